@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/AskCommand.h"
+
+#include "cli/CommandLine.h"
+#include "cli/ConnectionOptions.h"
+#include "cli/InterruptWatcher.h"
+#include "cli/JsonOutput.h"
+#include "common/MonotonicClock.h"
+#include "providers/ChatClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+
+#include <cmath>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta::cli {
+namespace {
+
+const QString kCommand = u"ask"_s;
+
+void writeOut(FILE* stream, const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+template <typename T>
+bool readNumber(const QCommandLineParser& parser, const QString& name, double min, double max,
+                std::optional<T>& target, QString& error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < min || value > max
+        || (std::is_integral_v<T> && value != std::floor(value))) {
+        error = u"--%1 must be a %2 between %3 and %4"_s.arg(name, std::is_integral_v<T> ? u"whole number"_s
+                                                                                        : u"number"_s)
+                    .arg(min)
+                    .arg(max);
+        return false;
+    }
+    target = T(value);
+    return true;
+}
+
+bool readPrompt(const QString& argument, QString& prompt, QString& error)
+{
+    if (argument != u"-"_s) {
+        prompt = argument;
+        return true;
+    }
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        error = u"cannot read the prompt from standard input"_s;
+        return false;
+    }
+    const QByteArray bytes = in.readAll();
+    prompt = QString::fromUtf8(bytes);
+    if (prompt.trimmed().isEmpty()) {
+        error = u"the prompt read from standard input is empty"_s;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int AskCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Stream one answer from a model. PROMPT \"-\" reads the prompt from standard input.\n"
+        "Exit status: 0 answered, 1 the provider failed (partial text is still printed), 2 bad usage."_s);
+    parser.addHelpOption();
+    ConnectionOptions connection;
+    connection.addTo(parser);
+    const QCommandLineOption model(u"model"_s, u"Model name (required)."_s, u"NAME"_s);
+    const QCommandLineOption system(u"system"_s, u"System prompt."_s, u"TEXT"_s);
+    const QCommandLineOption temperature(u"temperature"_s, u"Sampling temperature (0–2)."_s, u"T"_s);
+    const QCommandLineOption topP(u"top-p"_s, u"Nucleus sampling probability mass (0–1)."_s, u"P"_s);
+    const QCommandLineOption maxTokens(u"max-tokens"_s, u"Maximum output tokens."_s, u"N"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Sampling seed, where the provider supports one."_s, u"N"_s);
+    const QCommandLineOption stop(u"stop"_s, u"Stop sequence (repeatable)."_s, u"TEXT"_s);
+    const QCommandLineOption tools(u"tools"_s, u"JSON file with an OpenAI-style \"tools\" array."_s, u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object describing the outcome when done."_s);
+    parser.addOptions({model, system, temperature, topP, maxTokens, seed, stop, tools, json});
+    parser.addPositionalArgument(u"PROMPT"_s, u"The prompt, or - for standard input."_s);
+
+    if (!parser.parse(arguments)) {
+        printError(kCommand, parser.errorText());
+        return BadUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        writeOut(stdout, helpTextFor(parser.helpText(), u"juxta ask [options] PROMPT"_s));
+        return Success;
+    }
+
+    QString error;
+    if (!connection.read(parser, error)) {
+        printError(kCommand, error);
+        return BadUsage;
+    }
+    ChatRequest request;
+    request.model = parser.value(model).trimmed();
+    if (request.model.isEmpty()) {
+        printError(kCommand, u"--model is required"_s);
+        return BadUsage;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        printError(kCommand, u"expected exactly one PROMPT argument (use - to read it from standard input)"_s);
+        return BadUsage;
+    }
+    request.systemPrompt = parser.value(system);
+    request.stop = parser.values(stop);
+    if (!readNumber(parser, temperature.names().constFirst(), 0, 2, request.temperature, error)
+        || !readNumber(parser, topP.names().constFirst(), 0, 1, request.topP, error)
+        || !readNumber(parser, maxTokens.names().constFirst(), 1, 10'000'000, request.maxTokens, error)
+        || !readNumber(parser, seed.names().constFirst(), -9.0e15, 9.0e15, request.seed, error)) {
+        printError(kCommand, error);
+        return BadUsage;
+    }
+    if (parser.isSet(tools)) {
+        QFile file(parser.value(tools));
+        if (!file.open(QIODevice::ReadOnly)) {
+            printError(kCommand, u"cannot read --tools file: "_s + file.errorString());
+            return BadUsage;
+        }
+        request.toolsJson = file.readAll();
+        if (!QJsonDocument::fromJson(request.toolsJson).isArray()) {
+            printError(kCommand, u"--tools must contain a JSON array of tool definitions"_s);
+            return BadUsage;
+        }
+    }
+    QString prompt;
+    if (!readPrompt(parser.positionalArguments().constFirst(), prompt, error)) {
+        printError(kCommand, error);
+        return BadUsage;
+    }
+    request.messages.append({ChatMessage::Role::User, prompt});
+
+    QNetworkAccessManager network;
+    SteadyClock clock;
+    ChatClient client(network, clock);
+    QString why;
+    ChatCall* call = client.startChat(request, connection.profile(), connection.key(), connection.callOptions(),
+                                      nullptr, &why);
+    if (!call) {
+        printError(kCommand, why);
+        return BadUsage;
+    }
+
+    const bool asJson = parser.isSet(json);
+    bool endsWithNewline = true;
+    if (!asJson) {
+        QObject::connect(call, &ChatCall::eventsReceived, call, [&endsWithNewline](const QList<StreamEvent>& events) {
+            QString fresh;
+            for (const StreamEvent& event : events) {
+                if (const auto* text = std::get_if<TextDelta>(&event))
+                    fresh += text->text;
+            }
+            if (!fresh.isEmpty()) {
+                writeOut(stdout, fresh);
+                endsWithNewline = fresh.endsWith(u'\n');
+            }
+        });
+    }
+    InterruptWatcher interrupts;
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, call, &ChatCall::cancel);
+
+    int exitCode = Success;
+    QObject::connect(call, &ChatCall::finished, call, [&](const CallOutcome& outcome) {
+        exitCode = outcome.complete ? Success : ProviderFailure;
+        if (asJson) {
+            writeOut(stdout, QString::fromUtf8(outcomeToJson(outcome)));
+        } else {
+            if (!endsWithNewline)
+                writeOut(stdout, u"\n"_s);
+            for (const ToolCall& tool : outcome.toolCalls)
+                writeOut(stdout, u"[tool call %1] %2(%3)\n"_s.arg(tool.id, tool.name, tool.arguments));
+            if (outcome.error)
+                printError(kCommand, outcome.error->summary());
+            else if (outcome.finishReason == FinishReason::Length)
+                printError(kCommand, u"the answer stopped at the token limit (finish_reason length)"_s);
+        }
+        QCoreApplication::exit(exitCode);
+    });
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+} // namespace juxta::cli

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/CommandLine.h"
+
+#include "cli/AskCommand.h"
+#include "cli/ModelsCommand.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta::cli {
+
+bool isSubcommand(int argc, char* argv[])
+{
+    if (argc < 2)
+        return false;
+    return std::strcmp(argv[1], "ask") == 0 || std::strcmp(argv[1], "models") == 0;
+}
+
+bool isInformationRequest(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+int printInformation(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Juxta: pick any model from any provider, compare answers side by side, chain models.\n\n"
+        "Without a command, opens the application window. Commands (headless):\n"
+        "  ask      stream one answer from a model (juxta ask --help)\n"
+        "  models   list the models a server offers (juxta models --help)"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(arguments); // prints and exits for --help / --version
+    return Success;
+}
+
+QString helpTextFor(const QString& helpText, const QString& usage)
+{
+    const qsizetype lineEnd = helpText.indexOf(u'\n');
+    return u"Usage: "_s + usage + (lineEnd >= 0 ? helpText.sliced(lineEnd) : QString());
+}
+
+void printError(const QString& command, const QString& message)
+{
+    const QByteArray line = (u"juxta "_s + command + u": "_s + message + u'\n').toUtf8();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+int run(const QStringList& arguments)
+{
+    const QString command = arguments.value(1);
+    QStringList rest = arguments;
+    rest.removeAt(1); // QCommandLineParser expects argv[0] then the options
+    if (command == u"ask"_s)
+        return AskCommand().run(rest);
+    if (command == u"models"_s)
+        return ModelsCommand().run(rest);
+    printError(command, u"unknown command"_s);
+    return BadUsage;
+}
+
+} // namespace juxta::cli

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sub-command dispatch for the headless command line (`juxta ask`, `juxta models`).
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace juxta::cli {
+
+enum ExitCode { Success = 0, ProviderFailure = 1, BadUsage = 2 };
+
+bool isSubcommand(int argc, char* argv[]);
+int run(const QStringList& arguments);
+
+// --help, --version and their short forms, answered without creating a GUI.
+bool isInformationRequest(int argc, char* argv[]);
+int printInformation(const QStringList& arguments);
+
+// Help text from QCommandLineParser names the binary path; show the command people type instead.
+QString helpTextFor(const QString& helpText, const QString& usage);
+
+// Shared by sub-commands: print to stderr as "juxta <command>: <message>".
+void printError(const QString& command, const QString& message);
+
+} // namespace juxta::cli

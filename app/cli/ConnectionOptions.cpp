@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/ConnectionOptions.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta::cli {
+namespace {
+
+bool readSeconds(const QCommandLineParser& parser, const QCommandLineOption& option, int& targetMs, QString& error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const double seconds = parser.value(option).toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds <= 0 || seconds > 86400) {
+        error = u"--%1 needs a number of seconds between 0 and 86400"_s.arg(option.names().constFirst());
+        return false;
+    }
+    targetMs = int(std::lround(seconds * 1000));
+    return true;
+}
+
+} // namespace
+
+ConnectionOptions::ConnectionOptions()
+    : m_baseUrl(u"base-url"_s, u"Server base URL, e.g. http://127.0.0.1:11434/v1 (required)."_s, u"URL"_s)
+    , m_api(u"api"_s, u"API dialect: openai (default)."_s, u"API"_s, u"openai"_s)
+    , m_keyEnv(u"api-key-env"_s,
+               u"Name of the environment variable that holds the API key. Keys are never taken on the command line; "
+               "without this option no key is sent."_s,
+               u"VAR"_s)
+    , m_idleTimeout(u"idle-timeout"_s, u"Give up after this many seconds without data (default 60)."_s, u"S"_s)
+    , m_connectTimeout(u"connect-timeout"_s, u"Give up connecting after this many seconds (default 30)."_s, u"S"_s)
+{
+}
+
+void ConnectionOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({m_baseUrl, m_api, m_keyEnv, m_idleTimeout, m_connectTimeout});
+}
+
+bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
+{
+    const auto dialect = apiDialectFromName(parser.value(m_api).trimmed().toLower());
+    if (!dialect) {
+        error = u"unknown --api \"%1\" (expected openai, anthropic, gemini or ollama)"_s.arg(parser.value(m_api));
+        return false;
+    }
+    m_profile.dialect = *dialect;
+    m_profile.id = u"command-line"_s;
+
+    if (!parser.isSet(m_baseUrl)) {
+        error = u"--base-url is required"_s;
+        return false;
+    }
+    const QUrl url(parser.value(m_baseUrl), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()) {
+        error = u"--base-url must be an http:// or https:// URL, got \"%1\""_s.arg(parser.value(m_baseUrl));
+        return false;
+    }
+    if (!url.userInfo().isEmpty()) {
+        error = u"--base-url must not contain credentials; use --api-key-env"_s;
+        return false;
+    }
+    m_profile.baseUrl = url;
+    m_profile.displayName = url.host();
+
+    if (parser.isSet(m_keyEnv)) {
+        const QString var = parser.value(m_keyEnv);
+        static const QRegularExpression validName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        if (!validName.match(var).hasMatch()) {
+            error = u"--api-key-env needs an environment variable name, e.g. OPENAI_API_KEY"_s;
+            return false;
+        }
+        const QString secret = qEnvironmentVariable(var.toLocal8Bit().constData());
+        if (secret.trimmed().isEmpty()) {
+            error = u"the environment variable %1 is not set or empty"_s.arg(var);
+            return false;
+        }
+        m_key = ApiKey::fromSecret(secret);
+    }
+    return readSeconds(parser, m_idleTimeout, m_callOptions.idleTimeoutMs, error)
+        && readSeconds(parser, m_connectTimeout, m_callOptions.connectTimeoutMs, error);
+}
+
+} // namespace juxta::cli

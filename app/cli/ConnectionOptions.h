@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The options every networked sub-command shares: where the server is, which API, which key, which timeouts.
+#pragma once
+
+#include "providers/ApiKey.h"
+#include "providers/ProviderProfile.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+namespace juxta::cli {
+
+class ConnectionOptions
+{
+public:
+    ConnectionOptions();
+    void addTo(QCommandLineParser& parser) const;
+
+    // Fills the profile, key and timeouts from a processed parser; on failure returns false with `error` set.
+    bool read(const QCommandLineParser& parser, QString& error);
+
+    const ProviderProfile& profile() const { return m_profile; }
+    const ApiKey& key() const { return m_key; }
+    const CallOptions& callOptions() const { return m_callOptions; }
+
+private:
+    QCommandLineOption m_baseUrl;
+    QCommandLineOption m_api;
+    QCommandLineOption m_keyEnv;
+    QCommandLineOption m_idleTimeout;
+    QCommandLineOption m_connectTimeout;
+
+    ProviderProfile m_profile;
+    ApiKey m_key;
+    CallOptions m_callOptions;
+};
+
+} // namespace juxta::cli

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/JsonOutput.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace juxta::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string utf8(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    return std::string(bytes.constData(), size_t(bytes.size()));
+}
+
+Json optionalNumber(const std::optional<qint64>& value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
+
+// Milliseconds and rates to 0.1 precision: enough for people, stable for diffs.
+Json rounded(const std::optional<double>& value)
+{
+    if (!value || !std::isfinite(*value))
+        return nullptr;
+    return std::round(*value * 10.0) / 10.0;
+}
+
+} // namespace
+
+QByteArray outcomeToJson(const CallOutcome& o, bool pretty)
+{
+    Json root;
+    root["model"] = utf8(o.servedModel.isEmpty() ? o.requestedModel : o.servedModel);
+    root["text"] = utf8(o.text);
+    root["reasoning"] = utf8(o.reasoning);
+    Json tools = Json::array();
+    for (const ToolCall& call : o.toolCalls)
+        tools.push_back({{"id", utf8(call.id)}, {"name", utf8(call.name)}, {"arguments", utf8(call.arguments)}});
+    root["tool_calls"] = std::move(tools);
+    root["finish_reason"] = utf8(finishReasonName(o.finishReason));
+    root["complete"] = o.complete;
+    root["usage"] = {{"input_tokens", optionalNumber(o.usage.inputTokens)},
+                     {"cached_tokens", optionalNumber(o.usage.cachedInputTokens)},
+                     {"output_tokens", optionalNumber(o.usage.outputTokens)},
+                     {"reasoning_tokens", optionalNumber(o.usage.reasoningTokens)}};
+    root["metrics"] = {{"ttft_ms", rounded(o.metrics.ttftMs)},
+                       {"total_ms", rounded(o.metrics.totalMs)},
+                       {"output_tokens_per_s", rounded(o.metrics.outputTokensPerSecond)}};
+    if (o.error) {
+        root["error"] = {{"class", utf8(errorClassName(o.error->errorClass))},
+                         {"http_status", o.error->httpStatus > 0 ? Json(o.error->httpStatus) : Json(nullptr)},
+                         {"retry_after_s", o.error->retryAfterSeconds ? Json(*o.error->retryAfterSeconds)
+                                                                      : Json(nullptr)},
+                         {"message", utf8(o.error->message)}};
+    } else {
+        root["error"] = nullptr;
+    }
+    const std::string text = root.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+    return QByteArray(text.data(), qsizetype(text.size())) + '\n';
+}
+
+} // namespace juxta::cli

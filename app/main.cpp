@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Entry point: a sub-command runs headless on core alone; anything else starts the GUI.
+#include "cli/CommandLine.h"
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(u"Juxta"_s);
+    QCoreApplication::setOrganizationDomain(u"juxta.org"_s);
+    QCoreApplication::setApplicationName(u"juxta"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(JUXTA_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (juxta::cli::isSubcommand(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return juxta::cli::run(QCoreApplication::arguments());
+    }
+    if (juxta::cli::isInformationRequest(argc, argv)) {
+        // --help and --version must work without a display, so no QApplication for them.
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return juxta::cli::printInformation(QCoreApplication::arguments());
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(u"Juxta"_s);
+
+    juxta::MainWindow window;
+    window.show();
+    return app.exec();
+}

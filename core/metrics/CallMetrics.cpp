@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/CallMetrics.h"
+
+namespace juxta {
+
+void CallTimer::start(qint64 nowNs)
+{
+    *this = CallTimer();
+    m_startNs = nowNs;
+}
+
+void CallTimer::markDelta(qint64 nowNs)
+{
+    if (m_firstDeltaNs < 0)
+        m_firstDeltaNs = nowNs;
+    m_lastDeltaNs = nowNs;
+}
+
+void CallTimer::stop(qint64 nowNs)
+{
+    if (m_endNs < 0)
+        m_endNs = nowNs;
+}
+
+CallMetrics CallTimer::metrics(std::optional<qint64> outputTokens, qsizetype outputChars) const
+{
+    CallMetrics m;
+    if (m_startNs < 0)
+        return m;
+    if (m_firstDeltaNs >= 0)
+        m.ttftMs = double(m_firstDeltaNs - m_startNs) / 1e6;
+    if (m_endNs >= 0)
+        m.totalMs = double(m_endNs - m_startNs) / 1e6;
+
+    double tokens = 0;
+    if (outputTokens && *outputTokens > 0) {
+        tokens = double(*outputTokens);
+    } else if (outputChars > 0) {
+        tokens = double(outputChars) / 4.0; // the usual ~4 characters per token for English text
+        m.outputTokensEstimated = true;
+    }
+    // Generation phase: first delta to last delta. A single burst has no measurable rate.
+    const qint64 genNs = m_lastDeltaNs - m_firstDeltaNs;
+    if (m_firstDeltaNs >= 0 && genNs > 0 && tokens > 0)
+        m.outputTokensPerSecond = tokens / (double(genNs) / 1e9);
+    return m;
+}
+
+} // namespace juxta

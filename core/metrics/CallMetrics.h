@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Time to first token, total time and output speed of one call, from a monotonic clock.
+#pragma once
+
+#include <QtGlobal>
+#include <optional>
+
+namespace juxta {
+
+struct CallMetrics
+{
+    std::optional<double> ttftMs;                // request start → first text, reasoning or tool-call delta
+    std::optional<double> totalMs;               // request start → end of the response
+    std::optional<double> outputTokensPerSecond; // output tokens over the generation phase
+    bool outputTokensEstimated = false;          // true when the provider reported no usage
+};
+
+// Collects the timestamps; metrics() turns them into figures.
+class CallTimer
+{
+public:
+    void start(qint64 nowNs);
+    void markDelta(qint64 nowNs);
+    void stop(qint64 nowNs);
+
+    bool hasFirstDelta() const { return m_firstDeltaNs >= 0; }
+    // `outputTokens` from the provider's usage when it reported one; otherwise estimated from the text length.
+    CallMetrics metrics(std::optional<qint64> outputTokens, qsizetype outputChars) const;
+
+private:
+    qint64 m_startNs = -1;
+    qint64 m_firstDeltaNs = -1;
+    qint64 m_lastDeltaNs = -1;
+    qint64 m_endNs = -1;
+};
+
+} // namespace juxta

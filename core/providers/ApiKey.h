@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A secret with no way into logs: it can only be turned into an HTTP header value.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+class QDebug;
+
+namespace juxta {
+
+class ApiKey
+{
+public:
+    ApiKey() = default;
+    static ApiKey fromSecret(const QString& secret) { ApiKey k; k.m_secret = secret.trimmed().toUtf8(); return k; }
+
+    bool isEmpty() const { return m_secret.isEmpty(); }
+    // The only way the secret leaves this object: `prefix` + secret, e.g. headerValue("Bearer ").
+    QByteArray headerValue(QByteArrayView prefix = {}) const { return prefix.toByteArray() + m_secret; }
+
+private:
+    QByteArray m_secret;
+};
+
+QDebug operator<<(QDebug debug, const ApiKey& key); // prints ApiKey(***) or ApiKey(empty)
+
+} // namespace juxta

@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/ChatCall.h"
+
+#include "common/MonotonicClock.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+constexpr qsizetype kMaxErrorBody = 64 * 1024;         // enough for any provider's error JSON
+constexpr qsizetype kMaxWholeBody = 16 * 1024 * 1024;  // a non-streamed answer
+
+ProviderError transportError(QNetworkReply::NetworkError code, const QString& qtMessage, bool midStream)
+{
+    ProviderError e;
+    switch (code) {
+    case QNetworkReply::TimeoutError:
+        e.errorClass = ErrorClass::Timeout;
+        break;
+    case QNetworkReply::ProtocolFailure:
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        e.errorClass = ErrorClass::Malformed; // e.g. broken HTTP framing or chunked encoding
+        break;
+    default:
+        e.errorClass = ErrorClass::Network;
+        break;
+    }
+    e.message = midStream ? u"The connection was lost in the middle of the answer: "_s + qtMessage : qtMessage;
+    return e;
+}
+
+bool isContentEvent(const StreamEvent& event)
+{
+    return std::holds_alternative<TextDelta>(event) || std::holds_alternative<ReasoningDelta>(event)
+        || std::holds_alternative<ToolCallDelta>(event);
+}
+
+} // namespace
+
+ChatCall::ChatCall(QNetworkAccessManager& network, const MonotonicClock& clock, const Provider& provider,
+                   ChatRequest request, ProviderProfile profile, ApiKey key, CallOptions options, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_clock(clock)
+    , m_provider(provider)
+    , m_request(std::move(request))
+    , m_profile(std::move(profile))
+    , m_key(std::move(key))
+    , m_options(options)
+{
+    m_connectTimer.setSingleShot(true);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &ChatCall::onConnectTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ChatCall::onIdleTimeout);
+    m_outcome.requestedModel = m_request.model;
+}
+
+ChatCall::~ChatCall()
+{
+    releaseReply();
+}
+
+void ChatCall::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_timer.start(m_clock.nowNs());
+    sendAttempt();
+}
+
+void ChatCall::sendAttempt()
+{
+    releaseReply();
+    m_decoder = m_provider.createDecoder();
+    m_mode = BodyMode::Unknown;
+    m_httpStatus = 0;
+    m_body.clear();
+    ++m_outcome.httpAttempts;
+
+    const HttpCall call = m_provider.buildChatCall(m_request, m_profile, m_key, m_attemptOptions);
+    m_reply = m_network.sendCustomRequest(call.request, call.verb, call.body);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ChatCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ChatCall::onReplyFinished);
+    connect(m_reply, &QNetworkReply::requestSent, this, &ChatCall::onRequestSent);
+    m_connectTimer.start(m_options.connectTimeoutMs);
+}
+
+void ChatCall::onRequestSent()
+{
+    m_connectTimer.stop();
+    m_idleTimer.start(m_options.idleTimeoutMs);
+}
+
+void ChatCall::onConnectTimeout()
+{
+    ProviderError e;
+    e.errorClass = ErrorClass::Timeout;
+    e.message = u"Could not reach %1 within %2 s (connect timeout)"_s.arg(m_profile.baseUrl.host())
+                    .arg(m_options.connectTimeoutMs / 1000.0);
+    fail(e);
+}
+
+void ChatCall::onIdleTimeout()
+{
+    ProviderError e;
+    e.errorClass = ErrorClass::Timeout;
+    e.httpStatus = m_httpStatus;
+    e.message = u"No data from the server for %1 s (idle timeout)"_s.arg(m_options.idleTimeoutMs / 1000.0);
+    if (m_transcript.hasOutput())
+        e.message += u"; the answer so far is kept but incomplete"_s;
+    fail(e);
+}
+
+void ChatCall::inspectResponseHead()
+{
+    if (m_mode != BodyMode::Unknown || !m_reply)
+        return;
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return;
+    m_httpStatus = status.toInt();
+    m_connectTimer.stop();
+    if (!m_idleTimer.isActive())
+        m_idleTimer.start(m_options.idleTimeoutMs);
+    const QByteArray contentType = m_reply->rawHeader("Content-Type").toLower();
+    if (m_httpStatus < 200 || m_httpStatus >= 300)
+        m_mode = BodyMode::ErrorBody;
+    else if (contentType.contains("application/json"))
+        m_mode = BodyMode::WholeJson; // the server ignored "stream": true
+    else if (contentType.contains("text/html"))
+        m_mode = BodyMode::ErrorBody; // a captive portal or proxy page with a 200
+    else
+        m_mode = BodyMode::Stream;    // text/event-stream, or a server that labels it wrongly
+}
+
+void ChatCall::onReadyRead()
+{
+    if (m_finished || !m_reply)
+        return;
+    inspectResponseHead();
+    m_idleTimer.start(m_options.idleTimeoutMs);
+    consumeBody(m_reply->readAll());
+}
+
+void ChatCall::consumeBody(const QByteArray& bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    switch (m_mode) {
+    case BodyMode::Stream: {
+        QList<StreamEvent> events;
+        m_decoder->feed(bytes, events);
+        deliver(events);
+        break;
+    }
+    case BodyMode::ErrorBody:
+        if (m_body.size() < kMaxErrorBody)
+            m_body.append(bytes.first(std::min(bytes.size(), kMaxErrorBody - m_body.size())));
+        break;
+    case BodyMode::WholeJson:
+    case BodyMode::Unknown:
+        if (m_body.size() + bytes.size() > kMaxWholeBody) {
+            ProviderError e;
+            e.errorClass = ErrorClass::Malformed;
+            e.httpStatus = m_httpStatus;
+            e.message = u"The response is larger than %1 MiB and is not a stream"_s.arg(kMaxWholeBody >> 20);
+            fail(e);
+            return;
+        }
+        m_body.append(bytes);
+        break;
+    }
+}
+
+void ChatCall::deliver(QList<StreamEvent>& events)
+{
+    if (events.isEmpty())
+        return;
+    std::optional<ProviderError> failure;
+    qsizetype keep = events.size();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const StreamEvent& event = events[i];
+        if (const auto* f = std::get_if<StreamFailure>(&event)) {
+            failure = f->error;
+            keep = i; // the failure travels in the outcome, not as content
+            break;
+        }
+        if (isContentEvent(event))
+            m_timer.markDelta(m_clock.nowNs());
+        m_transcript.apply(event);
+        if (const auto* usage = std::get_if<UsageReport>(&event))
+            m_usage.mergeFrom(usage->usage);
+        else if (const auto* finish = std::get_if<Finish>(&event))
+            m_finish = *finish;
+    }
+    events.resize(keep);
+    if (!events.isEmpty()) {
+        const QPointer<ChatCall> self(this);
+        emit eventsReceived(events);
+        if (!self)
+            return; // a receiver deleted us
+    }
+    if (failure && !m_finished) {
+        if (failure->httpStatus == 0)
+            failure->httpStatus = m_httpStatus;
+        fail(*failure);
+    }
+}
+
+void ChatCall::onReplyFinished()
+{
+    if (m_finished || !m_reply)
+        return;
+    QNetworkReply* reply = m_reply;
+    inspectResponseHead();
+    if (reply->bytesAvailable() > 0)
+        consumeBody(reply->readAll());
+    if (m_finished)
+        return;
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+
+    const QNetworkReply::NetworkError netError = reply->error();
+    const bool hasHttpStatus = m_mode != BodyMode::Unknown;
+
+    if (!hasHttpStatus) {
+        // No HTTP response at all: refused, reset, DNS, TLS. (Our own aborts never get here: m_finished is set.)
+        fail(transportError(netError, reply->errorString(), false));
+        return;
+    }
+
+    switch (m_mode) {
+    case BodyMode::ErrorBody: {
+        HttpHeaders headers = reply->rawHeaderPairs();
+        ProviderError error = m_provider.classifyHttpError(m_httpStatus, headers, m_body,
+                                                           QDateTime::currentDateTimeUtc());
+        if (m_httpStatus >= 200 && m_httpStatus < 300) {
+            error.errorClass = ErrorClass::Malformed; // a 200 carrying an HTML page is not an answer
+        }
+        if (m_outcome.httpAttempts < 3 && !m_transcript.hasOutput()
+            && m_provider.adaptToRejection(error, m_attemptOptions)) {
+            sendAttempt(); // once per rejected optional field; the first attempt produced no output
+            return;
+        }
+        fail(error);
+        return;
+    }
+    case BodyMode::WholeJson: {
+        QList<StreamEvent> events;
+        m_provider.decodeWholeBody(m_body, events);
+        deliver(events);
+        break;
+    }
+    case BodyMode::Stream: {
+        QList<StreamEvent> events;
+        m_decoder->finish(events);
+        const bool streamFailed = std::any_of(events.cbegin(), events.cend(), [](const StreamEvent& e) {
+            return std::holds_alternative<StreamFailure>(e);
+        });
+        if (netError != QNetworkReply::NoError && netError != QNetworkReply::OperationCanceledError
+            && (streamFailed || !m_finish)) {
+            // The transport broke before the stream said it was done: that, not the missing [DONE], is the story.
+            events.erase(std::remove_if(events.begin(), events.end(),
+                                        [](const StreamEvent& e) { return std::holds_alternative<StreamFailure>(e); }),
+                         events.end());
+            const QPointer<ChatCall> self(this);
+            deliver(events);
+            if (!self || m_finished)
+                return;
+            ProviderError e = transportError(netError, reply->errorString(), m_transcript.hasOutput());
+            e.httpStatus = m_httpStatus;
+            fail(e);
+            return;
+        }
+        deliver(events);
+        break;
+    }
+    case BodyMode::Unknown:
+        break;
+    }
+    if (!m_finished)
+        finishCall(std::nullopt);
+}
+
+void ChatCall::cancel()
+{
+    if (m_finished)
+        return;
+    ProviderError e;
+    e.errorClass = ErrorClass::Cancelled;
+    e.httpStatus = m_httpStatus;
+    e.message = m_transcript.hasOutput() ? u"Stopped by the user; the answer so far is kept"_s
+                                         : u"Stopped by the user before the answer began"_s;
+    fail(e);
+}
+
+void ChatCall::fail(ProviderError error)
+{
+    finishCall(std::move(error));
+}
+
+void ChatCall::finishCall(std::optional<ProviderError> error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop(m_clock.nowNs());
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+    releaseReply();
+
+    if (!error && !m_finish) {
+        ProviderError e; // defensive: a decoder that ended without a terminal event must not look complete
+        e.errorClass = ErrorClass::Malformed;
+        e.message = u"The response ended without a finish reason"_s;
+        error = e;
+    }
+
+    m_outcome.servedModel = m_decoder && !m_decoder->servedModel().isEmpty() ? m_decoder->servedModel()
+                                                                            : m_request.model;
+    m_outcome.text = m_transcript.text();
+    m_outcome.reasoning = m_transcript.reasoning();
+    m_outcome.toolCalls = m_transcript.toolCalls();
+    m_outcome.usage = m_usage;
+    m_outcome.error = error;
+    m_outcome.complete = !error.has_value();
+    if (error) {
+        m_outcome.finishReason = error->errorClass == ErrorClass::Cancelled ? FinishReason::Cancelled
+                                                                            : FinishReason::Error;
+        m_outcome.providerFinishReason = m_finish ? m_finish->providerReason : QString();
+    } else {
+        m_outcome.finishReason = m_finish->reason;
+        m_outcome.providerFinishReason = m_finish->providerReason;
+    }
+    m_outcome.metrics = m_timer.metrics(m_usage.outputTokens, m_transcript.text().size()
+                                                                  + m_transcript.reasoning().size());
+    emit finished(m_outcome);
+}
+
+void ChatCall::releaseReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply* reply = m_reply;
+    m_reply = nullptr;
+    disconnect(reply, nullptr, this, nullptr);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}
+
+} // namespace juxta

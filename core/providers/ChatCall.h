@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One chat request in flight: owns the reply, the stream decoder and the timers; signal-driven, never blocks.
+#pragma once
+
+#include "providers/CallOutcome.h"
+#include "providers/Provider.h"
+#include "streaming/Transcript.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace juxta {
+
+class MonotonicClock;
+
+class ChatCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChatCall(QNetworkAccessManager& network, const MonotonicClock& clock, const Provider& provider,
+             ChatRequest request, ProviderProfile profile, ApiKey key, CallOptions options,
+             QObject* parent = nullptr);
+    ~ChatCall() override;
+
+    void start();
+    // Stops at once; the text so far is kept and the outcome is `cancelled`. Safe to call at any time.
+    void cancel();
+
+    bool isFinished() const { return m_finished; }
+    const Transcript& transcript() const { return m_transcript; }
+    const CallOutcome& outcome() const { return m_outcome; } // meaningful once finished() was emitted
+
+signals:
+    // Once per network read with everything decoded from it; never per token.
+    void eventsReceived(const QList<juxta::StreamEvent>& events);
+    void finished(const juxta::CallOutcome& outcome);
+
+private:
+    enum class BodyMode { Unknown, Stream, WholeJson, ErrorBody };
+
+    void sendAttempt();
+    void onReadyRead();
+    void onReplyFinished();
+    void onRequestSent();
+    void onConnectTimeout();
+    void onIdleTimeout();
+
+    void inspectResponseHead();
+    void consumeBody(const QByteArray& bytes);
+    void deliver(QList<StreamEvent>& events);
+    void fail(ProviderError error);
+    void finishCall(std::optional<ProviderError> error);
+    void releaseReply();
+
+    QNetworkAccessManager& m_network;
+    const MonotonicClock& m_clock;
+    const Provider& m_provider;
+    ChatRequest m_request;
+    ProviderProfile m_profile;
+    ApiKey m_key;
+    CallOptions m_options;
+    AttemptOptions m_attemptOptions;
+
+    QPointer<QNetworkReply> m_reply;
+    std::unique_ptr<StreamDecoder> m_decoder;
+    BodyMode m_mode = BodyMode::Unknown;
+    int m_httpStatus = 0;
+    QByteArray m_body; // error or whole-JSON bodies only; streams are never buffered whole
+    QTimer m_connectTimer;
+    QTimer m_idleTimer;
+
+    Transcript m_transcript;
+    CallTimer m_timer;
+    Usage m_usage;
+    std::optional<Finish> m_finish;
+    CallOutcome m_outcome;
+    bool m_started = false;
+    bool m_finished = false;
+};
+
+} // namespace juxta

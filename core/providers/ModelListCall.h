@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One model-list request in flight (GET {base}/models for OpenAI-compatible servers).
+#pragma once
+
+#include "providers/Provider.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace juxta {
+
+class ModelListCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ModelListCall(QNetworkAccessManager& network, const Provider& provider, const ProviderProfile& profile,
+                  const ApiKey& key, CallOptions options, QObject* parent = nullptr);
+    ~ModelListCall() override;
+
+    void start();
+    const QList<ModelInfo>& models() const { return m_models; }
+    const std::optional<ProviderError>& error() const { return m_error; }
+
+signals:
+    void finished();
+
+private:
+    void onReplyFinished();
+    void finishWith(std::optional<ProviderError> error);
+
+    QNetworkAccessManager& m_network;
+    const Provider& m_provider;
+    HttpCall m_call;
+    CallOptions m_options;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    QList<ModelInfo> m_models;
+    std::optional<ProviderError> m_error;
+    bool m_done = false;
+};
+
+} // namespace juxta

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/OpenAiCompatibleProvider.h"
+
+#include "common/JsonAccess.h"
+#include "providers/OpenAiChunks.h"
+#include "providers/OpenAiStreamDecoder.h"
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+std::string utf8(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    return std::string(bytes.constData(), size_t(bytes.size()));
+}
+
+const char* roleName(ChatMessage::Role role)
+{
+    switch (role) {
+    case ChatMessage::Role::System:
+        return "system";
+    case ChatMessage::Role::Assistant:
+        return "assistant";
+    case ChatMessage::Role::User:
+        break;
+    }
+    return "user";
+}
+
+void setCommonHeaders(QNetworkRequest& request, const ProviderProfile& profile, const ApiKey& key)
+{
+    request.setRawHeader("User-Agent", "Juxta/" JUXTA_VERSION);
+    for (const auto& [name, value] : profile.extraHeaders)
+        request.setRawHeader(name, value);
+    if (!key.isEmpty())
+        request.setRawHeader("Authorization", key.headerValue("Bearer "));
+    // A redirect to another origin must not carry the key along.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+} // namespace
+
+QUrl OpenAiCompatibleProvider::chatCompletionsUrl(const QUrl& base)
+{
+    if (base.path().endsWith(u"/chat/completions"_s))
+        return base;
+    return joinUrl(base, u"chat/completions");
+}
+
+HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, const ProviderProfile& profile,
+                                                 const ApiKey& key, const AttemptOptions& options) const
+{
+    OrderedJson body;
+    body["model"] = utf8(request.model);
+    OrderedJson messages = OrderedJson::array();
+    if (!request.systemPrompt.isEmpty())
+        messages.push_back({{"role", "system"}, {"content", utf8(request.systemPrompt)}});
+    for (const ChatMessage& message : request.messages)
+        messages.push_back({{"role", roleName(message.role)}, {"content", utf8(message.content)}});
+    body["messages"] = std::move(messages);
+    body["stream"] = true;
+    if (options.includeStreamUsage)
+        body["stream_options"] = {{"include_usage", true}};
+    if (request.temperature)
+        body["temperature"] = *request.temperature;
+    if (request.topP)
+        body["top_p"] = *request.topP;
+    if (request.maxTokens)
+        body[options.useMaxCompletionTokens ? "max_completion_tokens" : "max_tokens"] = *request.maxTokens;
+    if (request.seed)
+        body["seed"] = *request.seed;
+    if (!request.stop.isEmpty()) {
+        OrderedJson stop = OrderedJson::array();
+        for (const QString& s : request.stop)
+            stop.push_back(utf8(s));
+        body["stop"] = std::move(stop);
+    }
+    if (!request.toolsJson.isEmpty()) {
+        OrderedJson tools = OrderedJson::parse(request.toolsJson.begin(), request.toolsJson.end(), nullptr, false);
+        if (!tools.is_discarded())
+            body["tools"] = std::move(tools);
+    }
+
+    HttpCall call;
+    call.request.setUrl(chatCompletionsUrl(profile.baseUrl));
+    call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    call.request.setRawHeader("Accept", "text/event-stream");
+    setCommonHeaders(call.request, profile, key);
+    const std::string text = body.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+    call.body = QByteArray(text.data(), qsizetype(text.size()));
+    return call;
+}
+
+std::unique_ptr<StreamDecoder> OpenAiCompatibleProvider::createDecoder() const
+{
+    return std::make_unique<OpenAiStreamDecoder>();
+}
+
+ProviderError OpenAiCompatibleProvider::classifyHttpError(int status, const HttpHeaders& headers,
+                                                          QByteArrayView body, const QDateTime& now) const
+{
+    const QByteArray contentType = headerValue(headers, "content-type");
+    ProviderError error;
+    const json::Json parsed = ErrorClassifier::looksLikeHtml(body, contentType) ? json::Json(json::Json::value_t::discarded)
+                                                                               : json::parse(body);
+    std::optional<ErrorDetails> details;
+    if (!parsed.is_discarded())
+        details = openai::errorDetails(parsed);
+    if (details) {
+        details->httpStatus = status;
+        error = ErrorClassifier::classify(*details);
+    } else {
+        error = ErrorClassifier::fromUnparsedBody(status, body, contentType);
+    }
+    ErrorClassifier::applyRetryAfter(error, headers, now);
+    return error;
+}
+
+void OpenAiCompatibleProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const
+{
+    const json::Json parsed = json::parse(body);
+    if (parsed.is_discarded() || !parsed.is_object()) {
+        ProviderError e = ErrorClassifier::fromUnparsedBody(0, body, {});
+        e.errorClass = ErrorClass::Malformed;
+        e.message = u"Expected a chat completion, got something else: "_s + e.message;
+        out.append(StreamFailure{e});
+        return;
+    }
+    if (auto details = openai::errorDetails(parsed)) {
+        out.append(StreamFailure{ErrorClassifier::classify(*details)});
+        return;
+    }
+    openai::ChunkState state;
+    openai::decodeChunk(parsed, true, state, out);
+    if (!state.finished)
+        out.append(Finish{FinishReason::Stop, {}});
+}
+
+bool OpenAiCompatibleProvider::adaptToRejection(const ProviderError& error, AttemptOptions& options) const
+{
+    if (error.errorClass != ErrorClass::BadRequest)
+        return false;
+    // e.g. "Unrecognized request argument supplied: stream_options" (older Azure, vLLM, proxies).
+    if (options.includeStreamUsage && error.message.contains(u"stream_options"_s, Qt::CaseInsensitive)) {
+        options.includeStreamUsage = false;
+        return true;
+    }
+    // "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens'…"
+    if (!options.useMaxCompletionTokens && error.message.contains(u"max_completion_tokens"_s)) {
+        options.useMaxCompletionTokens = true;
+        return true;
+    }
+    return false;
+}
+
+HttpCall OpenAiCompatibleProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
+{
+    HttpCall call;
+    call.verb = "GET";
+    QUrl base = profile.baseUrl;
+    if (base.path().endsWith(u"/chat/completions"_s))
+        base.setPath(base.path().chopped(int(qstrlen("/chat/completions"))));
+    call.request.setUrl(joinUrl(base, u"models"));
+    call.request.setRawHeader("Accept", "application/json");
+    setCommonHeaders(call.request, profile, key);
+    return call;
+}
+
+Result<QList<ModelInfo>> OpenAiCompatibleProvider::parseModelList(QByteArrayView body) const
+{
+    const json::Json parsed = json::parse(body);
+    const json::Json* list = &parsed;
+    if (parsed.is_object()) {
+        if (auto details = openai::errorDetails(parsed); details && !json::member(parsed, "data"))
+            return ErrorClassifier::classify(*details);
+        list = json::member(parsed, "data");
+    }
+    if (!list || !list->is_array()) {
+        ProviderError e;
+        e.errorClass = ErrorClass::Malformed;
+        e.message = u"The model list is not the expected {\"data\": [...]} JSON"_s;
+        return e;
+    }
+    QList<ModelInfo> models;
+    for (const json::Json& entry : *list) {
+        ModelInfo info;
+        info.id = json::stringOr(entry, "id");
+        if (info.id.isEmpty())
+            continue;
+        info.ownedBy = json::stringOr(entry, "owned_by");
+        info.contextWindow = json::integer(entry, "context_length"); // OpenRouter, LM Studio
+        if (!info.contextWindow)
+            info.contextWindow = json::integer(entry, "max_model_len"); // vLLM
+        models.append(info);
+    }
+    return models;
+}
+
+} // namespace juxta

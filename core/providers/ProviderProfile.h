@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Where and how to reach one provider. Holds a reference to a key (the profile id), never the key.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+#include <optional>
+
+namespace juxta {
+
+enum class ApiDialect { OpenAi, Anthropic, Gemini, Ollama };
+
+QString apiDialectName(ApiDialect dialect);
+std::optional<ApiDialect> apiDialectFromName(const QString& name);
+
+struct ProviderProfile
+{
+    QString id;                 // stable id; also the keychain entry name
+    QString displayName;
+    ApiDialect dialect = ApiDialect::OpenAi;
+    QUrl baseUrl;               // e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1
+    QList<QPair<QByteArray, QByteArray>> extraHeaders; // non-secret headers (OpenRouter's HTTP-Referer, …)
+};
+
+// Timeouts for one call. Defaults suit remote providers; local servers loading a model may need more.
+struct CallOptions
+{
+    int connectTimeoutMs = 30'000; // until the request has been sent on an open connection
+    int idleTimeoutMs = 60'000;    // no bytes for this long after that ends the call as `timeout`
+};
+
+// Joins a base URL and an endpoint path ("chat/completions") without doubling or losing slashes.
+QUrl joinUrl(const QUrl& base, QStringView path);
+
+} // namespace juxta
