@@ -22,13 +22,17 @@ std::optional<double> parseNonNegativeNumber(QByteArrayView value)
 std::optional<QDateTime> parseHttpDate(QByteArrayView value)
 {
     const QString text = QString::fromLatin1(value.trimmed());
-    // RFC 9110 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") is what servers send; RFC 2822 parsing covers it.
-    QDateTime date = QDateTime::fromString(text, Qt::RFC2822Date);
-    if (!date.isValid()) {
-        // Obsolete RFC 850 and asctime forms, which HTTP still requires recipients to accept.
+    // RFC 9110: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") is what servers send; the obsolete RFC 850 and
+    // asctime forms must still be accepted. Qt's RFC 2822 parser rejects the "GMT" zone name, so parse by hand.
+    // The weekday is redundant and dropped: Qt rejects a weekday that disagrees with its guess of a 2-digit year.
+    QDateTime date;
+    {
         const QLocale c = QLocale::c();
-        for (const auto& format : {u"dddd, dd-MMM-yy HH:mm:ss 'GMT'"_s, u"ddd MMM d HH:mm:ss yyyy"_s}) {
-            date = c.toDateTime(text.simplified(), format);
+        const QString simplified = text.simplified();
+        const QString noWeekday = simplified.section(u' ', 1);
+        for (const auto& format : {u"dd MMM yyyy HH:mm:ss 'GMT'"_s, u"dd-MMM-yy HH:mm:ss 'GMT'"_s,
+                                   u"MMM d HH:mm:ss yyyy"_s}) {
+            date = c.toDateTime(noWeekday, format);
             if (date.isValid()) {
                 date.setTimeSpec(Qt::UTC);
                 if (date.date().year() < 1970)
@@ -37,6 +41,8 @@ std::optional<QDateTime> parseHttpDate(QByteArrayView value)
             }
         }
     }
+    if (!date.isValid())
+        date = QDateTime::fromString(text, Qt::RFC2822Date); // numeric zones: "… 07:28:00 +0000"
     if (!date.isValid())
         return std::nullopt;
     return date;

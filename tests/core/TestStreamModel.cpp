@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The normalized event model: tool-call assembly, transcript, usage merging, metrics, and the OpenAI decoder
+// producing identical events however the bytes are split.
+#include "metrics/CallMetrics.h"
+#include "providers/OpenAiCompatibleProvider.h"
+#include "streaming/Transcript.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace juxta;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString describe(const StreamEvent& event)
+{
+    return std::visit(
+        [](const auto& e) -> QString {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, TextDelta>)
+                return u"text:"_s + e.text;
+            else if constexpr (std::is_same_v<T, ReasoningDelta>)
+                return u"reasoning:"_s + e.text;
+            else if constexpr (std::is_same_v<T, ToolCallDelta>)
+                return u"tool:%1:%2:%3:%4"_s.arg(e.index).arg(e.id, e.name, e.argumentsFragment);
+            else if constexpr (std::is_same_v<T, UsageReport>)
+                return u"usage:%1/%2"_s.arg(e.usage.inputTokens.value_or(-1)).arg(e.usage.outputTokens.value_or(-1));
+            else if constexpr (std::is_same_v<T, Finish>)
+                return u"finish:"_s + finishReasonName(e.reason);
+            else
+                return u"failure:"_s + errorClassName(e.error.errorClass);
+        },
+        event);
+}
+
+QByteArray fixtureBody(const QString& name)
+{
+    QFile file(QStringLiteral(JUXTA_FIXTURES_DIR "/openai/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray all = file.readAll();
+    return all.mid(all.indexOf("\n\n") + 2);
+}
+
+// Coalesces adjacent text/reasoning deltas so results compare equal however the bytes were split.
+QStringList decode(const QByteArray& body, qsizetype cut)
+{
+    const OpenAiCompatibleProvider provider;
+    auto decoder = provider.createDecoder();
+    QList<StreamEvent> events;
+    decoder->feed(QByteArrayView(body).first(cut), events);
+    decoder->feed(QByteArrayView(body).sliced(cut), events);
+    decoder->finish(events);
+    QStringList out;
+    for (const StreamEvent& e : events)
+        out.append(describe(e));
+    return out;
+}
+
+} // namespace
+
+class TestStreamModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void toolCallsAssembleByIndex();
+    void toolCallsWithRepeatedIdAndName();
+    void transcriptAppendsAndSlices();
+    void usageMergesFieldByField();
+    void metricsFromTimestamps();
+    void metricsEstimateWithoutUsage();
+    void decoderIsSplitInvariant_data();
+    void decoderIsSplitInvariant();
+    void decoderExpectations();
+};
+
+void TestStreamModel::toolCallsAssembleByIndex()
+{
+    ToolCallAssembler a;
+    a.add({1, u"call_b"_s, u"second"_s, {}});
+    a.add({0, u"call_a"_s, u"first"_s, u"{\"x\""_s});
+    a.add({0, {}, {}, u":1}"_s});
+    a.add({1, {}, {}, u"{}"_s});
+    QCOMPARE(a.calls().size(), 2);
+    QCOMPARE(a.calls()[0].id, u"call_a"_s);
+    QCOMPARE(a.calls()[0].arguments, u"{\"x\":1}"_s);
+    QCOMPARE(a.calls()[1].name, u"second"_s);
+    QCOMPARE(a.calls()[1].arguments, u"{}"_s);
+}
+
+void TestStreamModel::toolCallsWithRepeatedIdAndName()
+{
+    ToolCallAssembler a;
+    a.add({0, u"c1"_s, u"f"_s, u"{\"a\":"_s});
+    a.add({0, u"c1"_s, u"f"_s, u"2}"_s}); // some servers repeat id and name on every fragment
+    QCOMPARE(a.calls().size(), 1);
+    QCOMPARE(a.calls()[0].name, u"f"_s);
+    QCOMPARE(a.calls()[0].arguments, u"{\"a\":2}"_s);
+}
+
+void TestStreamModel::transcriptAppendsAndSlices()
+{
+    Transcript t;
+    t.apply(TextDelta{u"Hello"_s});
+    const qsizetype seen = t.length();
+    t.apply(ReasoningDelta{u"hmm"_s});
+    t.apply(TextDelta{u", world"_s});
+    QCOMPARE(t.text(), u"Hello, world"_s);
+    QCOMPARE(t.reasoning(), u"hmm"_s);
+    QCOMPARE(t.textFrom(seen).toString(), u", world"_s);
+    QCOMPARE(t.textFrom(999).toString(), QString());
+    QVERIFY(t.hasOutput());
+}
+
+void TestStreamModel::usageMergesFieldByField()
+{
+    Usage u;
+    u.mergeFrom(Usage{100, 20, std::nullopt, std::nullopt});
+    u.mergeFrom(Usage{std::nullopt, std::nullopt, 50, 10});
+    QCOMPARE(u.inputTokens.value_or(-1), 100);
+    QCOMPARE(u.cachedInputTokens.value_or(-1), 20);
+    QCOMPARE(u.outputTokens.value_or(-1), 50);
+    QCOMPARE(u.reasoningTokens.value_or(-1), 10);
+    QVERIFY(Usage{}.isEmpty());
+}
+
+void TestStreamModel::metricsFromTimestamps()
+{
+    CallTimer timer;
+    timer.start(1'000'000'000);
+    timer.markDelta(1'250'000'000); // first token after 250 ms
+    timer.markDelta(2'250'000'000); // last token 1 s later
+    timer.stop(2'300'000'000);
+    const CallMetrics m = timer.metrics(100, 400);
+    QCOMPARE(*m.ttftMs, 250.0);
+    QCOMPARE(*m.totalMs, 1300.0);
+    QCOMPARE(*m.outputTokensPerSecond, 100.0);
+    QVERIFY(!m.outputTokensEstimated);
+}
+
+void TestStreamModel::metricsEstimateWithoutUsage()
+{
+    CallTimer timer;
+    timer.start(0);
+    timer.markDelta(100'000'000);
+    timer.markDelta(600'000'000);
+    timer.stop(700'000'000);
+    const CallMetrics m = timer.metrics(std::nullopt, 200); // ~50 tokens over 0.5 s
+    QCOMPARE(*m.outputTokensPerSecond, 100.0);
+    QVERIFY(m.outputTokensEstimated);
+    CallTimer none;
+    none.start(0);
+    none.stop(5);
+    QVERIFY(!none.metrics(std::nullopt, 0).ttftMs);
+}
+
+void TestStreamModel::decoderIsSplitInvariant_data()
+{
+    QTest::addColumn<QString>("fixture");
+    for (const char* name : {"stream_basic.http", "stream_tool_calls.http", "stream_reasoning_deepseek.http",
+                             "stream_reasoning_openrouter.http", "stream_content_filter.http", "stream_no_done.http",
+                             "stream_midstream_error_openrouter.http", "stream_invalid_json.http",
+                             "stream_non_utf8.http", "stream_mistral_thinking.http", "stream_groq.http"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestStreamModel::decoderIsSplitInvariant()
+{
+    QFETCH(QString, fixture);
+    const QByteArray body = fixtureBody(fixture);
+    QVERIFY(!body.isEmpty());
+    // Text may arrive in different-sized deltas; what must not change is the concatenated content and the
+    // sequence of non-text events. Compare after joining adjacent deltas of the same kind.
+    auto normalize = [](const QStringList& events) {
+        QStringList out;
+        for (const QString& e : events) {
+            const QString kind = e.section(u':', 0, 0);
+            if (!out.isEmpty() && (kind == u"text"_s || kind == u"reasoning"_s)
+                && out.last().section(u':', 0, 0) == kind)
+                out.last() += e.section(u':', 1);
+            else
+                out.append(e);
+        }
+        return out;
+    };
+    const QStringList baseline = normalize(decode(body, body.size()));
+    for (qsizetype cut = 0; cut <= body.size(); ++cut) {
+        if (normalize(decode(body, cut)) != baseline)
+            QFAIL(qPrintable(u"decoded events differ when split at byte %1"_s.arg(cut)));
+    }
+}
+
+void TestStreamModel::decoderExpectations()
+{
+    auto joined = [](const QByteArray& body) { return decode(body, body.size()).join(u'\n'); };
+    QCOMPARE(joined(fixtureBody(u"stream_basic.http"_s)),
+             u"text:Héllo\ntext:, wörld\ntext:! 👋 \ntext:世界\ntext: — done.\nfinish:stop\nusage:12/9"_s);
+    QCOMPARE(joined(fixtureBody(u"stream_no_done.http"_s)),
+             u"text:The first half\ntext: of an answer\nfailure:network"_s);
+    QCOMPARE(joined(fixtureBody(u"stream_invalid_json.http"_s)), u"text:Before the break\nfailure:malformed"_s);
+    QCOMPARE(joined(fixtureBody(u"stream_non_utf8.http"_s)), u"text:Valid text\nfailure:malformed"_s);
+    QCOMPARE(joined("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: [DONE]"),
+             u"text:a\nfinish:stop"_s); // a last event with no blank line is still read
+    QCOMPARE(joined("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: {\"choi"),
+             u"text:a\nfailure:malformed"_s); // cut inside an event
+    QCOMPARE(joined(""), u"failure:malformed"_s);
+    QCOMPARE(joined("data: {\"choices\":[{\"index\":1,\"delta\":{\"content\":\"other\"}},"
+                    "{\"index\":0,\"delta\":{\"content\":\"mine\"},\"finish_reason\":\"length\"}]}\n\n"),
+             u"text:mine\nfinish:length"_s);
+}
+
+QTEST_GUILESS_MAIN(TestStreamModel)
+#include "TestStreamModel.moc"

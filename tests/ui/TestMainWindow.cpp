@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window shell: menus, status bar, placeholder centre; rendered offscreen and saved for a human look.
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMenuBar>
+#include <QSet>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(u"JuxtaTest"_s);
+        QCoreApplication::setApplicationName(u"test_main_window"_s);
+    }
+    void showsMenusStatusAndCentre();
+};
+
+void TestMainWindow::showsMenusStatusAndCentre()
+{
+    juxta::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.windowTitle(), u"Juxta"_s);
+
+    QStringList menus;
+    for (QAction* action : window.menuBar()->actions())
+        menus.append(action->text());
+    QCOMPARE(menus, (QStringList{u"&File"_s, u"&Help"_s}));
+    QVERIFY(window.findChild<QAction*>(u"actionQuit"_s));
+    QCOMPARE(window.statusBar()->currentMessage(), u"Ready"_s);
+    QVERIFY(window.centralWidget());
+
+    const QImage shot = window.grab().toImage();
+    QSet<QRgb> colours;
+    for (int y = 0; y < shot.height(); y += 4) {
+        for (int x = 0; x < shot.width(); x += 4)
+            colours.insert(shot.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 10, "the window rendered as a blank image");
+    const QString dir = qEnvironmentVariable("JUXTA_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    QVERIFY(shot.save(dir + u"/main_window_empty.png"_s));
+
+    window.findChild<QAction*>(u"actionQuit"_s)->trigger();
+    QVERIFY(!window.isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
