@@ -5,6 +5,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +39,9 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(u"Juxta"_s);
+    QTranslator translator; // the .qm files are embedded under :/i18n by qt_add_translations
+    if (translator.load(QLocale(), u"juxta"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&translator);
 
     juxta::MainWindow window;
     window.show();

@@ -44,8 +44,12 @@ void OpenAiStreamDecoder::feed(QByteArrayView bytes, QList<StreamEvent>& out)
     for (const SseEvent& event : std::as_const(m_events)) {
         handleEvent(event, false, out);
         if (m_failed || m_sawDone)
-            break;
+            return;
     }
+    if (m_sse.hasOverflowed())
+        fail(malformed(u"A stream event is larger than %1 MiB; this is not a chat-completions stream"_s
+                           .arg(SseParser::kMaxEventBytes >> 20)),
+             out);
 }
 
 void OpenAiStreamDecoder::handleEvent(const SseEvent& event, bool truncatedTail, QList<StreamEvent>& out)
@@ -66,6 +70,11 @@ void OpenAiStreamDecoder::handleEvent(const SseEvent& event, bool truncatedTail,
         return;
     }
     const json::Json chunk = json::parse(data);
+    if (event.type == "error" && (chunk.is_discarded() || !openai::errorDetails(chunk))) {
+        // "event: error" with a plain-text payload (some proxies): the provider's words, not a parse failure.
+        fail(ErrorClassifier::classify({0, {}, u"server_error"_s, preview(data)}), out);
+        return;
+    }
     if (chunk.is_discarded()) {
         fail(malformed(truncatedTail
                            ? u"The stream was cut off in the middle of an event: %1"_s.arg(preview(data))

@@ -19,12 +19,18 @@ bool isBlank(QByteArrayView line)
 
 void NdjsonParser::feed(QByteArrayView bytes, QList<QByteArray>& out)
 {
+    if (m_overflowed)
+        return;
     const char* p = bytes.data();
     const char* const end = p + bytes.size();
     while (p != end) {
         const auto* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
         if (!nl) {
             m_line.append(p, end - p);
+            if (m_line.size() > kMaxLineBytes) {
+                m_overflowed = true;
+                m_line = QByteArray();
+            }
             return;
         }
         if (m_line.isEmpty()) {

@@ -17,10 +17,14 @@ public:
     // End of stream: returns the unterminated last line, if any (empty when the stream ended cleanly).
     QByteArray finish();
 
+    static constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024;
+    bool hasOverflowed() const { return m_overflowed; } // a line grew past kMaxLineBytes; input is ignored
+
 private:
     void emitLine(QByteArrayView line, QList<QByteArray>& out);
 
     QByteArray m_line;
+    bool m_overflowed = false;
 };
 
 } // namespace juxta

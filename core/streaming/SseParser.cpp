@@ -40,6 +40,8 @@ void SseParser::feed(QByteArrayView bytes, QList<SseEvent>& out)
 
 void SseParser::processBytes(QByteArrayView bytes, QList<SseEvent>& out)
 {
+    if (m_overflowed)
+        return;
     const char* const begin = bytes.data();
     const char* const end = begin + bytes.size();
     const char* p = begin;
@@ -52,6 +54,10 @@ void SseParser::processBytes(QByteArrayView bytes, QList<SseEvent>& out)
         const char* eol = std::find_if(p, end, [](char c) { return c == '\n' || c == '\r'; });
         if (eol == end) {
             m_line.append(p, end - p);
+            if (m_line.size() > kMaxEventBytes) {
+                m_overflowed = true; // memory stays bounded whatever the server sends
+                m_line = QByteArray();
+            }
             return;
         }
         if (m_line.isEmpty()) {
@@ -91,6 +97,11 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent>& out)
             value = value.sliced(1);
     }
     if (field == "data") {
+        if (m_data.size() + value.size() > kMaxEventBytes) {
+            m_overflowed = true;
+            m_data = QByteArray();
+            return;
+        }
         m_data.append(value);
         m_data.append('\n');
     } else if (field == "event") {

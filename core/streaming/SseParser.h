@@ -37,6 +37,10 @@ public:
     int reconnectionTimeMs() const { return m_retryMs; } // last valid retry: field, -1 if none
     qint64 commentCount() const { return m_comments; }   // keep-alive comment lines seen
 
+    // A line or an event larger than this is not an API stream; the parser stops and reports it.
+    static constexpr qsizetype kMaxEventBytes = 16 * 1024 * 1024;
+    bool hasOverflowed() const { return m_overflowed; }
+
 private:
     void processBytes(QByteArrayView bytes, QList<SseEvent>& out);
     void processLine(QByteArrayView line, QList<SseEvent>& out);
@@ -52,6 +56,7 @@ private:
     bool m_bomDone = false;
     bool m_skipLeadingLf = false; // last feed ended in '\r'; a following '\n' belongs to it
     bool m_sawField = false;  // a field line since the last dispatch (for Tail reporting)
+    bool m_overflowed = false;
 };
 
 } // namespace juxta

@@ -83,6 +83,7 @@ private slots:
     void unterminatedTailIsReportedAndSalvageable();
     void undispatchedEventIsReported();
     void commentsAreCounted();
+    void endlessLineIsBounded();
 };
 
 void TestSseParser::whatwgRules_data()
@@ -209,6 +210,19 @@ void TestSseParser::commentsAreCounted()
     parser.feed(": OPENROUTER PROCESSING\n\n:\n\n", events);
     QVERIFY(events.isEmpty());
     QCOMPARE(parser.commentCount(), 2);
+}
+
+void TestSseParser::endlessLineIsBounded()
+{
+    SseParser parser;
+    QList<SseEvent> events;
+    const QByteArray mebibyte(1024 * 1024, 'x');
+    parser.feed("data: ", events);
+    for (int i = 0; i < 17 && !parser.hasOverflowed(); ++i)
+        parser.feed(mebibyte, events);
+    QVERIFY(parser.hasOverflowed());
+    parser.feed("\n\n", events); // nothing more is accepted once the limit was hit
+    QVERIFY(events.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSseParser)

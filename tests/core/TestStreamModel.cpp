@@ -209,6 +209,15 @@ void TestStreamModel::decoderExpectations()
     QCOMPARE(joined("data: {\"choices\":[{\"index\":1,\"delta\":{\"content\":\"other\"}},"
                     "{\"index\":0,\"delta\":{\"content\":\"mine\"},\"finish_reason\":\"length\"}]}\n\n"),
              u"text:mine\nfinish:length"_s);
+    QCOMPARE(joined("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+                    "event: error\ndata: upstream request timeout\n\n"),
+             u"text:a\nfailure:server"_s); // a plain-text error event is the provider's message, not garbage
+    QCOMPARE(joined("data: {\"error\":{\"code\":500,\"message\":\"llama.cpp: slot unavailable\","
+                    "\"type\":\"server_error\"}}\n\n"),
+             u"failure:server"_s);
+    QCOMPARE(joined("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"tool_calls\":[{\"id\":\"c\","
+                    "\"function\":{\"name\":\"f\",\"arguments\":{\"x\":1}}}]},\"finish_reason\":\"tool_calls\"}]}\n\n"),
+             u"tool:0:c:f:{\"x\":1}\nfinish:tool_calls"_s); // no index, object arguments (some local servers)
 }
 
 QTEST_GUILESS_MAIN(TestStreamModel)
