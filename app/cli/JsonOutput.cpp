@@ -34,7 +34,10 @@ Json rounded(const std::optional<double>& value)
 QByteArray outcomeToJson(const CallOutcome& o, bool pretty)
 {
     Json root;
+    // "model" is who answered (a router may substitute, a provider may pin a dated snapshot); the name asked
+    // for is kept beside it.
     root["model"] = utf8(o.servedModel.isEmpty() ? o.requestedModel : o.servedModel);
+    root["requested_model"] = utf8(o.requestedModel);
     root["text"] = utf8(o.text);
     root["reasoning"] = utf8(o.reasoning);
     Json tools = Json::array();

@@ -9,8 +9,10 @@ void CallTimer::start(qint64 nowNs)
     m_startNs = nowNs;
 }
 
-void CallTimer::markDelta(qint64 nowNs)
+void CallTimer::markDelta(qint64 nowNs, bool isToken)
 {
+    if (isToken && m_firstTokenNs < 0)
+        m_firstTokenNs = nowNs;
     if (m_firstDeltaNs < 0)
         m_firstDeltaNs = nowNs;
     m_lastDeltaNs = nowNs;
@@ -27,8 +29,8 @@ CallMetrics CallTimer::metrics(std::optional<qint64> outputTokens, qsizetype out
     CallMetrics m;
     if (m_startNs < 0)
         return m;
-    if (m_firstDeltaNs >= 0)
-        m.ttftMs = double(m_firstDeltaNs - m_startNs) / 1e6;
+    if (const qint64 first = m_firstTokenNs >= 0 ? m_firstTokenNs : m_firstDeltaNs; first >= 0)
+        m.ttftMs = double(first - m_startNs) / 1e6;
     if (m_endNs >= 0)
         m.totalMs = double(m_endNs - m_startNs) / 1e6;
 

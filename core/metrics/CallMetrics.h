@@ -9,7 +9,8 @@ namespace juxta {
 
 struct CallMetrics
 {
-    std::optional<double> ttftMs;                // request start → first text, reasoning or tool-call delta
+    std::optional<double> ttftMs;                // request start → first text or reasoning delta (or, in an
+                                                 // answer that is only tool calls, the first tool-call delta)
     std::optional<double> totalMs;               // request start → end of the response
     std::optional<double> outputTokensPerSecond; // output tokens over the generation phase
     bool outputTokensEstimated = false;          // true when the provider reported no usage
@@ -20,15 +21,15 @@ class CallTimer
 {
 public:
     void start(qint64 nowNs);
-    void markDelta(qint64 nowNs);
+    // Any output: text, reasoning or a tool-call fragment. `isToken` is true for text and reasoning.
+    void markDelta(qint64 nowNs, bool isToken = true);
     void stop(qint64 nowNs);
-
-    bool hasFirstDelta() const { return m_firstDeltaNs >= 0; }
     // `outputTokens` from the provider's usage when it reported one; otherwise estimated from the text length.
     CallMetrics metrics(std::optional<qint64> outputTokens, qsizetype outputChars) const;
 
 private:
     qint64 m_startNs = -1;
+    qint64 m_firstTokenNs = -1;
     qint64 m_firstDeltaNs = -1;
     qint64 m_lastDeltaNs = -1;
     qint64 m_endNs = -1;

@@ -15,6 +15,25 @@ namespace {
 constexpr qsizetype kMaxErrorBody = 64 * 1024;         // enough for any provider's error JSON
 constexpr qsizetype kMaxWholeBody = 16 * 1024 * 1024;  // a non-streamed answer
 
+// Qt's messages are terse ("Connection closed"); say what it means for a person pointing Juxta at a server.
+QString explainTransportError(QNetworkReply::NetworkError code, const QUrl& url, const QString& qtMessage)
+{
+    const QString where = url.port() > 0 ? u"%1:%2"_s.arg(url.host()).arg(url.port()) : url.host();
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+        return u"Connection refused by %1: is the server running and is the base URL right?"_s.arg(where);
+    case QNetworkReply::HostNotFoundError:
+        return u"Host not found: %1"_s.arg(url.host());
+    case QNetworkReply::RemoteHostClosedError:
+        return u"%1 closed the connection without sending an HTTP response (is the base URL an HTTP API?)"_s.arg(
+            where);
+    case QNetworkReply::SslHandshakeFailedError:
+        return u"TLS handshake with %1 failed: %2"_s.arg(where, qtMessage);
+    default:
+        return qtMessage;
+    }
+}
+
 ProviderError transportError(QNetworkReply::NetworkError code, const QString& qtMessage, bool midStream)
 {
     ProviderError e;
@@ -193,7 +212,7 @@ void ChatCall::deliver(QList<StreamEvent>& events)
             break;
         }
         if (isContentEvent(event))
-            m_timer.markDelta(m_clock.nowNs());
+            m_timer.markDelta(m_clock.nowNs(), !std::holds_alternative<ToolCallDelta>(event));
         m_transcript.apply(event);
         if (const auto* usage = std::get_if<UsageReport>(&event))
             m_usage.mergeFrom(usage->usage);
@@ -232,7 +251,7 @@ void ChatCall::onReplyFinished()
 
     if (!hasHttpStatus) {
         // No HTTP response at all: refused, reset, DNS, TLS. (Our own aborts never get here: m_finished is set.)
-        fail(transportError(netError, reply->errorString(), false));
+        fail(transportError(netError, explainTransportError(netError, reply->url(), reply->errorString()), false));
         return;
     }
 
@@ -241,6 +260,14 @@ void ChatCall::onReplyFinished()
         HttpHeaders headers = reply->rawHeaderPairs();
         ProviderError error = m_provider.classifyHttpError(m_httpStatus, headers, m_body,
                                                            QDateTime::currentDateTimeUtc());
+        if (m_httpStatus >= 300 && m_httpStatus < 400) {
+            // Only same-origin redirects are followed: the key must never travel to another host.
+            error.errorClass = ErrorClass::BadRequest;
+            error.message = u"HTTP %1: the server redirects to %2, another origin. Juxta does not follow it so the "
+                            u"API key stays with its own host; use that URL as the base URL if you trust it."_s
+                                .arg(m_httpStatus)
+                                .arg(QString::fromUtf8(headerValue(headers, "location")));
+        }
         if (m_httpStatus >= 200 && m_httpStatus < 300) {
             error.errorClass = ErrorClass::Malformed; // a 200 carrying an HTML page is not an answer
         }

@@ -74,6 +74,8 @@ private slots:
     void rejectedStreamOptionsIsRetriedOnceWithout();
     void rejectedMaxTokensIsRetriedWithMaxCompletionTokens();
     void connectionRefusedIsNetwork();
+    void crossOriginRedirectIsNotFollowed();
+    void garbageInsteadOfHttpIsMalformed();
     void eventsArriveWhileStreaming();
     void cancelKeepsPartialText();
     void cancelBeforeAnyByte();
@@ -417,6 +419,34 @@ void TestOpenAiCompatibleProvider::connectionRefusedIsNetwork()
     QVERIFY(call->outcome().error);
     QCOMPARE(call->outcome().error->errorClass, ErrorClass::Network);
     QVERIFY(!call->outcome().complete);
+}
+
+void TestOpenAiCompatibleProvider::crossOriginRedirectIsNotFollowed()
+{
+    m_server->enqueue(ScriptedResponse::fromHttpText(
+        "HTTP/1.1 307 Temporary Redirect\nLocation: http://127.0.0.2:9/v1/chat/completions\nContent-Length: 0\n\n"));
+    const CallOutcome o = run(simpleRequest(), {}, ApiKey::fromSecret(u"sk-secret"_s));
+    QVERIFY(o.error);
+    QCOMPARE(o.error->errorClass, ErrorClass::BadRequest);
+    QCOMPARE(o.error->httpStatus, 307);
+    QVERIFY2(o.error->message.contains(u"127.0.0.2"_s), qPrintable(o.error->message));
+    QCOMPARE(m_server->requests().size(), 1);
+}
+
+void TestOpenAiCompatibleProvider::garbageInsteadOfHttpIsMalformed()
+{
+    ScriptedResponse notHttp; // e.g. a base URL pointing at an SSH port
+    notHttp.status = 0;
+    notHttp.writes = {{"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", 0}};
+    notHttp.endWith(Ending::Close);
+    m_server->enqueue(notHttp);
+    for (int i = 0; i < 6; ++i)
+        m_server->enqueue(notHttp); // Qt itself re-sends a few times when no valid response came back
+    const CallOutcome o = run(simpleRequest());
+    QVERIFY(o.error);
+    QCOMPARE(o.error->errorClass, ErrorClass::Network);
+    QVERIFY2(o.error->message.contains(u"without sending an HTTP response"_s), qPrintable(o.error->summary()));
+    QVERIFY(!o.complete);
 }
 
 void TestOpenAiCompatibleProvider::eventsArriveWhileStreaming()

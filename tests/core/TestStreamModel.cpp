@@ -150,6 +150,17 @@ void TestStreamModel::metricsEstimateWithoutUsage()
     const CallMetrics m = timer.metrics(std::nullopt, 200); // ~50 tokens over 0.5 s
     QCOMPARE(*m.outputTokensPerSecond, 100.0);
     QVERIFY(m.outputTokensEstimated);
+    CallTimer toolsOnly; // an answer that is only a tool call still has a first-output time
+    toolsOnly.start(0);
+    toolsOnly.markDelta(30'000'000, false);
+    toolsOnly.stop(40'000'000);
+    QCOMPARE(*toolsOnly.metrics(5, 0).ttftMs, 30.0);
+    CallTimer mixed; // a tool-call fragment before the first text does not count as the first token
+    mixed.start(0);
+    mixed.markDelta(10'000'000, false);
+    mixed.markDelta(50'000'000, true);
+    mixed.stop(60'000'000);
+    QCOMPARE(*mixed.metrics(5, 4).ttftMs, 50.0);
     CallTimer none;
     none.start(0);
     none.stop(5);

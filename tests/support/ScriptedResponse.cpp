@@ -203,6 +203,8 @@ ScriptedResponse& ScriptedResponse::setHeader(const QByteArray& name, const QByt
 
 QByteArray ScriptedResponse::head() const
 {
+    if (status == 0)
+        return {}; // raw mode: the writes are the whole response, not even a status line
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     bool hasConnection = false;
     for (const auto& [name, value] : headers) {

@@ -46,7 +46,7 @@ public:
     bool isChunked() const;
     QByteArray head() const; // status line and headers, CRLF-terminated, with the blank line
 
-    int status = 200;
+    int status = 200; // 0: raw mode, no status line or headers are written (a server that is not HTTP)
     QByteArray reason = "OK";
     QList<QPair<QByteArray, QByteArray>> headers;
     QList<ScriptedWrite> writes;
