@@ -2,35 +2,25 @@
 // SSE stream of chat.completion.chunk objects → normalized events, with OpenAI's end-of-stream rules.
 #pragma once
 
-#include "providers/Provider.h"
-#include "streaming/SseParser.h"
+#include "providers/JsonStreamDecoder.h"
+#include "providers/OpenAiChunks.h"
 
 namespace juxta {
 
-namespace openai {
-struct ChunkState;
-}
-
-class OpenAiStreamDecoder final : public StreamDecoder
+class OpenAiStreamDecoder final : public JsonStreamDecoder
 {
 public:
-    OpenAiStreamDecoder();
-    ~OpenAiStreamDecoder() override;
+    OpenAiStreamDecoder() : JsonStreamDecoder(Framing::Sse) {}
 
-    void feed(QByteArrayView bytes, QList<StreamEvent>& out) override;
-    void finish(QList<StreamEvent>& out) override;
-    QString servedModel() const override;
+protected:
+    void handleRecord(const json::Json& record, const QByteArray& eventType, QList<StreamEvent>& out) override;
+    bool handleNonJson(QByteArrayView data, const QByteArray& eventType, QList<StreamEvent>& out) override;
+    bool completeAtEnd(QList<StreamEvent>& out) override;
+    QString missingTerminal() const override;
 
 private:
-    void handleEvent(const SseEvent& event, bool truncatedTail, QList<StreamEvent>& out);
-    void fail(ProviderError error, QList<StreamEvent>& out);
-
-    SseParser m_sse;
-    QList<SseEvent> m_events; // reused between feeds
-    std::unique_ptr<openai::ChunkState> m_state;
-    qint64 m_eventCount = 0;
+    openai::ChunkState m_state;
     bool m_sawDone = false;
-    bool m_failed = false;
 };
 
 } // namespace juxta
