@@ -4,7 +4,7 @@
 #pragma once
 
 #include "common/JsonAccess.h"
-#include "providers/ErrorClassifier.h"
+#include "providers/ErrorBodies.h"
 #include "streaming/StreamEvent.h"
 
 #include <QList>
@@ -23,10 +23,6 @@ struct ChunkState
 
 // One chat.completion.chunk (`isWholeMessage` false) or one chat.completion (true, reads choices[].message).
 void decodeChunk(const json::Json& chunk, bool isWholeMessage, ChunkState& state, QList<StreamEvent>& out);
-
-// The error a JSON value describes, if it is one: {"error":{…}}, {"error":"…"}, {"object":"error",…},
-// {"detail":…} (FastAPI servers) or a one-element array of those (Gemini's OpenAI endpoint).
-std::optional<ErrorDetails> errorDetails(const json::Json& value);
 
 FinishReason mapFinishReason(const QString& reason);
 

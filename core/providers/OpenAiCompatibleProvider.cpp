@@ -103,21 +103,7 @@ std::unique_ptr<StreamDecoder> OpenAiCompatibleProvider::createDecoder() const
 ProviderError OpenAiCompatibleProvider::classifyHttpError(int status, const HttpHeaders& headers,
                                                           QByteArrayView body, const QDateTime& now) const
 {
-    const QByteArray contentType = headerValue(headers, "content-type");
-    ProviderError error;
-    const json::Json parsed = ErrorClassifier::looksLikeHtml(body, contentType) ? json::Json(json::Json::value_t::discarded)
-                                                                               : json::parse(body);
-    std::optional<ErrorDetails> details;
-    if (!parsed.is_discarded())
-        details = openai::errorDetails(parsed);
-    if (details) {
-        details->httpStatus = status;
-        error = ErrorClassifier::classify(*details);
-    } else {
-        error = ErrorClassifier::fromUnparsedBody(status, body, contentType);
-    }
-    ErrorClassifier::applyRetryAfter(error, headers, now);
-    return error;
+    return classifyErrorResponse(status, headers, body, now);
 }
 
 void OpenAiCompatibleProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const
@@ -130,7 +116,7 @@ void OpenAiCompatibleProvider::decodeWholeBody(QByteArrayView body, QList<Stream
         out.append(StreamFailure{e});
         return;
     }
-    if (auto details = openai::errorDetails(parsed)) {
+    if (auto details = errorDetails(parsed)) {
         out.append(StreamFailure{ErrorClassifier::classify(*details)});
         return;
     }
@@ -175,7 +161,7 @@ Result<QList<ModelInfo>> OpenAiCompatibleProvider::parseModelList(QByteArrayView
     const json::Json parsed = json::parse(body);
     const json::Json* list = &parsed;
     if (parsed.is_object()) {
-        if (auto details = openai::errorDetails(parsed); details && !json::member(parsed, "data"))
+        if (auto details = errorDetails(parsed); details && !json::member(parsed, "data"))
             return ErrorClassifier::classify(*details);
         list = json::member(parsed, "data");
     }

@@ -16,7 +16,7 @@ bool OpenAiStreamDecoder::handleNonJson(QByteArrayView data, const QByteArray&, 
 
 void OpenAiStreamDecoder::handleRecord(const json::Json& chunk, const QByteArray& eventType, QList<StreamEvent>& out)
 {
-    if (auto details = openai::errorDetails(chunk)) {
+    if (auto details = errorDetails(chunk)) {
         // An error inside a 200 stream (OpenRouter, LiteLLM, vLLM): it ends the answer like an HTTP error.
         fail(ErrorClassifier::classify(*details), out);
         return;

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/ErrorBodies.h"
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+using json::Json;
+
+// google.rpc.RetryInfo: {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "30s"}
+std::optional<double> googleRetryDelay(const Json& error)
+{
+    const Json* details = json::member(error, "details");
+    if (!details || !details->is_array())
+        return std::nullopt;
+    for (const Json& detail : *details) {
+        if (!json::stringOr(detail, "@type").endsWith(u"google.rpc.RetryInfo"_s))
+            continue;
+        QString delay = json::stringOr(detail, "retryDelay");
+        if (!delay.endsWith(u's'))
+            continue;
+        delay.chop(1);
+        bool ok = false;
+        const double seconds = delay.toDouble(&ok);
+        if (ok && seconds >= 0)
+            return seconds;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ErrorDetails> errorDetails(const Json& value, std::optional<double>* retryAfterSeconds)
+{
+    const Json* root = &value;
+    if (root->is_array() && !root->empty())
+        root = &(*root)[0];
+    if (!root->is_object())
+        return std::nullopt;
+
+    ErrorDetails d;
+    auto takeCode = [&d](const Json& obj) {
+        if (const Json* code = json::member(obj, "code"); code && !code->is_null())
+            d.code = json::toQString(*code);
+    };
+    if (const Json* error = json::member(*root, "error"); error && !error->is_null()) {
+        if (error->is_string()) {
+            d.message = json::toQString(*error);
+            d.type = json::stringOr(*root, "type");
+            takeCode(*root);
+            return d;
+        }
+        if (!error->is_object())
+            return std::nullopt;
+        d.message = json::stringOr(*error, "message");
+        d.type = json::stringOr(*error, "type");
+        if (d.type.isEmpty())
+            d.type = json::stringOr(*error, "status"); // Google: "RESOURCE_EXHAUSTED"
+        takeCode(*error);
+        if (retryAfterSeconds)
+            *retryAfterSeconds = googleRetryDelay(*error);
+        // OpenRouter puts the upstream provider's words in metadata.raw.
+        if (const Json* metadata = json::member(*error, "metadata")) {
+            if (auto raw = json::string(*metadata, "raw"); raw && !raw->isEmpty() && !d.message.contains(*raw))
+                d.message += u" — "_s + raw->left(500);
+        }
+        return d;
+    }
+    if (json::stringOr(*root, "object") == u"error"_s || (json::member(*root, "message") && !json::member(*root, "choices"))) {
+        d.message = json::stringOr(*root, "message");
+        d.type = json::stringOr(*root, "type");
+        takeCode(*root);
+        return d;
+    }
+    if (const Json* detail = json::member(*root, "detail")) {
+        if (detail->is_array() && !detail->empty())
+            d.message = json::stringOr((*detail)[0], "msg", json::toQString(*detail));
+        else
+            d.message = json::toQString(*detail);
+        return d;
+    }
+    return std::nullopt;
+}
+
+ProviderError classifyErrorResponse(int status, const HttpHeaders& headers, QByteArrayView body, const QDateTime& now)
+{
+    const QByteArray contentType = headerValue(headers, "content-type");
+    std::optional<ErrorDetails> details;
+    std::optional<double> bodyRetryAfter;
+    if (!ErrorClassifier::looksLikeHtml(body, contentType)) {
+        const Json parsed = json::parse(body);
+        if (!parsed.is_discarded())
+            details = errorDetails(parsed, &bodyRetryAfter);
+    }
+    ProviderError error;
+    if (details) {
+        details->httpStatus = status;
+        error = ErrorClassifier::classify(*details);
+    } else {
+        error = ErrorClassifier::fromUnparsedBody(status, body, contentType);
+    }
+    ErrorClassifier::applyRetryAfter(error, headers, now);
+    if (!error.retryAfterSeconds)
+        error.retryAfterSeconds = bodyRetryAfter;
+    return error;
+}
+
+} // namespace juxta
