@@ -3,6 +3,7 @@
 
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -14,8 +15,10 @@ int s_pipe[2] = {-1, -1};
 
 void onSignal(int)
 {
+    const int savedErrno = errno; // the interrupted code may be about to read errno
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(s_pipe[1], &byte, 1); // async-signal-safe
+    errno = savedErrno;
 }
 
 } // namespace

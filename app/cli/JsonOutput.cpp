@@ -49,7 +49,8 @@ QByteArray outcomeToJson(const CallOutcome& o, bool pretty)
     root["usage"] = {{"input_tokens", optionalNumber(o.usage.inputTokens)},
                      {"cached_tokens", optionalNumber(o.usage.cachedInputTokens)},
                      {"output_tokens", optionalNumber(o.usage.outputTokens)},
-                     {"reasoning_tokens", optionalNumber(o.usage.reasoningTokens)}};
+                     {"reasoning_tokens", optionalNumber(o.usage.reasoningTokens)},
+                     {"cache_write_tokens", optionalNumber(o.usage.cacheWriteTokens)}};
     root["metrics"] = {{"ttft_ms", rounded(o.metrics.ttftMs)},
                        {"total_ms", rounded(o.metrics.totalMs)},
                        {"output_tokens_per_s", rounded(o.metrics.outputTokensPerSecond)}};

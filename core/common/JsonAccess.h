@@ -63,12 +63,29 @@ inline std::optional<double> number(const Json& object, const char* key)
     return value->get<double>();
 }
 
+// True when `value` nests deeper than `limit` levels. Recursion is bounded by `limit` itself.
+inline bool nestsDeeperThan(const Json& value, int limit)
+{
+    if (!value.is_structured())
+        return false;
+    if (limit <= 0)
+        return true;
+    for (const Json& child : value) {
+        if (nestsDeeperThan(child, limit - 1))
+            return true;
+    }
+    return false;
+}
+
+// Strings as they are; other values as compact JSON. dump() recurses, so hostile nesting is refused first.
 inline QString toQString(const Json& value)
 {
     if (value.is_string()) {
         const auto& s = value.get_ref<const std::string&>();
         return QString::fromUtf8(s.data(), qsizetype(s.size()));
     }
+    if (nestsDeeperThan(value, 128))
+        return QStringLiteral("[value nested too deeply to show]");
     const std::string dumped = value.dump(-1, ' ', false, Json::error_handler_t::replace);
     return QString::fromUtf8(dumped.data(), qsizetype(dumped.size()));
 }

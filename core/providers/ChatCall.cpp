@@ -87,7 +87,7 @@ ChatCall::~ChatCall()
 
 void ChatCall::start()
 {
-    if (m_started)
+    if (m_started || m_finished) // a call cancelled before it started never sends anything
         return;
     m_started = true;
     m_timer.start(m_clock.nowNs());
@@ -107,7 +107,16 @@ void ChatCall::sendAttempt()
     m_reply = m_network.sendCustomRequest(call.request, call.verb, call.body);
     connect(m_reply, &QNetworkReply::readyRead, this, &ChatCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ChatCall::onReplyFinished);
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, &ChatCall::onSocketStartedConnecting);
     connect(m_reply, &QNetworkReply::requestSent, this, &ChatCall::onRequestSent);
+    connect(m_reply, &QNetworkReply::encrypted, &m_connectTimer, qOverload<>(&QTimer::stop));
+    // "No bytes for N s" covers the whole call, including a request that waits for a free connection.
+    m_idleTimer.start(m_options.idleTimeoutMs);
+}
+
+void ChatCall::onSocketStartedConnecting()
+{
+    // Only a new connection has a connect phase; a reused keep-alive connection goes straight to requestSent.
     m_connectTimer.start(m_options.connectTimeoutMs);
 }
 
@@ -121,13 +130,19 @@ void ChatCall::onConnectTimeout()
 {
     ProviderError e;
     e.errorClass = ErrorClass::Timeout;
-    e.message = u"Could not reach %1 within %2 s (connect timeout)"_s.arg(m_profile.baseUrl.host())
+    e.message = u"Could not connect to %1 within %2 s (connect timeout)"_s.arg(m_profile.baseUrl.host())
                     .arg(m_options.connectTimeoutMs / 1000.0);
     fail(e);
 }
 
 void ChatCall::onIdleTimeout()
 {
+    if (m_mode == BodyMode::Stream && m_finish) {
+        // The answer had finished (a finish reason arrived) and only the closing marker is missing: a proxy
+        // holding the connection open must not turn a whole answer into a timeout.
+        finishStream(false);
+        return;
+    }
     ProviderError e;
     e.errorClass = ErrorClass::Timeout;
     e.httpStatus = m_httpStatus;
@@ -146,17 +161,13 @@ void ChatCall::inspectResponseHead()
         return;
     m_httpStatus = status.toInt();
     m_connectTimer.stop();
-    if (!m_idleTimer.isActive())
-        m_idleTimer.start(m_options.idleTimeoutMs);
     const QByteArray contentType = m_reply->rawHeader("Content-Type").toLower();
     if (m_httpStatus < 200 || m_httpStatus >= 300)
         m_mode = BodyMode::ErrorBody;
-    else if (contentType.contains("application/json"))
-        m_mode = BodyMode::WholeJson; // the server ignored "stream": true
     else if (contentType.contains("text/html"))
         m_mode = BodyMode::ErrorBody; // a captive portal or proxy page with a 200
     else
-        m_mode = BodyMode::Stream;    // text/event-stream, or a server that labels it wrongly
+        m_mode = BodyMode::Undecided; // Content-Type is often wrong; the first byte decides (consumeBody)
 }
 
 void ChatCall::onReadyRead()
@@ -168,15 +179,32 @@ void ChatCall::onReadyRead()
     consumeBody(m_reply->readAll());
 }
 
-void ChatCall::consumeBody(const QByteArray& bytes)
+void ChatCall::consumeBody(const QByteArray& incoming)
 {
-    if (bytes.isEmpty())
+    if (incoming.isEmpty())
         return;
+    QByteArray bytes = incoming;
+    if (m_mode == BodyMode::Undecided) {
+        m_body.append(bytes);
+        const auto first = std::find_if(m_body.cbegin(), m_body.cend(), [](char c) {
+            return c != ' ' && c != '\t' && c != '\r' && c != '\n';
+        });
+        if (first == m_body.cend()) {
+            if (m_body.size() > kMaxErrorBody)
+                m_body = m_body.right(16); // only whitespace so far; keep memory bounded
+            return;
+        }
+        m_mode = m_provider.isWholeJsonBody(*first) ? BodyMode::WholeJson : BodyMode::Stream;
+        bytes = std::exchange(m_body, QByteArray());
+    }
     switch (m_mode) {
     case BodyMode::Stream: {
         QList<StreamEvent> events;
         m_decoder->feed(bytes, events);
+        const QPointer<ChatCall> self(this);
         deliver(events);
+        if (self && !m_finished && m_decoder->isDone())
+            finishStream(false); // the terminal marker arrived: done, whether or not the server closes
         break;
     }
     case BodyMode::ErrorBody:
@@ -185,6 +213,7 @@ void ChatCall::consumeBody(const QByteArray& bytes)
         break;
     case BodyMode::WholeJson:
     case BodyMode::Unknown:
+    case BodyMode::Undecided:
         if (m_body.size() + bytes.size() > kMaxWholeBody) {
             ProviderError e;
             e.errorClass = ErrorClass::Malformed;
@@ -233,27 +262,59 @@ void ChatCall::deliver(QList<StreamEvent>& events)
     }
 }
 
+void ChatCall::finishStream(bool transportFailed)
+{
+    QList<StreamEvent> events;
+    m_decoder->finish(events);
+    const bool streamFailed = std::any_of(events.cbegin(), events.cend(), [](const StreamEvent& e) {
+        return std::holds_alternative<StreamFailure>(e);
+    });
+    const bool streamFinished = m_finish || std::any_of(events.cbegin(), events.cend(), [](const StreamEvent& e) {
+        return std::holds_alternative<Finish>(e);
+    });
+    if (transportFailed && !streamFailed && streamFinished)
+        transportFailed = false; // the stream had said it was done; a broken close changes nothing
+    if (transportFailed) {
+        // The transport broke before the stream said it was done: that, not the missing [DONE], is the story.
+        events.erase(std::remove_if(events.begin(), events.end(),
+                                    [](const StreamEvent& e) { return std::holds_alternative<StreamFailure>(e); }),
+                     events.end());
+    }
+    const QPointer<ChatCall> self(this);
+    deliver(events);
+    if (!self || m_finished)
+        return;
+    if (transportFailed && m_reply) {
+        ProviderError e = transportError(m_reply->error(), m_reply->errorString(), m_transcript.hasOutput());
+        e.httpStatus = m_httpStatus;
+        fail(e);
+        return;
+    }
+    finishCall(std::nullopt);
+}
+
 void ChatCall::onReplyFinished()
 {
     if (m_finished || !m_reply)
         return;
     QNetworkReply* reply = m_reply;
+    const QPointer<ChatCall> self(this);
     inspectResponseHead();
     if (reply->bytesAvailable() > 0)
         consumeBody(reply->readAll());
-    if (m_finished)
+    if (!self || m_finished)
         return;
     m_connectTimer.stop();
     m_idleTimer.stop();
 
     const QNetworkReply::NetworkError netError = reply->error();
-    const bool hasHttpStatus = m_mode != BodyMode::Unknown;
-
-    if (!hasHttpStatus) {
+    if (m_mode == BodyMode::Unknown) {
         // No HTTP response at all: refused, reset, DNS, TLS. (Our own aborts never get here: m_finished is set.)
         fail(transportError(netError, explainTransportError(netError, reply->url(), reply->errorString()), false));
         return;
     }
+    if (m_mode == BodyMode::Undecided)
+        m_mode = BodyMode::Stream; // an empty or all-blank 2xx body: the decoder explains what is missing
 
     switch (m_mode) {
     case BodyMode::ErrorBody: {
@@ -268,9 +329,8 @@ void ChatCall::onReplyFinished()
                                 .arg(m_httpStatus)
                                 .arg(QString::fromUtf8(headerValue(headers, "location")));
         }
-        if (m_httpStatus >= 200 && m_httpStatus < 300) {
+        if (m_httpStatus >= 200 && m_httpStatus < 300)
             error.errorClass = ErrorClass::Malformed; // a 200 carrying an HTML page is not an answer
-        }
         if (m_outcome.httpAttempts < 3 && !m_transcript.hasOutput()
             && m_provider.adaptToRejection(error, m_attemptOptions)) {
             sendAttempt(); // once per rejected optional field; the first attempt produced no output
@@ -283,33 +343,16 @@ void ChatCall::onReplyFinished()
         QList<StreamEvent> events;
         m_provider.decodeWholeBody(m_body, events);
         deliver(events);
-        break;
-    }
-    case BodyMode::Stream: {
-        QList<StreamEvent> events;
-        m_decoder->finish(events);
-        const bool streamFailed = std::any_of(events.cbegin(), events.cend(), [](const StreamEvent& e) {
-            return std::holds_alternative<StreamFailure>(e);
-        });
-        if (netError != QNetworkReply::NoError && netError != QNetworkReply::OperationCanceledError
-            && (streamFailed || !m_finish)) {
-            // The transport broke before the stream said it was done: that, not the missing [DONE], is the story.
-            events.erase(std::remove_if(events.begin(), events.end(),
-                                        [](const StreamEvent& e) { return std::holds_alternative<StreamFailure>(e); }),
-                         events.end());
-            const QPointer<ChatCall> self(this);
-            deliver(events);
-            if (!self || m_finished)
-                return;
-            ProviderError e = transportError(netError, reply->errorString(), m_transcript.hasOutput());
-            e.httpStatus = m_httpStatus;
-            fail(e);
+        if (!self || m_finished)
             return;
-        }
-        deliver(events);
-        break;
+        finishCall(std::nullopt);
+        return;
     }
+    case BodyMode::Stream:
+        finishStream(netError != QNetworkReply::NoError && netError != QNetworkReply::OperationCanceledError);
+        return;
     case BodyMode::Unknown:
+    case BodyMode::Undecided:
         break;
     }
     if (!m_finished)

@@ -42,17 +42,20 @@ signals:
     void finished(const juxta::CallOutcome& outcome);
 
 private:
-    enum class BodyMode { Unknown, Stream, WholeJson, ErrorBody };
+    // Unknown: no response head yet. Undecided: a 2xx whose first non-blank byte has not arrived yet.
+    enum class BodyMode { Unknown, Undecided, Stream, WholeJson, ErrorBody };
 
     void sendAttempt();
     void onReadyRead();
     void onReplyFinished();
     void onRequestSent();
+    void onSocketStartedConnecting();
     void onConnectTimeout();
     void onIdleTimeout();
 
     void inspectResponseHead();
     void consumeBody(const QByteArray& bytes);
+    void finishStream(bool transportFailed);
     void deliver(QList<StreamEvent>& events);
     void fail(ProviderError error);
     void finishCall(std::optional<ProviderError> error);

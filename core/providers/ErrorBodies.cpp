@@ -29,6 +29,41 @@ std::optional<double> googleRetryDelay(const Json& error)
     return std::nullopt;
 }
 
+// Pydantic/FastAPI validation errors ([{"loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}])
+// and Mistral's {"detail": [...]} inside "message" become "body.stream_options: Extra inputs are not permitted".
+QString readableMessage(const Json& value)
+{
+    if (value.is_string())
+        return json::toQString(value);
+    if (value.is_object()) {
+        if (const Json* detail = json::member(value, "detail"))
+            return readableMessage(*detail);
+        if (const Json* message = json::member(value, "message"))
+            return readableMessage(*message);
+        return json::toQString(value);
+    }
+    if (value.is_array()) {
+        QStringList parts;
+        for (const Json& item : value) {
+            if (!item.is_object()) {
+                parts.append(json::toQString(item));
+                continue;
+            }
+            QStringList loc;
+            if (const Json* path = json::member(item, "loc"); path && path->is_array()) {
+                for (const Json& step : *path)
+                    loc.append(json::toQString(step));
+            }
+            const QString msg = json::stringOr(item, "msg", json::toQString(item));
+            parts.append(loc.isEmpty() ? msg : loc.join(u'.') + u": "_s + msg);
+            if (parts.size() >= 5)
+                break;
+        }
+        return parts.join(u"; "_s);
+    }
+    return value.is_null() ? QString() : json::toQString(value);
+}
+
 } // namespace
 
 std::optional<ErrorDetails> errorDetails(const Json& value, std::optional<double>* retryAfterSeconds)
@@ -53,7 +88,8 @@ std::optional<ErrorDetails> errorDetails(const Json& value, std::optional<double
         }
         if (!error->is_object())
             return std::nullopt;
-        d.message = json::stringOr(*error, "message");
+        if (const Json* message = json::member(*error, "message"))
+            d.message = readableMessage(*message);
         d.type = json::stringOr(*error, "type");
         if (d.type.isEmpty())
             d.type = json::stringOr(*error, "status"); // Google: "RESOURCE_EXHAUSTED"
@@ -67,17 +103,16 @@ std::optional<ErrorDetails> errorDetails(const Json& value, std::optional<double
         }
         return d;
     }
-    if (json::stringOr(*root, "object") == u"error"_s || (json::member(*root, "message") && !json::member(*root, "choices"))) {
-        d.message = json::stringOr(*root, "message");
+    if (json::stringOr(*root, "object") == u"error"_s
+        || (json::member(*root, "message") && !json::member(*root, "choices"))) {
+        if (const Json* message = json::member(*root, "message"))
+            d.message = readableMessage(*message);
         d.type = json::stringOr(*root, "type");
         takeCode(*root);
         return d;
     }
     if (const Json* detail = json::member(*root, "detail")) {
-        if (detail->is_array() && !detail->empty())
-            d.message = json::stringOr((*detail)[0], "msg", json::toQString(*detail));
-        else
-            d.message = json::toQString(*detail);
+        d.message = readableMessage(*detail);
         return d;
     }
     return std::nullopt;

@@ -24,6 +24,7 @@ bool mentionsContextLength(const QString& text)
     return containsAny(text, {u"context_length", u"context length", u"context window", u"maximum context",
                               u"prompt is too long", u"too many tokens", u"reduce the length", u"input is too long",
                               u"exceeds the maximum number of tokens", u"input token count", u"token limit",
+                              u"context size", u"exceed_context_size",
                               u"string_above_max_length", u"request too large for model"});
 }
 
@@ -36,7 +37,8 @@ bool mentionsContentFilter(const QString& text)
 
 bool mentionsQuota(const QString& text)
 {
-    return containsAny(text, {u"insufficient_quota", u"exceeded your current quota", u"billing", u"credit balance",
+    // Not a bare "billing": OpenAI's free-tier rate-limit messages link to the billing page.
+    return containsAny(text, {u"insufficient_quota", u"exceeded your current quota", u"credit balance",
                               u"insufficient balance", u"insufficient_balance", u"payment required",
                               u"out of credits", u"insufficient credits"});
 }
@@ -109,9 +111,11 @@ ProviderError classify(const ErrorDetails& d)
     const QString codeAndType = d.code + u' ' + d.type;
 
     // Specific codes and types beat the status: providers reuse 400/403/429 for several meanings.
-    if (containsAny(codeAndType, {u"insufficient_quota", u"billing", u"quota_exceeded", u"insufficient_balance"}))
+    if (containsAny(codeAndType, {u"insufficient_quota", u"billing", u"quota_exceeded", u"insufficient_balance",
+                                  u"budget_exceeded"}))
         error.errorClass = ErrorClass::Quota;
-    else if (containsAny(codeAndType, {u"context_length", u"string_above_max_length", u"request_too_large"}))
+    else if (containsAny(codeAndType, {u"context_length", u"string_above_max_length", u"request_too_large",
+                                       u"exceed_context_size"}))
         error.errorClass = ErrorClass::ContextLength;
     else if (containsAny(codeAndType, {u"content_filter", u"content_policy", u"moderation", u"safety"}))
         error.errorClass = ErrorClass::ContentFilter;
@@ -132,13 +136,16 @@ ProviderError classify(const ErrorDetails& d)
         error.errorClass = ErrorClass::BadRequest;
 
     // Messages carry the meaning when codes are generic ("invalid_request_error" for a too-long prompt).
+    // An explicit rate-limit code is never overridden by wording.
+    const bool explicitRateLimit = containsAny(codeAndType, {u"rate_limit", u"too_many_requests"});
     if (error.errorClass == ErrorClass::BadRequest || error.errorClass == ErrorClass::Server
         || error.errorClass == ErrorClass::RateLimited || error.errorClass == ErrorClass::Auth) {
         if (mentionsContextLength(d.message) && error.errorClass != ErrorClass::RateLimited)
             error.errorClass = ErrorClass::ContextLength;
-        else if (mentionsContentFilter(d.message) && error.errorClass == ErrorClass::BadRequest)
+        else if (mentionsContentFilter(d.message)
+                 && (error.errorClass == ErrorClass::BadRequest || status == 403)) // OpenRouter moderation: 403
             error.errorClass = ErrorClass::ContentFilter;
-        else if (mentionsQuota(d.message) && error.errorClass != ErrorClass::Server)
+        else if (mentionsQuota(d.message) && error.errorClass != ErrorClass::Server && !explicitRateLimit)
             error.errorClass = ErrorClass::Quota;
     }
     if (error.message.isEmpty())

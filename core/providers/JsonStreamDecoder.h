@@ -20,6 +20,7 @@ public:
     void feed(QByteArrayView bytes, QList<StreamEvent>& out) final;
     void finish(QList<StreamEvent>& out) final;
     QString servedModel() const override { return m_model; }
+    bool isDone() const override { return m_stopped && !m_failed; }
 
 protected:
     // One JSON record. `eventType` is the SSE event name ("message" when unnamed; empty for NDJSON).

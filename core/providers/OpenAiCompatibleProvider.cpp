@@ -31,17 +31,6 @@ const char* roleName(ChatMessage::Role role)
     return "user";
 }
 
-void setCommonHeaders(QNetworkRequest& request, const ProviderProfile& profile, const ApiKey& key)
-{
-    request.setRawHeader("User-Agent", "Juxta/" JUXTA_VERSION);
-    for (const auto& [name, value] : profile.extraHeaders)
-        request.setRawHeader(name, value);
-    if (!key.isEmpty())
-        request.setRawHeader("Authorization", key.headerValue("Bearer "));
-    // A redirect to another origin must not carry the key along.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-}
-
 } // namespace
 
 QUrl OpenAiCompatibleProvider::chatCompletionsUrl(const QUrl& base)
@@ -89,7 +78,9 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
     call.request.setUrl(chatCompletionsUrl(profile.baseUrl));
     call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     call.request.setRawHeader("Accept", "text/event-stream");
-    setCommonHeaders(call.request, profile, key);
+    prepareRequest(call.request, profile);
+    if (!key.isEmpty())
+        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
     const std::string text = body.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
     call.body = QByteArray(text.data(), qsizetype(text.size()));
     return call;
@@ -152,7 +143,9 @@ HttpCall OpenAiCompatibleProvider::buildModelListCall(const ProviderProfile& pro
         base.setPath(base.path().chopped(int(qstrlen("/chat/completions"))));
     call.request.setUrl(joinUrl(base, u"models"));
     call.request.setRawHeader("Accept", "application/json");
-    setCommonHeaders(call.request, profile, key);
+    prepareRequest(call.request, profile);
+    if (!key.isEmpty())
+        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
     return call;
 }
 

@@ -35,6 +35,9 @@ public:
     virtual void finish(QList<StreamEvent>& out) = 0;
     // The model that actually answered, when the stream names it (routers may substitute another).
     virtual QString servedModel() const = 0;
+    // True once the dialect's terminal marker arrived ([DONE], message_stop, done:true): the answer is whole
+    // even if the server keeps the connection open.
+    virtual bool isDone() const { return false; }
 };
 
 // Options that vary between attempts of one call.
@@ -59,12 +62,20 @@ public:
                                             const QDateTime& now) const = 0;
     // A 2xx response that is one JSON document instead of a stream (the server ignored "stream": true).
     virtual void decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const = 0;
+    // Decides from the first non-blank byte of a 2xx body whether it is one JSON document rather than the
+    // dialect's stream, whatever Content-Type claims. SSE dialects: '{' or '[' means JSON.
+    virtual bool isWholeJsonBody(char firstNonBlankByte) const { return firstNonBlankByte == '{' || firstNonBlankByte == '['; }
     // When the error says the server rejected an optional request field that has a known alternative,
     // adjusts `options` and returns true: the call is then re-sent once with them.
     virtual bool adaptToRejection(const ProviderError&, AttemptOptions&) const { return false; }
 
     virtual HttpCall buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const = 0;
     virtual Result<QList<ModelInfo>> parseModelList(QByteArrayView body) const = 0;
+
+protected:
+    // User-Agent, the profile's extra headers, and same-origin-only redirects (a key never follows a redirect
+    // to another host). The dialect adds its own auth header.
+    static void prepareRequest(QNetworkRequest& request, const ProviderProfile& profile);
 };
 
 // The provider implementation for a dialect. Providers are stateless, so one shared instance each.

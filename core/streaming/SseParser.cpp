@@ -50,7 +50,7 @@ void SseParser::processBytes(QByteArrayView bytes, QList<SseEvent>& out)
         if (*p == '\n')
             ++p;
     }
-    while (p != end) {
+    while (p != end && !m_overflowed) {
         const char* eol = std::find_if(p, end, [](char c) { return c == '\n' || c == '\r'; });
         if (eol == end) {
             m_line.append(p, end - p);
@@ -102,6 +102,12 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent>& out)
             m_data = QByteArray();
             return;
         }
+        m_data.append(value);
+        m_data.append('\n');
+    } else if (field == "error") {
+        // Not in the spec: llama.cpp's server reports failures as an "error:" field. Surface it as an event of
+        // type "error" rather than dropping it as an unknown field and reading the "[DONE]" after it as success.
+        m_eventType = "error";
         m_data.append(value);
         m_data.append('\n');
     } else if (field == "event") {

@@ -15,6 +15,7 @@ struct SseEvent
     QByteArray lastEventId; // the stream's last event ID at dispatch time
 };
 
+// One deliberate extension: an "error:" field (llama.cpp's server) is read as data of an event of type "error".
 // Feed bytes as they arrive, split anywhere (inside a UTF-8 character, between CR and LF, inside the BOM);
 // complete events are appended to `out`. The unfinished tail is kept until more bytes come.
 // Works on bytes because every delimiter is ASCII, so a split multi-byte character is never cut apart.

@@ -34,6 +34,8 @@ void Usage::mergeFrom(const Usage& newer)
         outputTokens = newer.outputTokens;
     if (newer.reasoningTokens)
         reasoningTokens = newer.reasoningTokens;
+    if (newer.cacheWriteTokens)
+        cacheWriteTokens = newer.cacheWriteTokens;
 }
 
 } // namespace juxta

@@ -23,8 +23,12 @@ struct Usage
     std::optional<qint64> cachedInputTokens; // the part of inputTokens served from the provider's cache
     std::optional<qint64> outputTokens;      // completion tokens, including reasoning tokens
     std::optional<qint64> reasoningTokens;   // the part of outputTokens spent thinking
+    std::optional<qint64> cacheWriteTokens;  // the part of inputTokens written to the cache (Anthropic)
 
-    bool isEmpty() const { return !inputTokens && !cachedInputTokens && !outputTokens && !reasoningTokens; }
+    bool isEmpty() const
+    {
+        return !inputTokens && !cachedInputTokens && !outputTokens && !reasoningTokens && !cacheWriteTokens;
+    }
     // Later reports refine earlier ones field by field (Anthropic splits usage over two events).
     void mergeFrom(const Usage& newer);
 };

@@ -73,6 +73,15 @@ void TestErrorClassifier::classify_data()
     QTest::newRow("gemini token count") << 400 << u"400"_s << u"INVALID_ARGUMENT"_s
                                         << u"The input token count (1200000) exceeds the maximum number of tokens allowed"_s
                                         << u"context_length"_s;
+    QTest::newRow("429 whose message links to billing") << 429 << u"rate_limit_exceeded"_s << u"requests"_s
+        << u"Rate limit reached for requests. Visit https://platform.openai.com/account/billing to add a payment method."_s
+        << u"rate_limited"_s;
+    QTest::newRow("llama.cpp context size") << 400 << u"400"_s << u"exceed_context_size_error"_s
+        << u"the request exceeds the available context size, try increasing it"_s << u"context_length"_s;
+    QTest::newRow("openrouter moderation 403") << 403 << u"403"_s << QString()
+        << u"anthropic/claude requires moderation. Your input was flagged for \"violence\""_s << u"content_filter"_s;
+    QTest::newRow("litellm budget") << 400 << u"400"_s << u"budget_exceeded"_s
+        << u"Budget has been exceeded! Current cost: 10.2, Max budget: 10.0"_s << u"quota"_s;
     QTest::newRow("gemini UNAVAILABLE") << 503 << u"503"_s << u"UNAVAILABLE"_s << u"The model is overloaded."_s
                                         << u"overloaded"_s;
 }
@@ -152,6 +161,12 @@ void TestErrorClassifier::openAiErrorBodies_data()
                                              << u"server"_s << u"upstream 500"_s;
     QTest::newRow("plain text") << 503 << QByteArray("upstream connect error or disconnect/reset before headers")
                                 << u"overloaded"_s << u"upstream connect error"_s;
+    QTest::newRow("mistral nested pydantic message") << 422
+        << QByteArray(R"({"object":"error","message":{"detail":[{"type":"extra_forbidden","loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}]},"type":"invalid_request_error","code":null})")
+        << u"bad_request"_s << u"body.stream_options: Extra inputs are not permitted"_s;
+    QTest::newRow("deeply nested code") << 500 << (QByteArray(R"({"error":{"message":"x","code":)") + QByteArray(200000, '[')
+                                                   + QByteArray(200000, ']') + "}}")
+                                        << u"server"_s << u"x"_s;
     QTest::newRow("truncated json") << 500 << QByteArray(R"({"error":{"message":"cut)") << u"server"_s
                                     << u"HTTP 500"_s;
 }

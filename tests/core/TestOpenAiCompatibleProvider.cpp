@@ -269,6 +269,22 @@ void TestOpenAiCompatibleProvider::scripted_data()
         QTest::newRow("stall mid-stream hits the idle timeout") << L{stalled} << 300 << e;
     }
     {
+        ScriptedResponse heldOpen = fixture("stream_basic.http").splitAfterEvents().endWith(Ending::Stall);
+        QTest::newRow("connection held open after [DONE]: complete, no timeout") << L{heldOpen} << 30'000 << basic;
+        ScriptedResponse noDone = fixture("stream_basic.http").splitAfterEvents();
+        noDone.writes.removeLast(); // drop "data: [DONE]"
+        noDone.endWith(Ending::Stall);
+        QTest::newRow("finish and usage, then silence: complete") << L{noDone} << 300 << basic;
+        ScriptedResponse mislabelled = fixture("stream_basic.http").splitAfterEvents();
+        mislabelled.setHeader("Content-Type", "application/json");
+        QTest::newRow("SSE labelled application/json still streams") << L{mislabelled} << 5000 << basic;
+        ScriptedResponse plainJsonError = ScriptedResponse::fromHttpText(
+            "HTTP/1.1 200 OK\nContent-Type: text/plain\nContent-Length: auto\n\n"
+            "{\"error\":{\"message\":\"Rate limit exceeded: free-models-per-day\",\"code\":429}}\n");
+        QTest::newRow("JSON error in a 200 labelled text/plain") << L{plainJsonError} << 5000
+                                                                << error("rate_limited", 429, "free-models-per-day");
+    }
+    {
         ScriptedResponse silent = fixture("stream_basic.http").delayHeaders(30'000);
         QTest::newRow("server accepts but never answers") << L{silent} << 300 << error("timeout", 0, "idle timeout");
     }
@@ -382,13 +398,21 @@ void TestOpenAiCompatibleProvider::rejectedStreamOptionsIsRetriedOnceWithout()
     QVERIFY(m_server->requests()[0].json().contains(u"stream_options"_s));
     QVERIFY(!m_server->requests()[1].json().contains(u"stream_options"_s));
 
+    // Mistral says it with a pydantic error nested in "message" and HTTP 422.
+    m_server->enqueue(fixture("error_422_mistral_stream_options.http"));
+    m_server->enqueue(fixture("stream_mistral_thinking.http"));
+    const CallOutcome mistral = run(simpleRequest());
+    QVERIFY2(mistral.complete, mistral.error ? qPrintable(mistral.error->summary()) : "");
+    QCOMPARE(m_server->requests().size(), 4);
+    QVERIFY(!m_server->requests()[3].json().contains(u"stream_options"_s));
+
     // A server that keeps rejecting gets no third try for the same field.
     m_server->enqueue(fixture("error_400_stream_options.http"));
     m_server->enqueue(fixture("error_400_stream_options.http"));
     const CallOutcome again = run(simpleRequest());
     QVERIFY(!again.complete);
     QCOMPARE(again.error->errorClass, ErrorClass::BadRequest);
-    QCOMPARE(m_server->requests().size(), 4);
+    QCOMPARE(m_server->requests().size(), 6);
 }
 
 void TestOpenAiCompatibleProvider::rejectedMaxTokensIsRetriedWithMaxCompletionTokens()

@@ -117,8 +117,8 @@ void TestStreamModel::transcriptAppendsAndSlices()
 void TestStreamModel::usageMergesFieldByField()
 {
     Usage u;
-    u.mergeFrom(Usage{100, 20, std::nullopt, std::nullopt});
-    u.mergeFrom(Usage{std::nullopt, std::nullopt, 50, 10});
+    u.mergeFrom(Usage{100, 20, std::nullopt, std::nullopt, std::nullopt});
+    u.mergeFrom(Usage{std::nullopt, std::nullopt, 50, 10, 7});
     QCOMPARE(u.inputTokens.value_or(-1), 100);
     QCOMPARE(u.cachedInputTokens.value_or(-1), 20);
     QCOMPARE(u.outputTokens.value_or(-1), 50);
@@ -229,6 +229,12 @@ void TestStreamModel::decoderExpectations()
     QCOMPARE(joined("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"tool_calls\":[{\"id\":\"c\","
                     "\"function\":{\"name\":\"f\",\"arguments\":{\"x\":1}}}]},\"finish_reason\":\"tool_calls\"}]}\n\n"),
              u"tool:0:c:f:{\"x\":1}\nfinish:tool_calls"_s); // no index, object arguments (some local servers)
+    QCOMPARE(joined("error: {\"code\":400,\"message\":\"the request exceeds the available context size, try "
+                    "increasing it\",\"type\":\"exceed_context_size_error\"}\n\ndata: [DONE]\n\n"),
+             u"failure:context_length"_s); // llama.cpp's "error:" field, then [DONE]: still a failure
+    QCOMPARE(joined("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: " + QByteArray(100000, '[')
+                    + QByteArray(100000, ']') + "\n\n"),
+             u"text:a\nfailure:malformed"_s); // hostile nesting is a clean error, not a stack overflow
 }
 
 QTEST_GUILESS_MAIN(TestStreamModel)
