@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The OpenAI-compatible provider end to end over real loopback HTTP: scripted streams, splits, faults, errors.
-#include "FakeProviderServer.h"
-#include "common/MonotonicClock.h"
-#include "providers/ChatClient.h"
+#include "ProviderHarness.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -18,33 +16,11 @@ Q_DECLARE_METATYPE(QList<juxta::test::ScriptedResponse>)
 
 namespace {
 
-struct Expected
-{
-    Expected(QString text_ = {}, QString finish_ = u"stop"_s, bool complete_ = true, QString errorClass_ = {},
-             int httpStatus_ = 0, double retryAfter_ = -1)
-        : text(std::move(text_)), finish(std::move(finish_)), complete(complete_), errorClass(std::move(errorClass_)),
-          httpStatus(httpStatus_), retryAfter(retryAfter_)
-    {
-    }
-    QString text;
-    QString finish;
-    bool complete;
-    QString errorClass; // empty: no error
-    int httpStatus;     // checked when an error is expected
-    double retryAfter;  // -1: none
-    QString reasoning;
-    int toolCalls = 0;
-    qint64 outputTokens = -1; // -1: not reported
-    QString servedModel;      // empty: not checked
-    QString messagePart;      // empty: not checked
-};
+using Expected = ExpectedOutcome;
 
 ChatRequest simpleRequest()
 {
-    ChatRequest r;
-    r.model = u"gpt-4o-mini"_s;
-    r.messages.append({ChatMessage::Role::User, u"Say hello"_s});
-    return r;
+    return ProviderHarness::simpleRequest(u"gpt-4o-mini"_s);
 }
 
 ScriptedResponse fixture(const char* name)
@@ -56,7 +32,6 @@ const QString kBasicText = u"Héllo, wörld! 👋 世界 — done."_s;
 
 } // namespace
 
-Q_DECLARE_METATYPE(Expected)
 
 class TestOpenAiCompatibleProvider : public QObject
 {
@@ -84,8 +59,7 @@ private slots:
     void modelListErrorIsClassified();
 
 private:
-    CallOutcome run(const ChatRequest& request, CallOptions options = {}, ApiKey key = {},
-                    QList<QList<StreamEvent>>* batches = nullptr);
+    CallOutcome run(const ChatRequest& request, CallOptions options = {}, ApiKey key = {});
 
     FakeProviderServer* m_server = nullptr;
     QNetworkAccessManager* m_network = nullptr;
@@ -105,30 +79,16 @@ void TestOpenAiCompatibleProvider::cleanup()
     delete m_server;
 }
 
-CallOutcome TestOpenAiCompatibleProvider::run(const ChatRequest& request, CallOptions options, ApiKey key,
-                                              QList<QList<StreamEvent>>* batches)
+CallOutcome TestOpenAiCompatibleProvider::run(const ChatRequest& request, CallOptions options, ApiKey key)
 {
-    ChatClient client(*m_network, m_clock);
-    ProviderProfile profile;
-    profile.baseUrl = m_server->baseUrl();
-    ChatCall* call = client.startChat(request, profile, key, options);
-    if (!call)
-        return {};
-    if (batches) {
-        connect(call, &ChatCall::eventsReceived, this,
-                [batches](const QList<StreamEvent>& events) { batches->append(events); });
-    }
-    QSignalSpy finished(call, &ChatCall::finished);
-    if (!finished.wait(15'000))
-        qWarning("call did not finish");
-    return call->outcome();
+    return ProviderHarness(*m_server).run(ApiDialect::OpenAi, request, options, key);
 }
 
 void TestOpenAiCompatibleProvider::scripted_data()
 {
     QTest::addColumn<QList<ScriptedResponse>>("responses");
     QTest::addColumn<int>("idleTimeoutMs");
-    QTest::addColumn<Expected>("expected");
+    QTest::addColumn<ExpectedOutcome>("expected");
     using L = QList<ScriptedResponse>;
 
     Expected basic{kBasicText};
@@ -228,11 +188,8 @@ void TestOpenAiCompatibleProvider::scripted_data()
     whole.outputTokens = 5;
     QTest::newRow("server ignored stream:true") << L{fixture("whole_json_response.http").splitEvery(50)} << 5000 << whole;
 
-    auto error = [](const char* cls, int status, const char* part = nullptr, double retryAfter = -1) {
-        Expected e{QString(), u"error"_s, false, QString::fromLatin1(cls), status, retryAfter};
-        if (part)
-            e.messagePart = QString::fromUtf8(part);
-        return e;
+    const auto error = [](const char* cls, int status, const char* part = nullptr, double retryAfter = -1) {
+        return ExpectedOutcome::error(cls, status, part, retryAfter);
     };
     QTest::newRow("401 invalid key") << L{fixture("error_401_invalid_key.http")} << 5000
                                      << error("auth", 401, "Incorrect API key");
@@ -300,40 +257,12 @@ void TestOpenAiCompatibleProvider::scripted()
 {
     QFETCH(QList<ScriptedResponse>, responses);
     QFETCH(int, idleTimeoutMs);
-    QFETCH(Expected, expected);
+    QFETCH(ExpectedOutcome, expected);
     for (const ScriptedResponse& r : responses)
         m_server->enqueue(r);
     CallOptions options;
     options.idleTimeoutMs = idleTimeoutMs;
-    const CallOutcome o = run(simpleRequest(), options);
-
-    QCOMPARE(o.text, expected.text);
-    QCOMPARE(o.reasoning, expected.reasoning);
-    QCOMPARE(finishReasonName(o.finishReason), expected.finish);
-    QCOMPARE(o.complete, expected.complete);
-    QCOMPARE(o.toolCalls.size(), expected.toolCalls);
-    if (expected.errorClass.isEmpty()) {
-        QVERIFY2(!o.error, o.error ? qPrintable(o.error->summary()) : "");
-    } else {
-        QVERIFY(o.error);
-        QCOMPARE(errorClassName(o.error->errorClass), expected.errorClass);
-        QCOMPARE(o.error->httpStatus, expected.httpStatus);
-        QVERIFY2(!o.error->message.isEmpty(), "an error must explain itself");
-        if (!expected.messagePart.isEmpty())
-            QVERIFY2(o.error->message.contains(expected.messagePart), qPrintable(o.error->message));
-        if (expected.retryAfter >= 0) {
-            QVERIFY(o.error->retryAfterSeconds);
-            QCOMPARE(*o.error->retryAfterSeconds, expected.retryAfter);
-        } else {
-            QVERIFY(!o.error->retryAfterSeconds);
-        }
-    }
-    QCOMPARE(o.usage.outputTokens.value_or(-1), expected.outputTokens);
-    if (!expected.servedModel.isEmpty())
-        QCOMPARE(o.servedModel, expected.servedModel);
-    QVERIFY(o.metrics.totalMs.has_value());
-    if (!o.text.isEmpty() || !o.reasoning.isEmpty())
-        QVERIFY(o.metrics.ttftMs.has_value());
+    QVERIFY(verifyOutcome(run(simpleRequest(), options), expected));
     QCOMPARE(m_server->requests().size(), 1);
 }
 
