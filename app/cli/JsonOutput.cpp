@@ -53,7 +53,8 @@ QByteArray outcomeToJson(const CallOutcome& o, bool pretty)
                      {"cache_write_tokens", optionalNumber(o.usage.cacheWriteTokens)}};
     root["metrics"] = {{"ttft_ms", rounded(o.metrics.ttftMs)},
                        {"total_ms", rounded(o.metrics.totalMs)},
-                       {"output_tokens_per_s", rounded(o.metrics.outputTokensPerSecond)}};
+                       {"output_tokens_per_s", rounded(o.metrics.outputTokensPerSecond)},
+                       {"server_output_tokens_per_s", rounded(o.metrics.serverOutputTokensPerSecond)}};
     if (o.error) {
         root["error"] = {{"class", utf8(errorClassName(o.error->errorClass))},
                          {"http_status", o.error->httpStatus > 0 ? Json(o.error->httpStatus) : Json(nullptr)},

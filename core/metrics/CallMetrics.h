@@ -14,6 +14,7 @@ struct CallMetrics
     std::optional<double> totalMs;               // request start → end of the response
     std::optional<double> outputTokensPerSecond; // output tokens over the generation phase
     bool outputTokensEstimated = false;          // true when the provider reported no usage
+    std::optional<double> serverOutputTokensPerSecond; // as the server measured it, where it reports that
 };
 
 // Collects the timestamps; metrics() turns them into figures.

@@ -243,8 +243,11 @@ void ChatCall::deliver(QList<StreamEvent>& events)
         if (isContentEvent(event))
             m_timer.markDelta(m_clock.nowNs(), !std::holds_alternative<ToolCallDelta>(event));
         m_transcript.apply(event);
-        if (const auto* usage = std::get_if<UsageReport>(&event))
+        if (const auto* usage = std::get_if<UsageReport>(&event)) {
             m_usage.mergeFrom(usage->usage);
+            if (usage->serverOutputTokensPerSecond)
+                m_serverTokensPerSecond = usage->serverOutputTokensPerSecond;
+        }
         else if (const auto* finish = std::get_if<Finish>(&event))
             m_finish = *finish;
     }
@@ -411,6 +414,7 @@ void ChatCall::finishCall(std::optional<ProviderError> error)
     }
     m_outcome.metrics = m_timer.metrics(m_usage.outputTokens, m_transcript.text().size()
                                                                   + m_transcript.reasoning().size());
+    m_outcome.metrics.serverOutputTokensPerSecond = m_serverTokensPerSecond;
     emit finished(m_outcome);
 }
 

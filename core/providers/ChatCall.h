@@ -81,6 +81,7 @@ private:
     Transcript m_transcript;
     CallTimer m_timer;
     Usage m_usage;
+    std::optional<double> m_serverTokensPerSecond;
     std::optional<Finish> m_finish;
     CallOutcome m_outcome;
     bool m_started = false;

@@ -103,8 +103,11 @@ std::optional<ErrorDetails> errorDetails(const Json& value, std::optional<double
         }
         return d;
     }
-    if (json::stringOr(*root, "object") == u"error"_s
-        || (json::member(*root, "message") && !json::member(*root, "choices"))) {
+    // A bare {"message": "…"} (gateways, Mistral) is an error; Ollama's chat records also carry a "message"
+    // object, so only a string message on a record without answer fields counts.
+    const Json* bareMessage = json::member(*root, "message");
+    const bool isAnswer = json::member(*root, "choices") || json::member(*root, "done") || json::member(*root, "model");
+    if (json::stringOr(*root, "object") == u"error"_s || (bareMessage && bareMessage->is_string() && !isAnswer)) {
         if (const Json* message = json::member(*root, "message"))
             d.message = readableMessage(*message);
         d.type = json::stringOr(*root, "type");
@@ -138,6 +141,11 @@ ProviderError classifyErrorResponse(int status, const HttpHeaders& headers, QByt
     ErrorClassifier::applyRetryAfter(error, headers, now);
     if (!error.retryAfterSeconds)
         error.retryAfterSeconds = bodyRetryAfter;
+    // Google words its free-tier per-minute limits as "exceeded your current quota" but says when to retry:
+    // a 429 that names a wait is a rate limit, unless the code says the quota itself is gone.
+    if (error.errorClass == ErrorClass::Quota && status == 429 && error.retryAfterSeconds
+        && error.providerCode != u"insufficient_quota"_s)
+        error.errorClass = ErrorClass::RateLimited;
     return error;
 }
 

@@ -35,6 +35,13 @@ bool mentionsContentFilter(const QString& text)
                               u"flagged", u"moderation"});
 }
 
+bool mentionsBadKey(const QString& text)
+{
+    // Google answers a wrong key with 400 INVALID_ARGUMENT; the words are the only sign.
+    return containsAny(text, {u"api key not valid", u"api_key_invalid", u"invalid api key", u"incorrect api key",
+                              u"invalid x-api-key"});
+}
+
 bool mentionsQuota(const QString& text)
 {
     // Not a bare "billing": OpenAI's free-tier rate-limit messages link to the billing page.
@@ -140,7 +147,9 @@ ProviderError classify(const ErrorDetails& d)
     const bool explicitRateLimit = containsAny(codeAndType, {u"rate_limit", u"too_many_requests"});
     if (error.errorClass == ErrorClass::BadRequest || error.errorClass == ErrorClass::Server
         || error.errorClass == ErrorClass::RateLimited || error.errorClass == ErrorClass::Auth) {
-        if (mentionsContextLength(d.message) && error.errorClass != ErrorClass::RateLimited)
+        if (mentionsBadKey(d.message) && error.errorClass == ErrorClass::BadRequest)
+            error.errorClass = ErrorClass::Auth;
+        else if (mentionsContextLength(d.message) && error.errorClass != ErrorClass::RateLimited)
             error.errorClass = ErrorClass::ContextLength;
         else if (mentionsContentFilter(d.message)
                  && (error.errorClass == ErrorClass::BadRequest || status == 403)) // OpenRouter moderation: 403

@@ -2,6 +2,8 @@
 #include "providers/Provider.h"
 
 #include "providers/AnthropicProvider.h"
+#include "providers/GeminiProvider.h"
+#include "providers/OllamaProvider.h"
 #include "providers/OpenAiCompatibleProvider.h"
 
 namespace juxta {
@@ -18,14 +20,17 @@ const Provider* providerFor(ApiDialect dialect)
 {
     static const OpenAiCompatibleProvider openAi;
     static const AnthropicProvider anthropic;
+    static const GeminiProvider gemini;
+    static const OllamaProvider ollama;
     switch (dialect) {
     case ApiDialect::OpenAi:
         return &openAi;
     case ApiDialect::Anthropic:
         return &anthropic;
     case ApiDialect::Gemini:
+        return &gemini;
     case ApiDialect::Ollama:
-        break; // their native providers are not part of this build yet
+        return &ollama;
     }
     return nullptr;
 }

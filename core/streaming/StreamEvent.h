@@ -55,6 +55,7 @@ struct ToolCallDelta
 struct UsageReport
 {
     Usage usage;
+    std::optional<double> serverOutputTokensPerSecond = std::nullopt; // the server's own measurement (Ollama's eval_duration)
 };
 
 struct Finish

@@ -243,7 +243,6 @@ void TestAskCommand::badUsageExitsWithTwo_data()
     QTest::newRow("temperature out of range") << QStringList{u"--temperature"_s, u"7"_s, u"hi"_s};
     QTest::newRow("max tokens not a number") << QStringList{u"--max-tokens"_s, u"many"_s, u"hi"_s};
     QTest::newRow("unknown api") << QStringList{u"--api"_s, u"carrier-pigeon"_s, u"hi"_s};
-    QTest::newRow("api not in this build") << QStringList{u"--api"_s, u"gemini"_s, u"hi"_s};
     QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s, u"hi"_s};
     QTest::newRow("bad idle timeout") << QStringList{u"--idle-timeout"_s, u"-1"_s, u"hi"_s};
     QTest::newRow("key on the command line is not an option") << QStringList{u"--api-key"_s, u"sk-x"_s, u"hi"_s};

@@ -131,6 +131,17 @@ ScriptedResponse& ScriptedResponse::splitAfterEvents()
     return *this;
 }
 
+ScriptedResponse& ScriptedResponse::splitAfterLines()
+{
+    QList<QByteArray> pieces;
+    for (const QByteArray& line : body().split('\n'))
+        pieces.append(line + '\n');
+    if (!pieces.isEmpty())
+        pieces.last().chop(1); // split() adds an empty piece after the final "\n"
+    setBodyWrites(pieces);
+    return *this;
+}
+
 ScriptedResponse& ScriptedResponse::splitAt(const QList<int>& offsets)
 {
     const QByteArray all = body();

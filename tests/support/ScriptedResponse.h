@@ -34,6 +34,7 @@ public:
     // Re-split the body (splits apply to the body bytes, before any chunked framing).
     ScriptedResponse& splitEvery(int bytes);
     ScriptedResponse& splitAfterEvents(); // one write per SSE event, as servers flush
+    ScriptedResponse& splitAfterLines();  // one write per line (NDJSON)
     ScriptedResponse& splitAt(const QList<int>& offsets);
     ScriptedResponse& delayEach(int ms);  // delay before every body write
     ScriptedResponse& delayHeaders(int ms);

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/GeminiProvider.h"
+
+#include "providers/ErrorBodies.h"
+#include "providers/GeminiStreamDecoder.h"
+#include "providers/ProviderJson.h"
+
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+using requestjson::Json;
+using requestjson::utf8;
+
+QString bareModel(QString model)
+{
+    if (model.startsWith(u"models/"_s))
+        model.remove(0, 7);
+    return model;
+}
+
+void setAuth(QNetworkRequest& request, const ApiKey& key)
+{
+    if (!key.isEmpty())
+        request.setRawHeader("x-goog-api-key", key.headerValue()); // a key in the URL would end up in logs
+}
+
+Json textParts(const QString& text)
+{
+    return Json::array({{{"text", utf8(text)}}});
+}
+
+// OpenAI-style tools → [{"functionDeclarations": [{name, description, parameters}]}].
+Json convertTools(const QByteArray& toolsJson)
+{
+    const Json tools = requestjson::parseTools(toolsJson);
+    Json declarations = Json::array();
+    if (tools.is_array()) {
+        for (const Json& tool : tools) {
+            const Json& f = tool.contains("function") ? tool["function"] : tool;
+            if (!f.is_object() || !f.contains("name"))
+                continue;
+            Json d{{"name", f["name"]}};
+            if (f.contains("description"))
+                d["description"] = f["description"];
+            if (f.contains("parameters"))
+                d["parameters"] = f["parameters"];
+            declarations.push_back(std::move(d));
+        }
+    }
+    return declarations.empty() ? Json() : Json::array({{{"functionDeclarations", declarations}}});
+}
+
+} // namespace
+
+bool GeminiProvider::supportsThoughts(const QString& model)
+{
+    const QString m = bareModel(model);
+    return m.contains(u"thinking"_s) || m.startsWith(u"gemini-2.5"_s) || m.startsWith(u"gemini-3"_s);
+}
+
+HttpCall GeminiProvider::buildChatCall(const ChatRequest& request, const ProviderProfile& profile, const ApiKey& key,
+                                       const AttemptOptions&) const
+{
+    Json body;
+    QString system = request.systemPrompt;
+    Json contents = Json::array();
+    for (const ChatMessage& m : request.messages) {
+        if (m.role == ChatMessage::Role::System) {
+            system += (system.isEmpty() ? QString() : u"\n\n"_s) + m.content;
+            continue;
+        }
+        contents.push_back({{"role", m.role == ChatMessage::Role::Assistant ? "model" : "user"},
+                            {"parts", textParts(m.content)}});
+    }
+    body["contents"] = std::move(contents);
+    if (!system.isEmpty())
+        body["systemInstruction"] = {{"parts", textParts(system)}};
+    Json config = Json::object();
+    if (request.temperature)
+        config["temperature"] = *request.temperature;
+    if (request.topP)
+        config["topP"] = *request.topP;
+    if (request.maxTokens)
+        config["maxOutputTokens"] = *request.maxTokens;
+    if (request.seed)
+        config["seed"] = *request.seed;
+    if (!request.stop.isEmpty()) {
+        Json stops = Json::array();
+        for (const QString& s : request.stop)
+            stops.push_back(utf8(s));
+        config["stopSequences"] = std::move(stops);
+    }
+    if (supportsThoughts(request.model))
+        config["thinkingConfig"] = {{"includeThoughts", true}};
+    if (!config.empty())
+        body["generationConfig"] = std::move(config);
+    if (Json tools = convertTools(request.toolsJson); !tools.is_null())
+        body["tools"] = std::move(tools);
+
+    HttpCall call;
+    const QString endpoint = u"models/"_s + bareModel(request.model) + u":streamGenerateContent"_s;
+    QUrl url = joinUrl(profile.baseUrl, endpoint);
+    url.setQuery(u"alt=sse"_s);
+    call.request.setUrl(url);
+    call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    call.request.setRawHeader("Accept", "text/event-stream");
+    prepareRequest(call.request, profile);
+    setAuth(call.request, key);
+    call.body = requestjson::dump(body);
+    return call;
+}
+
+std::unique_ptr<StreamDecoder> GeminiProvider::createDecoder() const
+{
+    return std::make_unique<GeminiStreamDecoder>();
+}
+
+ProviderError GeminiProvider::classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
+                                                const QDateTime& now) const
+{
+    return classifyErrorResponse(status, headers, body, now);
+}
+
+void GeminiProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const
+{
+    // Without alt=sse, streamGenerateContent answers with a JSON array of responses; generateContent with one.
+    const json::Json parsed = json::parse(body);
+    if (auto details = parsed.is_discarded() ? std::nullopt : errorDetails(parsed)) {
+        out.append(StreamFailure{ErrorClassifier::classify(*details)});
+        return;
+    }
+    GeminiStreamDecoder decoder;
+    if (parsed.is_array()) {
+        for (const json::Json& response : parsed)
+            decoder.decodeResponse(response, out);
+    } else if (parsed.is_object()) {
+        decoder.decodeResponse(parsed, out);
+    }
+    if (!decoder.sawFinishReason()
+        && std::none_of(out.cbegin(), out.cend(), [](const StreamEvent& e) { return std::holds_alternative<StreamFailure>(e); })) {
+        ProviderError e = ErrorClassifier::fromUnparsedBody(0, body, {});
+        e.errorClass = ErrorClass::Malformed;
+        e.message = u"Expected a Gemini response with a finishReason, got: "_s + e.message;
+        out.append(StreamFailure{e});
+    }
+}
+
+HttpCall GeminiProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
+{
+    HttpCall call;
+    call.verb = "GET";
+    QUrl url = joinUrl(profile.baseUrl, u"models");
+    url.setQuery(u"pageSize=1000"_s);
+    call.request.setUrl(url);
+    call.request.setRawHeader("Accept", "application/json");
+    prepareRequest(call.request, profile);
+    setAuth(call.request, key);
+    return call;
+}
+
+Result<QList<ModelInfo>> GeminiProvider::parseModelList(QByteArrayView body) const
+{
+    const json::Json parsed = json::parse(body);
+    const json::Json* list = json::member(parsed, "models");
+    if (!list || !list->is_array()) {
+        ProviderError e;
+        e.errorClass = ErrorClass::Malformed;
+        e.message = u"The model list is not the expected {\"models\": [...]} JSON"_s;
+        return e;
+    }
+    QList<ModelInfo> models;
+    for (const json::Json& entry : *list) {
+        bool canChat = false;
+        if (const json::Json* methods = json::member(entry, "supportedGenerationMethods"); methods && methods->is_array()) {
+            for (const json::Json& m : *methods)
+                canChat |= m.is_string() && m.get<std::string>() == "generateContent";
+        }
+        if (!canChat)
+            continue; // embedding and other non-chat models
+        ModelInfo info;
+        info.id = bareModel(json::stringOr(entry, "name"));
+        info.ownedBy = u"google"_s;
+        info.contextWindow = json::integer(entry, "inputTokenLimit");
+        if (!info.id.isEmpty())
+            models.append(info);
+    }
+    return models;
+}
+
+} // namespace juxta

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/OllamaProvider.h"
+
+#include "providers/ErrorBodies.h"
+#include "providers/OllamaStreamDecoder.h"
+#include "providers/ProviderJson.h"
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+using requestjson::Json;
+using requestjson::utf8;
+
+const char* roleName(ChatMessage::Role role)
+{
+    switch (role) {
+    case ChatMessage::Role::System:
+        return "system";
+    case ChatMessage::Role::Assistant:
+        return "assistant";
+    case ChatMessage::Role::User:
+        break;
+    }
+    return "user";
+}
+
+} // namespace
+
+QUrl OllamaProvider::apiUrl(const QUrl& base, QStringView endpoint)
+{
+    QUrl root = base;
+    QString path = root.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    for (QStringView suffix : {QStringView(u"/v1"), QStringView(u"/api")}) {
+        if (path.endsWith(suffix)) {
+            path.chop(suffix.size());
+            break;
+        }
+    }
+    root.setPath(path);
+    const QString endpointPath = u"api/"_s + endpoint;
+    return joinUrl(root, endpointPath);
+}
+
+HttpCall OllamaProvider::buildChatCall(const ChatRequest& request, const ProviderProfile& profile, const ApiKey& key,
+                                       const AttemptOptions&) const
+{
+    Json body;
+    body["model"] = utf8(request.model);
+    Json messages = Json::array();
+    if (!request.systemPrompt.isEmpty())
+        messages.push_back({{"role", "system"}, {"content", utf8(request.systemPrompt)}});
+    for (const ChatMessage& m : request.messages)
+        messages.push_back({{"role", roleName(m.role)}, {"content", utf8(m.content)}});
+    body["messages"] = std::move(messages);
+    body["stream"] = true;
+    Json options = Json::object();
+    if (request.temperature)
+        options["temperature"] = *request.temperature;
+    if (request.topP)
+        options["top_p"] = *request.topP;
+    if (request.maxTokens)
+        options["num_predict"] = *request.maxTokens;
+    if (request.seed)
+        options["seed"] = *request.seed;
+    if (!request.stop.isEmpty()) {
+        Json stops = Json::array();
+        for (const QString& s : request.stop)
+            stops.push_back(utf8(s));
+        options["stop"] = std::move(stops);
+    }
+    if (!options.empty())
+        body["options"] = std::move(options);
+    if (Json tools = requestjson::parseTools(request.toolsJson); tools.is_array())
+        body["tools"] = std::move(tools); // Ollama takes OpenAI-style tool definitions as they are
+
+    HttpCall call;
+    call.request.setUrl(apiUrl(profile.baseUrl, u"chat"));
+    call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    call.request.setRawHeader("Accept", "application/x-ndjson");
+    prepareRequest(call.request, profile);
+    if (!key.isEmpty()) // a local server needs none; a hosted or proxied one may
+        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
+    call.body = requestjson::dump(body);
+    return call;
+}
+
+std::unique_ptr<StreamDecoder> OllamaProvider::createDecoder() const
+{
+    return std::make_unique<OllamaStreamDecoder>();
+}
+
+ProviderError OllamaProvider::classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
+                                                const QDateTime& now) const
+{
+    return classifyErrorResponse(status, headers, body, now);
+}
+
+void OllamaProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const
+{
+    // isWholeJsonBody() is false, so a 2xx body always goes through the NDJSON decoder; a single JSON object
+    // is one NDJSON record there. Kept for the interface: decode it the same way.
+    OllamaStreamDecoder decoder;
+    decoder.feed(body, out);
+    decoder.finish(out);
+}
+
+HttpCall OllamaProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
+{
+    HttpCall call;
+    call.verb = "GET";
+    call.request.setUrl(apiUrl(profile.baseUrl, u"tags"));
+    call.request.setRawHeader("Accept", "application/json");
+    prepareRequest(call.request, profile);
+    if (!key.isEmpty())
+        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
+    return call;
+}
+
+Result<QList<ModelInfo>> OllamaProvider::parseModelList(QByteArrayView body) const
+{
+    const json::Json parsed = json::parse(body);
+    const json::Json* list = json::member(parsed, "models");
+    if (!list || !list->is_array()) {
+        ProviderError e;
+        e.errorClass = ErrorClass::Malformed;
+        e.message = u"The model list is not the expected {\"models\": [...]} JSON from /api/tags"_s;
+        return e;
+    }
+    QList<ModelInfo> models;
+    for (const json::Json& entry : *list) {
+        ModelInfo info;
+        info.id = json::stringOr(entry, "name", json::stringOr(entry, "model"));
+        info.ownedBy = u"ollama"_s;
+        if (!info.id.isEmpty())
+            models.append(info);
+    }
+    return models;
+}
+
+} // namespace juxta
