@@ -109,9 +109,9 @@ void FakeProviderServer::onReadyRead(QTcpSocket* socket)
         it->buffer.remove(0, total);
         m_requests.append(request);
         it->responding = true;
-        ScriptedResponse response = m_queue.isEmpty()
-                                        ? ScriptedResponse::json(599, R"({"error":{"message":"not scripted"}})")
-                                        : m_queue.takeFirst();
+        ScriptedResponse response = !m_queue.isEmpty() ? m_queue.takeFirst()
+                                  : m_responder  ? m_responder(request)
+                                                 : ScriptedResponse::json(599, R"({"error":{"message":"not scripted"}})");
         emit requestReceived(int(m_requests.size() - 1));
         respond(socket, response);
         it = m_connections.find(socket);

@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
+
 class QTcpServer;
 class QTcpSocket;
 
@@ -41,6 +43,10 @@ public:
 
     // Responses are served in order, one per request. With none left the server answers 599 "not scripted".
     void enqueue(const ScriptedResponse& response);
+    // Alternatively a function picks the response for each request (e.g. by the model named in the body);
+    // it is asked only when the queue is empty.
+    using Responder = std::function<ScriptedResponse(const RecordedRequest&)>;
+    void setResponder(Responder responder) { m_responder = std::move(responder); }
     const QList<RecordedRequest>& requests() const { return m_requests; }
     int openConnections() const { return int(m_connections.size()); }
 
@@ -63,6 +69,7 @@ private:
 
     QTcpServer* m_server = nullptr;
     QList<ScriptedResponse> m_queue;
+    Responder m_responder;
     QList<RecordedRequest> m_requests;
     QHash<QTcpSocket*, Connection> m_connections;
 };

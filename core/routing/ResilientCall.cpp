@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "routing/ResilientCall.h"
+
+#include "common/MonotonicClock.h"
+#include "providers/ChatCall.h"
+#include "routing/ModelStats.h"
+#include "routing/Scheduler.h"
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+
+ResilientCall::ResilientCall(ResilienceServices services, ChatRequest request, QList<Target> targets,
+                             RetryPolicy retry, FallbackPolicy fallback, CallOptions options, quint32 seed,
+                             QObject* parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_request(std::move(request))
+    , m_targets(std::move(targets))
+    , m_skipped(m_targets.size(), false)
+    , m_retry(retry)
+    , m_fallback(fallback)
+    , m_options(options)
+    , m_random(seed)
+{
+}
+
+ResilientCall::~ResilientCall()
+{
+    if (m_call) {
+        m_call->disconnect(this);
+        delete m_call;
+    }
+}
+
+void ResilientCall::start()
+{
+    if (m_started || m_finished)
+        return;
+    m_started = true;
+    // When every circuit is open, trying anyway beats failing without a single request.
+    m_ignoreBreaker = m_services.breaker
+                   && std::none_of(m_targets.cbegin(), m_targets.cend(), [this](const Target& t) {
+                          return !m_services.breaker->isOpen(t.label());
+                      });
+    tryFrom(0);
+}
+
+void ResilientCall::tryFrom(int index)
+{
+    while (index < m_targets.size()) {
+        const bool blocked = m_skipped[index]
+                          || (m_services.breaker && !m_ignoreBreaker && !m_services.breaker->allows(m_targets[index].label()));
+        if (!blocked)
+            break;
+        ++index;
+    }
+    if (index >= m_targets.size()) {
+        if (m_lastFailure) {
+            finish(*m_lastFailure);
+        } else {
+            CallOutcome none; // every target was skipped before any request
+            none.requestedModel = m_request.model;
+            ProviderError e;
+            e.errorClass = ErrorClass::Overloaded;
+            e.message = u"Every target is temporarily skipped after repeated failures (circuit open)"_s;
+            none.error = e;
+            finish(none);
+        }
+        return;
+    }
+    launch(index, 0);
+}
+
+void ResilientCall::launch(int index, int retry)
+{
+    if (m_finished)
+        return;
+    const Target& target = m_targets[index];
+    const Provider* provider = providerFor(target.profile.dialect);
+    m_attemptStartNs = m_services.clock.nowNs();
+    emit attemptStarted(index, target.label(), retry, m_outputShown);
+    if (m_finished)
+        return;
+    if (!provider) {
+        CallOutcome unsupported;
+        unsupported.requestedModel = target.model;
+        ProviderError e;
+        e.errorClass = ErrorClass::BadRequest;
+        e.message = u"The %1 API is not supported by this build"_s.arg(apiDialectName(target.profile.dialect));
+        unsupported.error = e;
+        onAttemptFinished(index, retry, unsupported);
+        return;
+    }
+    auto* call = new ChatCall(m_services.network, m_services.clock, *provider, target.apply(m_request), target.profile,
+                              target.key, m_options, this);
+    m_call = call;
+    connect(call, &ChatCall::eventsReceived, this, [this](const QList<StreamEvent>& events) {
+        m_outputShown = true;
+        emit eventsReceived(events);
+    });
+    connect(call, &ChatCall::finished, this, [this, index, retry, call](const CallOutcome& outcome) {
+        call->deleteLater();
+        m_call = nullptr; // a cancel() from now on (e.g. during a back-off wait) must not go to this call
+        onAttemptFinished(index, retry, outcome);
+    });
+    call->start();
+}
+
+void ResilientCall::onAttemptFinished(int index, int retry, const CallOutcome& outcome)
+{
+    if (m_finished)
+        return;
+    const Target& target = m_targets[index];
+    const bool filtered = m_fallback.onContentFilter && outcome.complete
+                       && outcome.finishReason == FinishReason::ContentFilter;
+    AttemptRecord record;
+    record.targetIndex = index;
+    record.target = target.label();
+    record.retry = retry;
+    record.elapsedMs = double(m_services.clock.nowNs() - m_attemptStartNs) / 1e6;
+    record.filtered = filtered;
+    const bool outputBegan = !outcome.text.isEmpty() || !outcome.reasoning.isEmpty() || !outcome.toolCalls.isEmpty();
+    if (outcome.error) {
+        record.errorClass = outcome.error->errorClass;
+        record.httpStatus = outcome.error->httpStatus;
+        record.message = outcome.error->message;
+    } else if (filtered) {
+        record.errorClass = ErrorClass::ContentFilter;
+        record.message = u"The answer ended with finish_reason content_filter"_s;
+    }
+    if (record.errorClass && outputBegan)
+        record.partialText = outcome.text;
+    m_outcome.attempts.append(record);
+
+    if (!record.errorClass) {
+        if (m_services.breaker)
+            m_services.breaker->recordSuccess(target.label());
+        if (m_services.stats)
+            m_services.stats->record(target.label(), outcome.metrics.ttftMs, outcome.metrics.outputTokensPerSecond);
+        m_outcome.servedBy = index;
+        m_outcome.servedByLabel = target.label();
+        finish(outcome);
+        return;
+    }
+    if (*record.errorClass == ErrorClass::Cancelled) {
+        finish(outcome);
+        return;
+    }
+    if (m_services.breaker && *record.errorClass != ErrorClass::ContentFilter)
+        m_services.breaker->recordFailure(target.label());
+    m_lastFailure = outcome;
+    if (*record.errorClass == ErrorClass::ContentFilter && !m_fallback.onContentFilter) {
+        finish(outcome); // a refusal is the answer unless the user asked to fall back on it
+        return;
+    }
+    if (outputBegan && !m_fallback.continueAfterPartialOutput) {
+        finish(outcome);
+        return;
+    }
+    ProviderError error = outcome.error.value_or(ProviderError{ErrorClass::ContentFilter, 0, {}, {}, {}});
+    if (const auto delay = m_retry.delayBeforeRetryMs(error, retry, outputBegan, m_random)) {
+        m_services.scheduler.schedule(*delay, this, [this, index, retry] { launch(index, retry + 1); });
+        return;
+    }
+    if (*record.errorClass == ErrorClass::ContextLength)
+        skipSmallerContexts(index);
+    tryFrom(index + 1);
+}
+
+void ResilientCall::skipSmallerContexts(int failedIndex)
+{
+    // Only a larger window can help; targets whose window is unknown are still worth a try.
+    const auto window = m_targets[failedIndex].contextWindow;
+    if (!window)
+        return;
+    for (qsizetype i = failedIndex + 1; i < m_targets.size(); ++i) {
+        if (m_targets[i].contextWindow && *m_targets[i].contextWindow <= *window)
+            m_skipped[i] = true;
+    }
+}
+
+void ResilientCall::cancel()
+{
+    if (m_finished)
+        return;
+    if (m_call) {
+        m_call->cancel(); // reports back through onAttemptFinished as cancelled
+        return;
+    }
+    CallOutcome cancelled = m_lastFailure.value_or(CallOutcome{});
+    ProviderError e;
+    e.errorClass = ErrorClass::Cancelled;
+    e.message = u"Stopped by the user while waiting to retry"_s;
+    cancelled.error = e;
+    cancelled.complete = false;
+    cancelled.finishReason = FinishReason::Cancelled;
+    finish(cancelled);
+}
+
+void ResilientCall::finish(const CallOutcome& outcome)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_outcome.outcome = outcome;
+    emit finished(m_outcome);
+}
+
+} // namespace juxta
