@@ -14,5 +14,5 @@ function(juxta_add_test name)
     set_tests_properties(${name} PROPERTIES
         LABELS "${ARG_LABELS}"
         TIMEOUT ${ARG_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;XDG_CONFIG_HOME=${_home}/config;XDG_CACHE_HOME=${_home}/cache;JUXTA_SCREENSHOT_DIR=${PROJECT_BINARY_DIR}/screenshots")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;XDG_CONFIG_HOME=${_home}/config;XDG_CACHE_HOME=${_home}/cache;XDG_DATA_HOME=${_home}/data;JUXTA_SCREENSHOT_DIR=${PROJECT_BINARY_DIR}/screenshots")
 endfunction()

@@ -5,8 +5,11 @@
 #include "cli/ConnectionOptions.h"
 #include "cli/InterruptWatcher.h"
 #include "cli/JsonOutput.h"
+#include "cli/RoutingOptions.h"
 #include "common/MonotonicClock.h"
-#include "providers/ChatClient.h"
+#include "routing/ModelStats.h"
+#include "routing/ResilientCall.h"
+#include "routing/Scheduler.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -82,6 +85,8 @@ int AskCommand::run(const QStringList& arguments)
     parser.addHelpOption();
     ConnectionOptions connection;
     connection.addTo(parser);
+    RoutingOptions routing;
+    routing.addTo(parser);
     const QCommandLineOption model(u"model"_s, u"Model name (required)."_s, u"NAME"_s);
     const QCommandLineOption system(u"system"_s, u"System prompt."_s, u"TEXT"_s);
     const QCommandLineOption temperature(u"temperature"_s, u"Sampling temperature (0–2)."_s, u"T"_s);
@@ -146,45 +151,66 @@ int AskCommand::run(const QStringList& arguments)
     }
     request.messages.append({ChatMessage::Role::User, prompt});
 
-    QNetworkAccessManager network;
-    SteadyClock clock;
-    ChatClient client(network, clock);
-    QString why;
-    ChatCall* call = client.startChat(request, connection.profile(), connection.key(), connection.callOptions(),
-                                      nullptr, &why);
-    if (!call) {
-        printError(kCommand, why);
+    Target primary;
+    primary.profile = connection.profile();
+    primary.key = connection.key();
+    primary.model = request.model;
+    if (!routing.read(parser, primary, error)) {
+        printError(kCommand, error);
         return BadUsage;
     }
+
+    QNetworkAccessManager network;
+    SteadyClock clock;
+    EventLoopScheduler scheduler;
+    ModelStats stats(ModelStats::defaultPath()); // successful answers teach "--strategy fastest"
+    ResilientCall call({network, clock, scheduler, nullptr, &stats}, request, routing.targets(), routing.retryPolicy(),
+                       routing.fallbackPolicy(), connection.callOptions(), routing.seed());
 
     const bool asJson = parser.isSet(json);
     bool endsWithNewline = true;
     if (!asJson) {
-        QObject::connect(call, &ChatCall::eventsReceived, call, [&endsWithNewline](const QList<StreamEvent>& events) {
-            QString fresh;
-            for (const StreamEvent& event : events) {
-                if (const auto* text = std::get_if<TextDelta>(&event))
-                    fresh += text->text;
-            }
-            if (!fresh.isEmpty()) {
-                writeOut(stdout, fresh);
-                endsWithNewline = fresh.endsWith(u'\n');
-            }
-        });
+        QObject::connect(&call, &ResilientCall::eventsReceived, &call,
+                         [&endsWithNewline](const QList<StreamEvent>& events) {
+                             QString fresh;
+                             for (const StreamEvent& event : events) {
+                                 if (const auto* text = std::get_if<TextDelta>(&event))
+                                     fresh += text->text;
+                             }
+                             if (!fresh.isEmpty()) {
+                                 writeOut(stdout, fresh);
+                                 endsWithNewline = fresh.endsWith(u'\n');
+                             }
+                         });
+        QObject::connect(&call, &ResilientCall::attemptStarted, &call,
+                         [&](int, const QString& target, int retry, bool afterPartialOutput) {
+                             if (afterPartialOutput) {
+                                 // The earlier partial text stays on screen; say plainly that a new answer starts.
+                                 if (!endsWithNewline)
+                                     writeOut(stdout, u"\n"_s);
+                                 endsWithNewline = true;
+                                 printError(kCommand, u"the answer above is incomplete; restarting on %1"_s.arg(target));
+                             } else if (retry > 0 || call.outcome().attempts.size() > 0) {
+                                 printError(kCommand, u"trying %1%2"_s.arg(target, retry > 0 ? u" again"_s : QString()));
+                             }
+                         });
     }
     InterruptWatcher interrupts;
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, call, &ChatCall::cancel);
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &call, &ResilientCall::cancel);
 
     int exitCode = Success;
-    QObject::connect(call, &ChatCall::finished, call, [&](const CallOutcome& outcome) {
+    QObject::connect(&call, &ResilientCall::finished, &call, [&](const RoutedOutcome& routed) {
+        const CallOutcome& outcome = routed.outcome;
         exitCode = outcome.complete ? Success : ProviderFailure;
         if (asJson) {
-            writeOut(stdout, QString::fromUtf8(outcomeToJson(outcome)));
+            writeOut(stdout, QString::fromUtf8(outcomeToJson(routed)));
         } else {
             if (!endsWithNewline)
                 writeOut(stdout, u"\n"_s);
             for (const ToolCall& tool : outcome.toolCalls)
                 writeOut(stdout, u"[tool call %1] %2(%3)\n"_s.arg(tool.id, tool.name, tool.arguments));
+            if (routed.attempts.size() > 1)
+                printError(kCommand, routed.summary());
             if (outcome.error)
                 printError(kCommand, outcome.error->summary());
             else if (outcome.finishReason == FinishReason::Length)
@@ -192,6 +218,7 @@ int AskCommand::run(const QStringList& arguments)
         }
         QCoreApplication::exit(exitCode);
     });
+    call.start();
     QCoreApplication::exec();
     return exitCode;
 }

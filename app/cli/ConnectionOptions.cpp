@@ -51,7 +51,7 @@ bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
         return false;
     }
     m_profile.dialect = *dialect;
-    m_profile.id = u"command-line"_s;
+
 
     if (!parser.isSet(m_baseUrl)) {
         error = u"--base-url is required"_s;
@@ -68,6 +68,7 @@ bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
     }
     m_profile.baseUrl = url;
     m_profile.displayName = url.host();
+    m_profile.id = url.host(); // labels targets in attempts and statistics: "api.openai.com/gpt-4o"
 
     if (parser.isSet(m_keyEnv)) {
         const QString var = parser.value(m_keyEnv);

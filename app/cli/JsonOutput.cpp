@@ -31,8 +31,9 @@ Json rounded(const std::optional<double>& value)
 
 } // namespace
 
-QByteArray outcomeToJson(const CallOutcome& o, bool pretty)
+QByteArray outcomeToJson(const RoutedOutcome& routed, bool pretty)
 {
+    const CallOutcome& o = routed.outcome;
     Json root;
     // "model" is who answered (a router may substitute, a provider may pin a dated snapshot); the name asked
     // for is kept beside it.
@@ -64,6 +65,19 @@ QByteArray outcomeToJson(const CallOutcome& o, bool pretty)
     } else {
         root["error"] = nullptr;
     }
+    root["served_by"] = routed.servedBy >= 0 ? Json(utf8(routed.servedByLabel)) : Json(nullptr);
+    Json attempts = Json::array();
+    for (const AttemptRecord& a : routed.attempts) {
+        Json entry{{"target", utf8(a.target)},
+                   {"error_class", a.errorClass ? Json(utf8(errorClassName(*a.errorClass))) : Json(nullptr)},
+                   {"http_status", a.httpStatus > 0 ? Json(a.httpStatus) : Json(nullptr)},
+                   {"elapsed_ms", rounded(a.elapsedMs)},
+                   {"retry", a.retry}};
+        if (!a.partialText.isEmpty())
+            entry["partial_text"] = utf8(a.partialText);
+        attempts.push_back(std::move(entry));
+    }
+    root["attempts"] = std::move(attempts);
     const std::string text = root.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
     return QByteArray(text.data(), qsizetype(text.size())) + '\n';
 }

@@ -3,11 +3,14 @@
 #pragma once
 
 #include "providers/CallOutcome.h"
+#include "routing/RoutedOutcome.h"
 
 #include <QByteArray>
 
 namespace juxta::cli {
 
-QByteArray outcomeToJson(const CallOutcome& outcome, bool pretty = true);
+// The call's fields, plus "served_by" and "attempts" (target, error_class, http_status, elapsed_ms, retry,
+// and partial_text where a failure came after output began).
+QByteArray outcomeToJson(const RoutedOutcome& routed, bool pretty = true);
 
 } // namespace juxta::cli

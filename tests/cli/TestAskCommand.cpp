@@ -43,6 +43,8 @@ private slots:
     void badUsageExitsWithTwo_data();
     void badUsageExitsWithTwo();
     void interruptKeepsPartialAnswer();
+    void fallbackChainIsReportedInJson();
+    void fallbackToAnotherServerGetsNoKey();
 
 private:
     Run ask(const QStringList& extraArgs, const QByteArray& stdinData = {},
@@ -174,9 +176,11 @@ void TestAskCommand::jsonForErrorClasses()
     QFETCH(int, httpStatus);
     QFETCH(double, retryAfter);
     QFETCH(QString, partialText);
-    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/"_s + fixture).splitAfterEvents()
-                          .endWith(Ending(ending)));
-    const Run r = ask({u"--json"_s, u"--idle-timeout"_s, idleTimeout, u"hi"_s});
+    // A persistent failure: the same answer to the first try and to both default retries.
+    for (int i = 0; i < 3; ++i)
+        m_server->enqueue(ScriptedResponse::fromFixture(u"openai/"_s + fixture).splitAfterEvents()
+                              .endWith(Ending(ending)));
+    const Run r = ask({u"--json"_s, u"--idle-timeout"_s, idleTimeout, u"--route-seed"_s, u"1"_s, u"hi"_s});
     QCOMPARE(r.exitCode, 1);
     const QJsonObject o = r.json();
     QCOMPARE(o.value(u"complete"_s).toBool(true), false);
@@ -193,6 +197,14 @@ void TestAskCommand::jsonForErrorClasses()
         QVERIFY(error.value(u"retry_after_s"_s).isNull());
     QVERIFY(!error.value(u"message"_s).toString().isEmpty());
     QCOMPARE(o.value(u"finish_reason"_s).toString(), u"error"_s);
+    QVERIFY(o.value(u"served_by"_s).isNull());
+    // Transient classes were retried twice (no output had begun); the others were not.
+    const QJsonArray attempts = o.value(u"attempts"_s).toArray();
+    const bool transient = QStringList{u"rate_limited"_s, u"overloaded"_s, u"server"_s, u"timeout"_s,
+                                       u"network"_s}.contains(errorClass);
+    const bool retried = transient && partialText.isEmpty() && retryAfter < 0;
+    QCOMPARE(attempts.size(), retried ? 3 : 1);
+    QCOMPARE(attempts.last().toObject().value(u"error_class"_s).toString(), errorClass);
 }
 
 void TestAskCommand::plainTextStreamsToStdout()
@@ -246,6 +258,9 @@ void TestAskCommand::badUsageExitsWithTwo_data()
     QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s, u"hi"_s};
     QTest::newRow("bad idle timeout") << QStringList{u"--idle-timeout"_s, u"-1"_s, u"hi"_s};
     QTest::newRow("key on the command line is not an option") << QStringList{u"--api-key"_s, u"sk-x"_s, u"hi"_s};
+    QTest::newRow("unknown strategy") << QStringList{u"--strategy"_s, u"quickest"_s, u"hi"_s};
+    QTest::newRow("bad fallback") << QStringList{u"--fallback"_s, u"ftp://x#m"_s, u"hi"_s};
+    QTest::newRow("bad retries") << QStringList{u"--retries"_s, u"-3"_s, u"hi"_s};
 }
 
 void TestAskCommand::badUsageExitsWithTwo()
@@ -277,6 +292,62 @@ void TestAskCommand::interruptKeepsPartialAnswer()
     QCOMPARE(o.value(u"finish_reason"_s).toString(), u"cancelled"_s);
     QCOMPARE(o.value(u"text"_s).toString(), u"Héllo, wörld"_s);
     QCOMPARE(o.value(u"error"_s).toObject().value(u"class"_s).toString(), u"cancelled"_s);
+}
+
+void TestAskCommand::fallbackChainIsReportedInJson()
+{
+    ScriptedResponse limited = ScriptedResponse::fromFixture(u"openai/error_429_rate_limit.http"_s);
+    limited.setHeader("retry-after-ms", "50");
+    m_server->enqueue(limited);                                                     // a
+    m_server->enqueue(limited);                                                     // a, first retry
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_midstream_error_openrouter.http"_s)); // b
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_length.http"_s)); // c
+    const Run r = ask({u"--json"_s, u"--retries"_s, u"1"_s, u"--fallback"_s, u"model-b"_s, u"--fallback"_s,
+                       u"model-c"_s, u"hi"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value(u"text"_s).toString(), u"Once upon a"_s);
+    QCOMPARE(o.value(u"served_by"_s).toString(), u"127.0.0.1/model-c"_s);
+    const QJsonArray attempts = o.value(u"attempts"_s).toArray();
+    QCOMPARE(attempts.size(), 4);
+    QCOMPARE(attempts[0].toObject().value(u"target"_s).toString(), u"127.0.0.1/gpt-4o-mini"_s);
+    QCOMPARE(attempts[0].toObject().value(u"error_class"_s).toString(), u"rate_limited"_s);
+    QCOMPARE(attempts[0].toObject().value(u"http_status"_s).toInt(), 429);
+    QVERIFY(attempts[0].toObject().value(u"elapsed_ms"_s).toDouble() >= 0);
+    QCOMPARE(attempts[1].toObject().value(u"retry"_s).toInt(), 1);
+    QCOMPARE(attempts[2].toObject().value(u"error_class"_s).toString(), u"server"_s);
+    QCOMPARE(attempts[2].toObject().value(u"partial_text"_s).toString(), u"Partial answer"_s);
+    QVERIFY(attempts[3].toObject().value(u"error_class"_s).isNull());
+    const QStringList models{m_server->requests()[2].json().value(u"model"_s).toString(),
+                             m_server->requests()[3].json().value(u"model"_s).toString()};
+    QCOMPARE(models, (QStringList{u"model-b"_s, u"model-c"_s}));
+
+    // Plain output says what happened on stderr and keeps stdout to the answers.
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_401_invalid_key.http"_s));
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_length.http"_s));
+    const Run plain = ask({u"--fallback"_s, u"model-b"_s, u"hi"_s});
+    QCOMPARE(plain.exitCode, 0);
+    QCOMPARE(plain.out, QByteArray("Once upon a\n"));
+    QVERIFY2(plain.err.contains("served by 127.0.0.1/model-b after 127.0.0.1/gpt-4o-mini rejected the key"),
+             plain.err.constData());
+}
+
+void TestAskCommand::fallbackToAnotherServerGetsNoKey()
+{
+    FakeProviderServer other;
+    QVERIFY(other.listen());
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_404_model.http"_s));
+    other.enqueue(ScriptedResponse::fromFixture(u"openai/stream_basic.http"_s));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"JUXTA_TEST_KEY"_s, u"sk-primary-only"_s);
+    const Run r = ask({u"--api-key-env"_s, u"JUXTA_TEST_KEY"_s, u"--json"_s, u"--fallback"_s,
+                       u"openai+"_s + other.baseUrl().toString() + u"#other-model"_s, u"hi"_s},
+                      {}, env);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_server->requests().constFirst().header("Authorization"), QByteArray("Bearer sk-primary-only"));
+    QCOMPARE(other.requests().size(), 1);
+    QVERIFY(other.requests().constFirst().header("Authorization").isNull());
+    QCOMPARE(other.requests().constFirst().json().value(u"model"_s).toString(), u"other-model"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAskCommand)

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/RoutingOptions.h"
+
+#include "routing/ModelStats.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta::cli {
+namespace {
+
+bool sameOrigin(const QUrl& a, const QUrl& b)
+{
+    return a.scheme() == b.scheme() && a.host() == b.host() && a.port(a.scheme() == u"https"_s ? 443 : 80)
+                                                                   == b.port(b.scheme() == u"https"_s ? 443 : 80);
+}
+
+} // namespace
+
+RoutingOptions::RoutingOptions()
+    : m_fallbackOption(u"fallback"_s,
+                       u"Fallback target, tried in order when the previous one fails (repeatable): MODEL on the same "
+                       "server, or [API+]URL#MODEL[;key-env=VAR] on another."_s,
+                       u"SPEC"_s)
+    , m_strategy(u"strategy"_s, u"Order of the targets: priority (default), cheapest, fastest, round-robin, split:70,30."_s,
+                 u"NAME"_s, u"priority"_s)
+    , m_retries(u"retries"_s, u"Retries per target for rate limits, overload, server errors, timeouts (default 2)."_s,
+                u"N"_s)
+    , m_noRetry(u"no-retry"_s, u"Never retry a target (fallbacks are still tried)."_s)
+    , m_maxRetryAfter(u"max-retry-after"_s,
+                      u"Longest retry-after wait honoured, in seconds (default 10); longer waits move to the next "
+                      "target."_s,
+                      u"S"_s)
+    , m_fallbackOnFilter(u"fallback-on-content-filter"_s, u"Also fall back when a target refuses the content."_s)
+    , m_stopAfterPartial(u"stop-after-partial"_s,
+                         u"When a target fails after output began, stop there instead of restarting on the next."_s)
+    , m_routeSeed(u"route-seed"_s, u"Seed for split routing and back-off jitter (reproducible runs)."_s, u"N"_s)
+{
+}
+
+void RoutingOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({m_fallbackOption, m_strategy, m_retries, m_noRetry, m_maxRetryAfter, m_fallbackOnFilter,
+                       m_stopAfterPartial, m_routeSeed});
+}
+
+bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, Target& target, QString& error)
+{
+    target = primary;
+    target.contextWindow.reset();
+    const qsizetype hash = spec.lastIndexOf(u'#');
+    if (hash < 0) {
+        target.model = spec.trimmed(); // same server, same key
+        if (target.model.isEmpty()) {
+            error = u"--fallback needs a model name"_s;
+            return false;
+        }
+        return true;
+    }
+    QString location = spec.left(hash);
+    QStringList modelAndOptions = spec.mid(hash + 1).split(u';');
+    target.model = modelAndOptions.takeFirst().trimmed();
+    if (const qsizetype plus = location.indexOf(u'+'); plus > 0 && !location.left(plus).contains(u':')) {
+        const auto dialect = apiDialectFromName(location.left(plus).toLower());
+        if (!dialect) {
+            error = u"unknown API \"%1\" in --fallback %2"_s.arg(location.left(plus), spec);
+            return false;
+        }
+        target.profile.dialect = *dialect;
+        location = location.mid(plus + 1);
+    }
+    const QUrl url(location, QUrl::StrictMode);
+    if (target.model.isEmpty() || !url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
+        || url.host().isEmpty() || !url.userInfo().isEmpty()) {
+        error = u"--fallback %1 is not MODEL or [API+]URL#MODEL"_s.arg(spec);
+        return false;
+    }
+    target.profile.baseUrl = url;
+    target.profile.id = url.host();
+    target.profile.displayName = url.host();
+    if (!sameOrigin(url, primary.profile.baseUrl))
+        target.key = ApiKey(); // never send a key to a server it was not given for
+    for (const QString& option : std::as_const(modelAndOptions)) {
+        if (!option.startsWith(u"key-env="_s)) {
+            error = u"unknown option \"%1\" in --fallback %2"_s.arg(option, spec);
+            return false;
+        }
+        const QString var = option.mid(8);
+        static const QRegularExpression validName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        const QString secret = validName.match(var).hasMatch() ? qEnvironmentVariable(var.toLocal8Bit().constData())
+                                                                : QString();
+        if (secret.trimmed().isEmpty()) {
+            error = u"the environment variable %1 named in --fallback is not set or empty"_s.arg(var);
+            return false;
+        }
+        target.key = ApiKey::fromSecret(secret);
+    }
+    return true;
+}
+
+bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primary, QString& error)
+{
+    QList<Target> chain{primary};
+    for (const QString& spec : parser.values(m_fallbackOption)) {
+        Target t;
+        if (!parseFallback(spec, primary, t, error))
+            return false;
+        chain.append(t);
+    }
+
+    if (parser.isSet(m_retries)) {
+        bool ok = false;
+        m_retry.maxRetries = parser.value(m_retries).toInt(&ok);
+        if (!ok || m_retry.maxRetries < 0 || m_retry.maxRetries > 10) {
+            error = u"--retries needs a whole number from 0 to 10"_s;
+            return false;
+        }
+    }
+    if (parser.isSet(m_noRetry))
+        m_retry.maxRetries = 0;
+    if (parser.isSet(m_maxRetryAfter)) {
+        bool ok = false;
+        m_retry.maxRetryAfterS = parser.value(m_maxRetryAfter).toDouble(&ok);
+        if (!ok || m_retry.maxRetryAfterS < 0 || m_retry.maxRetryAfterS > 3600) {
+            error = u"--max-retry-after needs a number of seconds from 0 to 3600"_s;
+            return false;
+        }
+    }
+    m_fallback.onContentFilter = parser.isSet(m_fallbackOnFilter);
+    m_fallback.continueAfterPartialOutput = !parser.isSet(m_stopAfterPartial);
+    if (parser.isSet(m_routeSeed)) {
+        bool ok = false;
+        m_seed = parser.value(m_routeSeed).toUInt(&ok);
+        if (!ok) {
+            error = u"--route-seed needs a whole number"_s;
+            return false;
+        }
+    } else {
+        m_seed = QRandomGenerator::global()->generate();
+    }
+
+    // Prices arrive with the catalog; until then "cheapest" keeps priority order (unknown prices go last).
+    ModelStats stats(ModelStats::defaultPath());
+    auto strategy = RoutingStrategy::fromSpec(parser.value(m_strategy), PriceLookup(), &stats, m_seed, &error);
+    if (!strategy)
+        return false;
+    m_targets.clear();
+    for (int index : strategy->order(chain))
+        m_targets.append(chain[index]);
+    return true;
+}
+
+} // namespace juxta::cli

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `--fallback`, `--strategy`, `--retries`/`--no-retry` and friends: the target chain and resilience settings
+// of a headless command.
+#pragma once
+
+#include "providers/ProviderProfile.h"
+#include "routing/ResilientCall.h"
+#include "routing/RoutingStrategy.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+namespace juxta::cli {
+
+class RoutingOptions
+{
+public:
+    RoutingOptions();
+    void addTo(QCommandLineParser& parser) const;
+
+    // `primary` is the target from --base-url/--api/--model. On failure returns false with `error` set.
+    bool read(const QCommandLineParser& parser, const Target& primary, QString& error);
+
+    const QList<Target>& targets() const { return m_targets; } // in the order to try them
+    const RetryPolicy& retryPolicy() const { return m_retry; }
+    const FallbackPolicy& fallbackPolicy() const { return m_fallback; }
+    quint32 seed() const { return m_seed; }
+
+    // A fallback is "MODEL" (same server) or "[API+]URL#MODEL[;key-env=VAR]" (another server; without key-env
+    // it gets no key, so a key is only ever sent to the server it was meant for).
+    static bool parseFallback(const QString& spec, const Target& primary, Target& target, QString& error);
+
+private:
+    QCommandLineOption m_fallbackOption;
+    QCommandLineOption m_strategy;
+    QCommandLineOption m_retries;
+    QCommandLineOption m_noRetry;
+    QCommandLineOption m_maxRetryAfter;
+    QCommandLineOption m_fallbackOnFilter;
+    QCommandLineOption m_stopAfterPartial;
+    QCommandLineOption m_routeSeed;
+
+    QList<Target> m_targets;
+    RetryPolicy m_retry;
+    FallbackPolicy m_fallback;
+    quint32 m_seed = 0;
+};
+
+} // namespace juxta::cli
