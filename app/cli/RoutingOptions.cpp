@@ -3,6 +3,9 @@
 
 #include "routing/ModelStats.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -37,13 +40,17 @@ RoutingOptions::RoutingOptions()
     , m_stopAfterPartial(u"stop-after-partial"_s,
                          u"When a target fails after output began, stop there instead of restarting on the next."_s)
     , m_routeSeed(u"route-seed"_s, u"Seed for split routing and back-off jitter (reproducible runs)."_s, u"N"_s)
+    , m_prices(u"prices"_s,
+               u"JSON price file for --strategy cheapest: {\"MODEL\": {\"input\": 0.15, \"output\": 0.6}} in USD per "
+               "million tokens. Models without a price go last."_s,
+               u"FILE"_s)
 {
 }
 
 void RoutingOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({m_fallbackOption, m_strategy, m_retries, m_noRetry, m_maxRetryAfter, m_fallbackOnFilter,
-                       m_stopAfterPartial, m_routeSeed});
+                       m_stopAfterPartial, m_routeSeed, m_prices});
 }
 
 bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, Target& target, QString& error)
@@ -100,6 +107,41 @@ bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, T
     return true;
 }
 
+bool RoutingOptions::readPrices(const QString& path, PriceLookup& lookup, QString& error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = u"cannot read --prices file %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.read(8 * 1024 * 1024), &parseError);
+    if (!doc.isObject()) {
+        error = u"--prices file %1 is not a JSON object: %2"_s.arg(path, parseError.errorString());
+        return false;
+    }
+    QHash<QString, double> blended;
+    const QJsonObject root = doc.object();
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const QJsonObject price = it.value().toObject();
+        const double input = price.value(u"input"_s).toDouble(-1);
+        const double output = price.value(u"output"_s).toDouble(-1);
+        if (input < 0 || output < 0) {
+            error = u"--prices: \"%1\" needs non-negative \"input\" and \"output\" prices"_s.arg(it.key());
+            return false;
+        }
+        blended.insert(it.key(), (3 * input + output) / 4);
+    }
+    lookup = [blended](const Target& t) -> std::optional<double> {
+        if (const auto it = blended.constFind(t.label()); it != blended.cend())
+            return *it;
+        if (const auto it = blended.constFind(t.model); it != blended.cend())
+            return *it;
+        return std::nullopt;
+    };
+    return true;
+}
+
 bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primary, QString& error)
 {
     QList<Target> chain{primary};
@@ -141,9 +183,12 @@ bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primar
         m_seed = QRandomGenerator::global()->generate();
     }
 
-    // Prices arrive with the catalog; until then "cheapest" keeps priority order (unknown prices go last).
+    // Without a price file every price is unknown and "cheapest" keeps priority order.
+    PriceLookup prices;
+    if (parser.isSet(m_prices) && !readPrices(parser.value(m_prices), prices, error))
+        return false;
     ModelStats stats(ModelStats::defaultPath());
-    auto strategy = RoutingStrategy::fromSpec(parser.value(m_strategy), PriceLookup(), &stats, m_seed, &error);
+    auto strategy = RoutingStrategy::fromSpec(parser.value(m_strategy), prices, &stats, m_seed, &error);
     if (!strategy)
         return false;
     m_targets.clear();

@@ -30,6 +30,10 @@ public:
     // it gets no key, so a key is only ever sent to the server it was meant for).
     static bool parseFallback(const QString& spec, const Target& primary, Target& target, QString& error);
 
+    // A price file for "--strategy cheapest": {"MODEL or HOST/MODEL": {"input": USD per 1M, "output": USD per 1M}}.
+    // Ranked by a 3:1 input:output blend, the usual shape of chat traffic.
+    static bool readPrices(const QString& path, PriceLookup& lookup, QString& error);
+
 private:
     QCommandLineOption m_fallbackOption;
     QCommandLineOption m_strategy;
@@ -39,6 +43,7 @@ private:
     QCommandLineOption m_fallbackOnFilter;
     QCommandLineOption m_stopAfterPartial;
     QCommandLineOption m_routeSeed;
+    QCommandLineOption m_prices;
 
     QList<Target> m_targets;
     RetryPolicy m_retry;

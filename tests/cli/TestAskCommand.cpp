@@ -45,6 +45,7 @@ private slots:
     void interruptKeepsPartialAnswer();
     void fallbackChainIsReportedInJson();
     void fallbackToAnotherServerGetsNoKey();
+    void cheapestStrategyUsesThePriceFile();
 
 private:
     Run ask(const QStringList& extraArgs, const QByteArray& stdinData = {},
@@ -348,6 +349,20 @@ void TestAskCommand::fallbackToAnotherServerGetsNoKey()
     QCOMPARE(other.requests().size(), 1);
     QVERIFY(other.requests().constFirst().header("Authorization").isNull());
     QCOMPARE(other.requests().constFirst().json().value(u"model"_s).toString(), u"other-model"_s);
+}
+
+void TestAskCommand::cheapestStrategyUsesThePriceFile()
+{
+    QTemporaryFile prices;
+    QVERIFY(prices.open());
+    prices.write(R"({"gpt-4o-mini": {"input": 0.15, "output": 0.6}, "cheap-model": {"input": 0.05, "output": 0.1}})");
+    prices.flush();
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_length.http"_s));
+    const Run r = ask({u"--json"_s, u"--strategy"_s, u"cheapest"_s, u"--prices"_s, prices.fileName(), u"--fallback"_s,
+                       u"unpriced-model"_s, u"--fallback"_s, u"cheap-model"_s, u"hi"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_server->requests().constFirst().json().value(u"model"_s).toString(), u"cheap-model"_s);
+    QCOMPARE(r.json().value(u"served_by"_s).toString(), u"127.0.0.1/cheap-model"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAskCommand)
