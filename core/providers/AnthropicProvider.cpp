@@ -75,12 +75,8 @@ HttpCall AnthropicProvider::buildChatCall(const ChatRequest& request, const Prov
         body["temperature"] = *request.temperature;
     if (request.topP)
         body["top_p"] = *request.topP;
-    if (!request.stop.isEmpty()) {
-        Json stops = Json::array();
-        for (const QString& s : request.stop)
-            stops.push_back(utf8(s));
-        body["stop_sequences"] = std::move(stops);
-    }
+    if (!request.stop.isEmpty())
+        body["stop_sequences"] = requestjson::stringArray(request.stop);
     if (Json tools = convertTools(request.toolsJson); !tools.empty())
         body["tools"] = std::move(tools);
     // seed has no equivalent in this API and is not sent.
@@ -99,12 +95,6 @@ HttpCall AnthropicProvider::buildChatCall(const ChatRequest& request, const Prov
 std::unique_ptr<StreamDecoder> AnthropicProvider::createDecoder() const
 {
     return std::make_unique<AnthropicStreamDecoder>();
-}
-
-ProviderError AnthropicProvider::classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
-                                                   const QDateTime& now) const
-{
-    return classifyErrorResponse(status, headers, body, now);
 }
 
 void AnthropicProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const

@@ -21,16 +21,6 @@ FinishReason mapStopReason(const QString& reason)
     return FinishReason::Stop; // end_turn, stop_sequence, pause_turn
 }
 
-void emitText(QList<StreamEvent>& out, const QString& text, bool reasoning)
-{
-    if (text.isEmpty())
-        return;
-    if (reasoning)
-        out.append(ReasoningDelta{text});
-    else
-        out.append(TextDelta{text});
-}
-
 } // namespace
 
 int AnthropicStreamDecoder::toolIndexFor(qint64 blockIndex)
@@ -89,9 +79,9 @@ void AnthropicStreamDecoder::handleRecord(const Json& record, const QByteArray& 
             return;
         const QString blockType = json::stringOr(*block, "type");
         if (blockType == u"text"_s) {
-            emitText(out, json::stringOr(*block, "text"), false);
+            appendText(out, json::stringOr(*block, "text"), false);
         } else if (blockType == u"thinking"_s) {
-            emitText(out, json::stringOr(*block, "thinking"), true);
+            appendText(out, json::stringOr(*block, "thinking"), true);
         } else if (blockType == u"tool_use"_s) {
             ToolCallDelta d{toolIndexFor(index), json::stringOr(*block, "id"), json::stringOr(*block, "name"), {}};
             // The input normally streams as input_json_delta; a non-empty object here is the whole input.
@@ -105,9 +95,9 @@ void AnthropicStreamDecoder::handleRecord(const Json& record, const QByteArray& 
             return;
         const QString deltaType = json::stringOr(*delta, "type");
         if (deltaType == u"text_delta"_s)
-            emitText(out, json::stringOr(*delta, "text"), false);
+            appendText(out, json::stringOr(*delta, "text"), false);
         else if (deltaType == u"thinking_delta"_s)
-            emitText(out, json::stringOr(*delta, "thinking"), true);
+            appendText(out, json::stringOr(*delta, "thinking"), true);
         else if (deltaType == u"input_json_delta"_s)
             out.append(ToolCallDelta{toolIndexFor(json::integer(record, "index").value_or(0)), {}, {},
                                      json::stringOr(*delta, "partial_json")});
@@ -149,9 +139,9 @@ void AnthropicStreamDecoder::decodeMessage(const Json& message, QList<StreamEven
         for (const Json& block : *content) {
             const QString type = json::stringOr(block, "type");
             if (type == u"text"_s)
-                emitText(out, json::stringOr(block, "text"), false);
+                appendText(out, json::stringOr(block, "text"), false);
             else if (type == u"thinking"_s)
-                emitText(out, json::stringOr(block, "thinking"), true);
+                appendText(out, json::stringOr(block, "thinking"), true);
             else if (type == u"tool_use"_s)
                 out.append(ToolCallDelta{tool++, json::stringOr(block, "id"), json::stringOr(block, "name"),
                                          json::member(block, "input") ? json::toQString(*json::member(block, "input"))

@@ -87,12 +87,8 @@ HttpCall GeminiProvider::buildChatCall(const ChatRequest& request, const Provide
         config["maxOutputTokens"] = *request.maxTokens;
     if (request.seed)
         config["seed"] = *request.seed;
-    if (!request.stop.isEmpty()) {
-        Json stops = Json::array();
-        for (const QString& s : request.stop)
-            stops.push_back(utf8(s));
-        config["stopSequences"] = std::move(stops);
-    }
+    if (!request.stop.isEmpty())
+        config["stopSequences"] = requestjson::stringArray(request.stop);
     if (supportsThoughts(request.model))
         config["thinkingConfig"] = {{"includeThoughts", true}};
     if (!config.empty())
@@ -116,12 +112,6 @@ HttpCall GeminiProvider::buildChatCall(const ChatRequest& request, const Provide
 std::unique_ptr<StreamDecoder> GeminiProvider::createDecoder() const
 {
     return std::make_unique<GeminiStreamDecoder>();
-}
-
-ProviderError GeminiProvider::classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
-                                                const QDateTime& now) const
-{
-    return classifyErrorResponse(status, headers, body, now);
 }
 
 void GeminiProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const

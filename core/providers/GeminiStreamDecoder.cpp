@@ -20,15 +20,8 @@ bool isFilterReason(const QString& reason)
 
 void GeminiStreamDecoder::handleRecord(const Json& record, const QByteArray&, QList<StreamEvent>& out)
 {
-    if (auto details = errorDetails(record)) {
-        fail(ErrorClassifier::classify(*details), out);
+    if (failOnErrorRecord(record, out)) // e.g. {"error": …} as a record of the stream
         return;
-    }
-    if (!record.is_object()) {
-        fail(malformed(u"A stream record is not a JSON object: %1"_s.arg(preview(json::toQString(record).toUtf8()))),
-             out);
-        return;
-    }
     decodeResponse(record, out);
 }
 

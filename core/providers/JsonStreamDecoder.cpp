@@ -2,7 +2,7 @@
 #include "providers/JsonStreamDecoder.h"
 
 #include "common/Utf8.h"
-#include "providers/ErrorClassifier.h"
+#include "providers/ErrorBodies.h"
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +43,21 @@ void JsonStreamDecoder::fail(ProviderError error, QList<StreamEvent>& out)
         return;
     m_failed = true;
     out.append(StreamFailure{std::move(error)});
+}
+
+bool JsonStreamDecoder::failOnErrorRecord(const json::Json& record, QList<StreamEvent>& out)
+{
+    if (auto details = errorDetails(record)) {
+        // An error inside a 200 stream ends the answer exactly like an HTTP error, so fallback treats it alike.
+        fail(ErrorClassifier::classify(*details), out);
+        return true;
+    }
+    if (!record.is_object()) {
+        fail(malformed(u"A stream record is not a JSON object: %1"_s.arg(preview(json::toQString(record).toUtf8()))),
+             out);
+        return true;
+    }
+    return false;
 }
 
 void JsonStreamDecoder::feed(QByteArrayView bytes, QList<StreamEvent>& out)

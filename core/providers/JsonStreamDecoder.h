@@ -33,6 +33,9 @@ protected:
     virtual QString missingTerminal() const = 0;
 
     void fail(ProviderError error, QList<StreamEvent>& out);
+    // Fails the stream when a record is an error object (any shape ErrorBodies knows) or not an object at all;
+    // returns true when it did, so handleRecord() can stop there.
+    bool failOnErrorRecord(const json::Json& record, QList<StreamEvent>& out);
     void stopReading() { m_stopped = true; } // after a terminal marker nothing else belongs to the answer
     bool hasFailed() const { return m_failed; }
     void noteModel(const QString& model);

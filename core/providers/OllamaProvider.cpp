@@ -13,19 +13,6 @@ namespace {
 using requestjson::Json;
 using requestjson::utf8;
 
-const char* roleName(ChatMessage::Role role)
-{
-    switch (role) {
-    case ChatMessage::Role::System:
-        return "system";
-    case ChatMessage::Role::Assistant:
-        return "assistant";
-    case ChatMessage::Role::User:
-        break;
-    }
-    return "user";
-}
-
 } // namespace
 
 QUrl OllamaProvider::apiUrl(const QUrl& base, QStringView endpoint)
@@ -54,7 +41,7 @@ HttpCall OllamaProvider::buildChatCall(const ChatRequest& request, const Provide
     if (!request.systemPrompt.isEmpty())
         messages.push_back({{"role", "system"}, {"content", utf8(request.systemPrompt)}});
     for (const ChatMessage& m : request.messages)
-        messages.push_back({{"role", roleName(m.role)}, {"content", utf8(m.content)}});
+        messages.push_back({{"role", requestjson::roleName(m.role)}, {"content", utf8(m.content)}});
     body["messages"] = std::move(messages);
     body["stream"] = true;
     Json options = Json::object();
@@ -66,12 +53,8 @@ HttpCall OllamaProvider::buildChatCall(const ChatRequest& request, const Provide
         options["num_predict"] = *request.maxTokens;
     if (request.seed)
         options["seed"] = *request.seed;
-    if (!request.stop.isEmpty()) {
-        Json stops = Json::array();
-        for (const QString& s : request.stop)
-            stops.push_back(utf8(s));
-        options["stop"] = std::move(stops);
-    }
+    if (!request.stop.isEmpty())
+        options["stop"] = requestjson::stringArray(request.stop);
     if (!options.empty())
         body["options"] = std::move(options);
     if (Json tools = requestjson::parseTools(request.toolsJson); tools.is_array())
@@ -91,12 +74,6 @@ HttpCall OllamaProvider::buildChatCall(const ChatRequest& request, const Provide
 std::unique_ptr<StreamDecoder> OllamaProvider::createDecoder() const
 {
     return std::make_unique<OllamaStreamDecoder>();
-}
-
-ProviderError OllamaProvider::classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
-                                                const QDateTime& now) const
-{
-    return classifyErrorResponse(status, headers, body, now);
 }
 
 void OllamaProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const

@@ -13,8 +13,6 @@ public:
     HttpCall buildChatCall(const ChatRequest& request, const ProviderProfile& profile, const ApiKey& key,
                            const AttemptOptions& options) const override;
     std::unique_ptr<StreamDecoder> createDecoder() const override;
-    ProviderError classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
-                                    const QDateTime& now) const override;
     void decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const override;
     bool isWholeJsonBody(char) const override { return false; } // NDJSON starts with '{' too
     HttpCall buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const override;

@@ -9,16 +9,8 @@ namespace juxta {
 
 void OllamaStreamDecoder::handleRecord(const json::Json& record, const QByteArray&, QList<StreamEvent>& out)
 {
-    if (auto details = errorDetails(record)) {
-        // {"error": "…"} as a line of the stream (e.g. the runner crashed mid-answer).
-        fail(ErrorClassifier::classify(*details), out);
+    if (failOnErrorRecord(record, out)) // e.g. {"error": …} as a record of the stream
         return;
-    }
-    if (!record.is_object()) {
-        fail(malformed(u"A stream record is not a JSON object: %1"_s.arg(preview(json::toQString(record).toUtf8()))),
-             out);
-        return;
-    }
     noteModel(json::stringOr(record, "model"));
     if (const json::Json* message = json::member(record, "message")) {
         if (const QString thinking = json::stringOr(*message, "thinking"); !thinking.isEmpty())

@@ -8,22 +8,12 @@ namespace {
 
 using json::Json;
 
-void emitText(QList<StreamEvent>& out, const QString& text, bool reasoning)
-{
-    if (text.isEmpty())
-        return;
-    if (reasoning)
-        out.append(ReasoningDelta{text});
-    else
-        out.append(TextDelta{text});
-}
-
 // content as a string, or as an array of typed parts (Mistral's thinking models send
 // [{"type":"thinking","thinking":[{"type":"text","text":…}]}, {"type":"text","text":…}]).
 void decodeContent(const Json& content, QList<StreamEvent>& out, bool asReasoning = false)
 {
     if (content.is_string()) {
-        emitText(out, json::toQString(content), asReasoning);
+        appendText(out, json::toQString(content), asReasoning);
         return;
     }
     if (!content.is_array())
@@ -34,7 +24,7 @@ void decodeContent(const Json& content, QList<StreamEvent>& out, bool asReasonin
             if (const Json* thinking = json::member(part, "thinking"))
                 decodeContent(*thinking, out, true);
         } else if (type.isEmpty() || type == u"text"_s) {
-            emitText(out, json::stringOr(part, "text"), asReasoning);
+            appendText(out, json::stringOr(part, "text"), asReasoning);
         }
     }
 }
@@ -115,13 +105,13 @@ void decodeChunk(const Json& chunk, bool isWholeMessage, ChunkState& state, QLis
             if (delta && delta->is_object()) {
                 // DeepSeek and vLLM say reasoning_content, OpenRouter and Ollama say reasoning.
                 if (const Json* r = json::member(*delta, "reasoning_content"); r && r->is_string())
-                    emitText(out, json::toQString(*r), true);
+                    appendText(out, json::toQString(*r), true);
                 else if (const Json* r2 = json::member(*delta, "reasoning"); r2 && r2->is_string())
-                    emitText(out, json::toQString(*r2), true);
+                    appendText(out, json::toQString(*r2), true);
                 if (const Json* content = json::member(*delta, "content"))
                     decodeContent(*content, out);
                 if (const Json* refusal = json::member(*delta, "refusal"); refusal && refusal->is_string())
-                    emitText(out, json::toQString(*refusal), false);
+                    appendText(out, json::toQString(*refusal), false);
                 if (const Json* calls = json::member(*delta, "tool_calls"))
                     decodeToolCalls(*calls, state, out);
                 if (const Json* legacy = json::member(*delta, "function_call"); legacy && legacy->is_object()) {

@@ -4,32 +4,15 @@
 #include "common/JsonAccess.h"
 #include "providers/OpenAiChunks.h"
 #include "providers/OpenAiStreamDecoder.h"
+#include "providers/ProviderJson.h"
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
 namespace {
 
-using OrderedJson = nlohmann::ordered_json;
-
-std::string utf8(const QString& text)
-{
-    const QByteArray bytes = text.toUtf8();
-    return std::string(bytes.constData(), size_t(bytes.size()));
-}
-
-const char* roleName(ChatMessage::Role role)
-{
-    switch (role) {
-    case ChatMessage::Role::System:
-        return "system";
-    case ChatMessage::Role::Assistant:
-        return "assistant";
-    case ChatMessage::Role::User:
-        break;
-    }
-    return "user";
-}
+using OrderedJson = requestjson::Json;
+using requestjson::utf8;
 
 } // namespace
 
@@ -49,7 +32,7 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
     if (!request.systemPrompt.isEmpty())
         messages.push_back({{"role", "system"}, {"content", utf8(request.systemPrompt)}});
     for (const ChatMessage& message : request.messages)
-        messages.push_back({{"role", roleName(message.role)}, {"content", utf8(message.content)}});
+        messages.push_back({{"role", requestjson::roleName(message.role)}, {"content", utf8(message.content)}});
     body["messages"] = std::move(messages);
     body["stream"] = true;
     if (options.includeStreamUsage)
@@ -62,12 +45,8 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
         body[options.useMaxCompletionTokens ? "max_completion_tokens" : "max_tokens"] = *request.maxTokens;
     if (request.seed)
         body["seed"] = *request.seed;
-    if (!request.stop.isEmpty()) {
-        OrderedJson stop = OrderedJson::array();
-        for (const QString& s : request.stop)
-            stop.push_back(utf8(s));
-        body["stop"] = std::move(stop);
-    }
+    if (!request.stop.isEmpty())
+        body["stop"] = requestjson::stringArray(request.stop);
     if (!request.toolsJson.isEmpty()) {
         OrderedJson tools = OrderedJson::parse(request.toolsJson.begin(), request.toolsJson.end(), nullptr, false);
         if (!tools.is_discarded())
@@ -81,20 +60,13 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
     prepareRequest(call.request, profile);
     if (!key.isEmpty())
         call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
-    const std::string text = body.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
-    call.body = QByteArray(text.data(), qsizetype(text.size()));
+    call.body = requestjson::dump(body);
     return call;
 }
 
 std::unique_ptr<StreamDecoder> OpenAiCompatibleProvider::createDecoder() const
 {
     return std::make_unique<OpenAiStreamDecoder>();
-}
-
-ProviderError OpenAiCompatibleProvider::classifyHttpError(int status, const HttpHeaders& headers,
-                                                          QByteArrayView body, const QDateTime& now) const
-{
-    return classifyErrorResponse(status, headers, body, now);
 }
 
 void OpenAiCompatibleProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const

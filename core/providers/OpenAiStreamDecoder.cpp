@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/OpenAiStreamDecoder.h"
 
+#include "providers/ErrorBodies.h"
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -16,20 +18,12 @@ bool OpenAiStreamDecoder::handleNonJson(QByteArrayView data, const QByteArray&, 
 
 void OpenAiStreamDecoder::handleRecord(const json::Json& chunk, const QByteArray& eventType, QList<StreamEvent>& out)
 {
-    if (auto details = errorDetails(chunk)) {
-        // An error inside a 200 stream (OpenRouter, LiteLLM, vLLM): it ends the answer like an HTTP error.
-        fail(ErrorClassifier::classify(*details), out);
-        return;
-    }
-    if (eventType == "error") {
+    if (eventType == "error" && !errorDetails(chunk)) {
         fail(ErrorClassifier::classify({0, {}, u"server_error"_s, preview(json::toQString(chunk).toUtf8())}), out);
         return;
     }
-    if (!chunk.is_object()) {
-        fail(malformed(u"A stream record is not a JSON object: %1"_s.arg(preview(json::toQString(chunk).toUtf8()))),
-             out);
+    if (failOnErrorRecord(chunk, out)) // OpenRouter, LiteLLM, vLLM send errors inside the 200 stream
         return;
-    }
     const qsizetype before = out.size();
     openai::decodeChunk(chunk, false, m_state, out);
     noteModel(m_state.model);

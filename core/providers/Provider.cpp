@@ -2,11 +2,18 @@
 #include "providers/Provider.h"
 
 #include "providers/AnthropicProvider.h"
+#include "providers/ErrorBodies.h"
 #include "providers/GeminiProvider.h"
 #include "providers/OllamaProvider.h"
 #include "providers/OpenAiCompatibleProvider.h"
 
 namespace juxta {
+
+ProviderError Provider::classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
+                                         const QDateTime& now) const
+{
+    return classifyErrorResponse(status, headers, body, now);
+}
 
 void Provider::prepareRequest(QNetworkRequest& request, const ProviderProfile& profile)
 {

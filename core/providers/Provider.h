@@ -57,9 +57,10 @@ public:
                                    const AttemptOptions& options) const = 0;
     virtual std::unique_ptr<StreamDecoder> createDecoder() const = 0;
 
-    // A non-2xx response, its headers and (possibly truncated) body.
+    // A non-2xx response, its headers and (possibly truncated) body. The default reads every error JSON shape
+    // the known providers send (see ErrorBodies.h).
     virtual ProviderError classifyHttpError(int status, const HttpHeaders& headers, QByteArrayView body,
-                                            const QDateTime& now) const = 0;
+                                            const QDateTime& now) const;
     // A 2xx response that is one JSON document instead of a stream (the server ignored "stream": true).
     virtual void decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const = 0;
     // Decides from the first non-blank byte of a 2xx body whether it is one JSON document rather than the

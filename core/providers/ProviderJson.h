@@ -4,8 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "providers/ChatRequest.h"
+
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace juxta::requestjson {
 
@@ -21,6 +24,28 @@ inline QByteArray dump(const Json& body)
 {
     const std::string text = body.dump(-1, ' ', false, Json::error_handler_t::replace);
     return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+inline Json stringArray(const QStringList& values)
+{
+    Json array = Json::array();
+    for (const QString& v : values)
+        array.push_back(utf8(v));
+    return array;
+}
+
+// OpenAI-style role names, also used by Ollama.
+inline const char* roleName(ChatMessage::Role role)
+{
+    switch (role) {
+    case ChatMessage::Role::System:
+        return "system";
+    case ChatMessage::Role::Assistant:
+        return "assistant";
+    case ChatMessage::Role::User:
+        break;
+    }
+    return "user";
 }
 
 // The request's OpenAI-style "tools" JSON, or a discarded value when there is none or it is not valid JSON.

@@ -71,6 +71,17 @@ struct StreamFailure
 
 using StreamEvent = std::variant<TextDelta, ReasoningDelta, ToolCallDelta, UsageReport, Finish, StreamFailure>;
 
+// Appends a text or reasoning delta; empty fragments (role-only chunks, keep-alive deltas) are not events.
+inline void appendText(QList<StreamEvent>& out, const QString& text, bool reasoning)
+{
+    if (text.isEmpty())
+        return;
+    if (reasoning)
+        out.append(ReasoningDelta{text});
+    else
+        out.append(TextDelta{text});
+}
+
 } // namespace juxta
 
 Q_DECLARE_METATYPE(juxta::StreamEvent)
