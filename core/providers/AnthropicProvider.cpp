@@ -116,13 +116,9 @@ void AnthropicProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>&
 
 HttpCall AnthropicProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
 {
-    HttpCall call;
-    call.verb = "GET";
     QUrl url = joinUrl(profile.baseUrl, u"models");
     url.setQuery(u"limit=1000"_s);
-    call.request.setUrl(url);
-    call.request.setRawHeader("Accept", "application/json");
-    prepareRequest(call.request, profile);
+    HttpCall call = jsonGet(url, profile);
     setAuth(call.request, key);
     return call;
 }
@@ -131,12 +127,8 @@ Result<QList<ModelInfo>> AnthropicProvider::parseModelList(QByteArrayView body) 
 {
     const json::Json parsed = json::parse(body);
     const json::Json* data = json::member(parsed, "data");
-    if (!data || !data->is_array()) {
-        ProviderError e;
-        e.errorClass = ErrorClass::Malformed;
-        e.message = u"The model list is not the expected {\"data\": [...]} JSON"_s;
-        return e;
-    }
+    if (!data || !data->is_array())
+        return malformedModelList(u"{\"data\": [...]}"_s);
     QList<ModelInfo> models;
     for (const json::Json& entry : *data) {
         ModelInfo info;

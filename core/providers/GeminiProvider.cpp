@@ -140,13 +140,9 @@ void GeminiProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& ou
 
 HttpCall GeminiProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
 {
-    HttpCall call;
-    call.verb = "GET";
     QUrl url = joinUrl(profile.baseUrl, u"models");
     url.setQuery(u"pageSize=1000"_s);
-    call.request.setUrl(url);
-    call.request.setRawHeader("Accept", "application/json");
-    prepareRequest(call.request, profile);
+    HttpCall call = jsonGet(url, profile);
     setAuth(call.request, key);
     return call;
 }
@@ -155,12 +151,8 @@ Result<QList<ModelInfo>> GeminiProvider::parseModelList(QByteArrayView body) con
 {
     const json::Json parsed = json::parse(body);
     const json::Json* list = json::member(parsed, "models");
-    if (!list || !list->is_array()) {
-        ProviderError e;
-        e.errorClass = ErrorClass::Malformed;
-        e.message = u"The model list is not the expected {\"models\": [...]} JSON"_s;
-        return e;
-    }
+    if (!list || !list->is_array())
+        return malformedModelList(u"{\"models\": [...]}"_s);
     QList<ModelInfo> models;
     for (const json::Json& entry : *list) {
         bool canChat = false;

@@ -87,11 +87,7 @@ void OllamaProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& ou
 
 HttpCall OllamaProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
 {
-    HttpCall call;
-    call.verb = "GET";
-    call.request.setUrl(apiUrl(profile.baseUrl, u"tags"));
-    call.request.setRawHeader("Accept", "application/json");
-    prepareRequest(call.request, profile);
+    HttpCall call = jsonGet(apiUrl(profile.baseUrl, u"tags"), profile);
     if (!key.isEmpty())
         call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
     return call;
@@ -101,12 +97,8 @@ Result<QList<ModelInfo>> OllamaProvider::parseModelList(QByteArrayView body) con
 {
     const json::Json parsed = json::parse(body);
     const json::Json* list = json::member(parsed, "models");
-    if (!list || !list->is_array()) {
-        ProviderError e;
-        e.errorClass = ErrorClass::Malformed;
-        e.message = u"The model list is not the expected {\"models\": [...]} JSON from /api/tags"_s;
-        return e;
-    }
+    if (!list || !list->is_array())
+        return malformedModelList(u"/api/tags {\"models\": [...]}"_s);
     QList<ModelInfo> models;
     for (const json::Json& entry : *list) {
         ModelInfo info;

@@ -108,14 +108,10 @@ bool OpenAiCompatibleProvider::adaptToRejection(const ProviderError& error, Atte
 
 HttpCall OpenAiCompatibleProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
 {
-    HttpCall call;
-    call.verb = "GET";
     QUrl base = profile.baseUrl;
     if (base.path().endsWith(u"/chat/completions"_s))
         base.setPath(base.path().chopped(int(qstrlen("/chat/completions"))));
-    call.request.setUrl(joinUrl(base, u"models"));
-    call.request.setRawHeader("Accept", "application/json");
-    prepareRequest(call.request, profile);
+    HttpCall call = jsonGet(joinUrl(base, u"models"), profile);
     if (!key.isEmpty())
         call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
     return call;
@@ -130,12 +126,8 @@ Result<QList<ModelInfo>> OpenAiCompatibleProvider::parseModelList(QByteArrayView
             return ErrorClassifier::classify(*details);
         list = json::member(parsed, "data");
     }
-    if (!list || !list->is_array()) {
-        ProviderError e;
-        e.errorClass = ErrorClass::Malformed;
-        e.message = u"The model list is not the expected {\"data\": [...]} JSON"_s;
-        return e;
-    }
+    if (!list || !list->is_array())
+        return malformedModelList(u"{\"data\": [...]}"_s);
     QList<ModelInfo> models;
     for (const json::Json& entry : *list) {
         ModelInfo info;

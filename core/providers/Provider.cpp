@@ -23,6 +23,24 @@ void Provider::prepareRequest(QNetworkRequest& request, const ProviderProfile& p
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
 }
 
+HttpCall Provider::jsonGet(const QUrl& url, const ProviderProfile& profile)
+{
+    HttpCall call;
+    call.verb = "GET";
+    call.request.setUrl(url);
+    call.request.setRawHeader("Accept", "application/json");
+    prepareRequest(call.request, profile);
+    return call;
+}
+
+ProviderError Provider::malformedModelList(const QString& expectedShape)
+{
+    ProviderError e;
+    e.errorClass = ErrorClass::Malformed;
+    e.message = QStringLiteral("The model list is not the expected %1 JSON").arg(expectedShape);
+    return e;
+}
+
 const Provider* providerFor(ApiDialect dialect)
 {
     static const OpenAiCompatibleProvider openAi;

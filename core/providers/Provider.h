@@ -77,6 +77,10 @@ protected:
     // User-Agent, the profile's extra headers, and same-origin-only redirects (a key never follows a redirect
     // to another host). The dialect adds its own auth header.
     static void prepareRequest(QNetworkRequest& request, const ProviderProfile& profile);
+    // A prepared GET that accepts JSON (model lists); the dialect adds its auth header.
+    static HttpCall jsonGet(const QUrl& url, const ProviderProfile& profile);
+    // The error for a model list that is not the shape the dialect documents.
+    static ProviderError malformedModelList(const QString& expectedShape);
 };
 
 // The provider implementation for a dialect. Providers are stateless, so one shared instance each.
