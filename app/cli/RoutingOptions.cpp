@@ -25,7 +25,8 @@ bool sameOrigin(const QUrl& a, const QUrl& b)
 RoutingOptions::RoutingOptions()
     : m_fallbackOption(u"fallback"_s,
                        u"Fallback target, tried in order when the previous one fails (repeatable): MODEL on the same "
-                       "server, or [API+]URL#MODEL[;key-env=VAR] on another."_s,
+                       "server, or [API+]URL#MODEL on another; options may follow after ';': key-env=VAR, "
+                       "temperature=T, top-p=P, max-tokens=N, context-window=N."_s,
                        u"SPEC"_s)
     , m_strategy(u"strategy"_s, u"Order of the targets: priority (default), cheapest, fastest, round-robin, split:70,30."_s,
                  u"NAME"_s, u"priority"_s)
@@ -57,52 +58,69 @@ bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, T
 {
     target = primary;
     target.contextWindow.reset();
-    const qsizetype hash = spec.lastIndexOf(u'#');
-    if (hash < 0) {
-        target.model = spec.trimmed(); // same server, same key
-        if (target.model.isEmpty()) {
-            error = u"--fallback needs a model name"_s;
+    QStringList options = spec.split(u';');
+    QString location = options.takeFirst().trimmed();
+    if (const qsizetype hash = location.lastIndexOf(u'#'); hash < 0) {
+        target.model = location; // same server, same key
+    } else {
+        target.model = location.mid(hash + 1).trimmed();
+        location = location.left(hash);
+        if (const qsizetype plus = location.indexOf(u'+'); plus > 0 && !location.left(plus).contains(u':')) {
+            const auto dialect = apiDialectFromName(location.left(plus).toLower());
+            if (!dialect) {
+                error = u"unknown API \"%1\" in --fallback %2"_s.arg(location.left(plus), spec);
+                return false;
+            }
+            target.profile.dialect = *dialect;
+            location = location.mid(plus + 1);
+        }
+        const QUrl url(location, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()
+            || !url.userInfo().isEmpty()) {
+            error = u"--fallback %1 is not MODEL or [API+]URL#MODEL"_s.arg(spec);
             return false;
         }
-        return true;
+        target.profile.baseUrl = url;
+        target.profile.id = url.host();
+        target.profile.displayName = url.host();
+        if (!sameOrigin(url, primary.profile.baseUrl))
+            target.key = ApiKey(); // never send a key to a server it was not given for
     }
-    QString location = spec.left(hash);
-    QStringList modelAndOptions = spec.mid(hash + 1).split(u';');
-    target.model = modelAndOptions.takeFirst().trimmed();
-    if (const qsizetype plus = location.indexOf(u'+'); plus > 0 && !location.left(plus).contains(u':')) {
-        const auto dialect = apiDialectFromName(location.left(plus).toLower());
-        if (!dialect) {
-            error = u"unknown API \"%1\" in --fallback %2"_s.arg(location.left(plus), spec);
-            return false;
-        }
-        target.profile.dialect = *dialect;
-        location = location.mid(plus + 1);
-    }
-    const QUrl url(location, QUrl::StrictMode);
-    if (target.model.isEmpty() || !url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s)
-        || url.host().isEmpty() || !url.userInfo().isEmpty()) {
-        error = u"--fallback %1 is not MODEL or [API+]URL#MODEL"_s.arg(spec);
+    if (target.model.isEmpty()) {
+        error = u"--fallback %1 names no model"_s.arg(spec);
         return false;
     }
-    target.profile.baseUrl = url;
-    target.profile.id = url.host();
-    target.profile.displayName = url.host();
-    if (!sameOrigin(url, primary.profile.baseUrl))
-        target.key = ApiKey(); // never send a key to a server it was not given for
-    for (const QString& option : std::as_const(modelAndOptions)) {
-        if (!option.startsWith(u"key-env="_s)) {
-            error = u"unknown option \"%1\" in --fallback %2"_s.arg(option, spec);
+    for (const QString& option : std::as_const(options)) {
+        const QString name = option.section(u'=', 0, 0).trimmed();
+        const QString value = option.section(u'=', 1).trimmed();
+        bool ok = true;
+        if (name == u"key-env"_s) {
+            static const QRegularExpression validName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+            const QString secret = validName.match(value).hasMatch()
+                                       ? qEnvironmentVariable(value.toLocal8Bit().constData())
+                                       : QString();
+            ok = !secret.trimmed().isEmpty();
+            if (!ok) {
+                error = u"the environment variable %1 named in --fallback is not set or empty"_s.arg(value);
+                return false;
+            }
+            target.key = ApiKey::fromSecret(secret);
+        } else if (name == u"temperature"_s) {
+            target.temperature = value.toDouble(&ok);
+        } else if (name == u"top-p"_s) {
+            target.topP = value.toDouble(&ok);
+        } else if (name == u"max-tokens"_s) {
+            target.maxTokens = value.toInt(&ok);
+        } else if (name == u"context-window"_s) {
+            target.contextWindow = value.toLongLong(&ok);
+        } else {
+            ok = false;
+        }
+        if (!ok) {
+            error = u"bad option \"%1\" in --fallback %2 (known: key-env, temperature, top-p, max-tokens, "
+                    u"context-window)"_s.arg(option, spec);
             return false;
         }
-        const QString var = option.mid(8);
-        static const QRegularExpression validName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-        const QString secret = validName.match(var).hasMatch() ? qEnvironmentVariable(var.toLocal8Bit().constData())
-                                                                : QString();
-        if (secret.trimmed().isEmpty()) {
-            error = u"the environment variable %1 named in --fallback is not set or empty"_s.arg(var);
-            return false;
-        }
-        target.key = ApiKey::fromSecret(secret);
     }
     return true;
 }

@@ -26,8 +26,9 @@ public:
     const FallbackPolicy& fallbackPolicy() const { return m_fallback; }
     quint32 seed() const { return m_seed; }
 
-    // A fallback is "MODEL" (same server) or "[API+]URL#MODEL[;key-env=VAR]" (another server; without key-env
-    // it gets no key, so a key is only ever sent to the server it was meant for).
+    // A fallback is "MODEL" (same server) or "[API+]URL#MODEL" (another server: without key-env it gets no key,
+    // so a key is only ever sent to the server it was meant for), then ";name=value" overrides: key-env,
+    // temperature, top-p, max-tokens, context-window.
     static bool parseFallback(const QString& spec, const Target& primary, Target& target, QString& error);
 
     // A price file for "--strategy cheapest": {"MODEL or HOST/MODEL": {"input": USD per 1M, "output": USD per 1M}}.

@@ -349,6 +349,20 @@ void TestAskCommand::fallbackToAnotherServerGetsNoKey()
     QCOMPARE(other.requests().size(), 1);
     QVERIFY(other.requests().constFirst().header("Authorization").isNull());
     QCOMPARE(other.requests().constFirst().json().value(u"model"_s).toString(), u"other-model"_s);
+
+    // Per-target overrides ride along; a key-env option gives the other server its own key.
+    env.insert(u"JUXTA_OTHER_KEY"_s, u"sk-other"_s);
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_404_model.http"_s));
+    other.enqueue(ScriptedResponse::fromFixture(u"openai/stream_basic.http"_s));
+    const Run keyed = ask({u"--api-key-env"_s, u"JUXTA_TEST_KEY"_s, u"--temperature"_s, u"1"_s, u"--fallback"_s,
+                           other.baseUrl().toString() + u"#m2;key-env=JUXTA_OTHER_KEY;temperature=0.2;max-tokens=9"_s,
+                           u"hi"_s},
+                          {}, env);
+    QCOMPARE(keyed.exitCode, 0);
+    const RecordedRequest& second = other.requests().constLast();
+    QCOMPARE(second.header("Authorization"), QByteArray("Bearer sk-other"));
+    QCOMPARE(second.json().value(u"temperature"_s).toDouble(), 0.2);
+    QCOMPARE(second.json().value(u"max_tokens"_s).toInt(), 9);
 }
 
 void TestAskCommand::cheapestStrategyUsesThePriceFile()

@@ -3,6 +3,7 @@
 // producing identical events however the bytes are split.
 #include "metrics/CallMetrics.h"
 #include "providers/OpenAiCompatibleProvider.h"
+#include "providers/Provider.h"
 #include "streaming/Transcript.h"
 
 #include <QFile>
@@ -74,6 +75,8 @@ private slots:
     void decoderIsSplitInvariant_data();
     void decoderIsSplitInvariant();
     void decoderExpectations();
+    void everyFinishReason_data();
+    void everyFinishReason();
 };
 
 void TestStreamModel::toolCallsAssembleByIndex()
@@ -235,6 +238,80 @@ void TestStreamModel::decoderExpectations()
     QCOMPARE(joined("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\ndata: " + QByteArray(100000, '[')
                     + QByteArray(100000, ']') + "\n\n"),
              u"text:a\nfailure:malformed"_s); // hostile nesting is a clean error, not a stack overflow
+}
+
+void TestStreamModel::everyFinishReason_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<QString>("expected"); // the last event as describe() writes it
+    const auto openai = [](const char* reason) -> QByteArray {
+        return QByteArray("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":\"")
+             + reason + "\"}]}\n\ndata: [DONE]\n\n";
+    };
+    const auto anthropic = [](const char* reason) -> QByteArray {
+        return QByteArray("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"m\","
+                          "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n"
+                          "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"")
+             + reason + "\"}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    };
+    const auto gemini = [](const char* reason) -> QByteArray {
+        return QByteArray("data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"x\"}]},\"finishReason\":\"")
+             + reason + "\"}]}\n\n";
+    };
+    const auto ollama = [](const char* reason) -> QByteArray {
+        return QByteArray("{\"message\":{\"content\":\"x\"},\"done\":true,\"done_reason\":\"") + reason + "\"}\n";
+    };
+    const int o = int(ApiDialect::OpenAi), a = int(ApiDialect::Anthropic), g = int(ApiDialect::Gemini),
+              l = int(ApiDialect::Ollama);
+    QTest::newRow("openai stop") << o << openai("stop") << u"finish:stop"_s;
+    QTest::newRow("openai length") << o << openai("length") << u"finish:length"_s;
+    QTest::newRow("openai tool_calls") << o << openai("tool_calls") << u"finish:tool_calls"_s;
+    QTest::newRow("openai function_call") << o << openai("function_call") << u"finish:tool_calls"_s;
+    QTest::newRow("openai content_filter") << o << openai("content_filter") << u"finish:content_filter"_s;
+    QTest::newRow("openai error") << o << openai("error") << u"failure:server"_s;
+    QTest::newRow("openai eos (llama.cpp)") << o << openai("eos") << u"finish:stop"_s;
+    QTest::newRow("anthropic end_turn") << a << anthropic("end_turn") << u"finish:stop"_s;
+    QTest::newRow("anthropic stop_sequence") << a << anthropic("stop_sequence") << u"finish:stop"_s;
+    QTest::newRow("anthropic pause_turn") << a << anthropic("pause_turn") << u"finish:stop"_s;
+    QTest::newRow("anthropic max_tokens") << a << anthropic("max_tokens") << u"finish:length"_s;
+    QTest::newRow("anthropic model_context_window_exceeded") << a << anthropic("model_context_window_exceeded")
+                                                             << u"finish:length"_s;
+    QTest::newRow("anthropic tool_use") << a << anthropic("tool_use") << u"finish:tool_calls"_s;
+    QTest::newRow("anthropic refusal") << a << anthropic("refusal") << u"finish:content_filter"_s;
+    for (const char* reason : {"STOP", "OTHER", "LANGUAGE"})
+        QTest::addRow("gemini %s", reason) << g << gemini(reason) << u"finish:stop"_s;
+    QTest::newRow("gemini MAX_TOKENS") << g << gemini("MAX_TOKENS") << u"finish:length"_s;
+    for (const char* reason : {"SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY"})
+        QTest::addRow("gemini %s", reason) << g << gemini(reason) << u"finish:content_filter"_s;
+    QTest::newRow("gemini MALFORMED_FUNCTION_CALL") << g << gemini("MALFORMED_FUNCTION_CALL") << u"failure:server"_s;
+    QTest::newRow("ollama stop") << l << ollama("stop") << u"finish:stop"_s;
+    QTest::newRow("ollama length") << l << ollama("length") << u"finish:length"_s;
+    QTest::newRow("ollama unload") << l << ollama("unload") << u"finish:stop"_s;
+}
+
+void TestStreamModel::everyFinishReason()
+{
+    QFETCH(int, dialect);
+    QFETCH(QByteArray, stream);
+    QFETCH(QString, expected);
+    const Provider* provider = providerFor(ApiDialect(dialect));
+    QVERIFY(provider);
+    // Split in two at every byte: the verdict must not depend on where the network cut the stream.
+    for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+        auto decoder = provider->createDecoder();
+        QList<StreamEvent> events;
+        decoder->feed(QByteArrayView(stream).first(cut), events);
+        decoder->feed(QByteArrayView(stream).sliced(cut), events);
+        decoder->finish(events);
+        QStringList kinds;
+        for (const StreamEvent& e : events) {
+            if (!std::holds_alternative<UsageReport>(e) && !std::holds_alternative<TextDelta>(e))
+                kinds.append(describe(e));
+        }
+        QVERIFY2(!kinds.isEmpty() && kinds.last() == expected,
+                 qPrintable(u"split at %1: %2"_s.arg(cut).arg(kinds.join(u", "_s))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStreamModel)
