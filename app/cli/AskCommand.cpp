@@ -215,6 +215,8 @@ int AskCommand::run(const QStringList& arguments)
                 printError(kCommand, outcome.error->summary());
             else if (outcome.finishReason == FinishReason::Length)
                 printError(kCommand, u"the answer stopped at the token limit (finish_reason length)"_s);
+            else if (outcome.finishReason == FinishReason::ContentFilter)
+                printError(kCommand, u"the provider's content filter stopped the answer (finish_reason content_filter)"_s);
         }
         QCoreApplication::exit(exitCode);
     });

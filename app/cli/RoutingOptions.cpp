@@ -45,13 +45,17 @@ RoutingOptions::RoutingOptions()
                u"JSON price file for --strategy cheapest: {\"MODEL\": {\"input\": 0.15, \"output\": 0.6}} in USD per "
                "million tokens. Models without a price go last."_s,
                u"FILE"_s)
+    , m_contextWindow(u"context-window"_s,
+                      u"Context window of --model in tokens; a context_length failure then skips fallbacks that are "
+                      "no larger."_s,
+                      u"N"_s)
 {
 }
 
 void RoutingOptions::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({m_fallbackOption, m_strategy, m_retries, m_noRetry, m_maxRetryAfter, m_fallbackOnFilter,
-                       m_stopAfterPartial, m_routeSeed, m_prices});
+                       m_stopAfterPartial, m_routeSeed, m_prices, m_contextWindow});
 }
 
 bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, Target& target, QString& error)
@@ -163,6 +167,15 @@ bool RoutingOptions::readPrices(const QString& path, PriceLookup& lookup, QStrin
 bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primary, QString& error)
 {
     QList<Target> chain{primary};
+    if (parser.isSet(m_contextWindow)) {
+        bool ok = false;
+        const qint64 window = parser.value(m_contextWindow).toLongLong(&ok);
+        if (!ok || window <= 0) {
+            error = u"--context-window needs a positive number of tokens"_s;
+            return false;
+        }
+        chain.first().contextWindow = window;
+    }
     for (const QString& spec : parser.values(m_fallbackOption)) {
         Target t;
         if (!parseFallback(spec, primary, t, error))

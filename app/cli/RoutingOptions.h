@@ -45,6 +45,7 @@ private:
     QCommandLineOption m_stopAfterPartial;
     QCommandLineOption m_routeSeed;
     QCommandLineOption m_prices;
+    QCommandLineOption m_contextWindow;
 
     QList<Target> m_targets;
     RetryPolicy m_retry;

@@ -87,6 +87,7 @@ void AnthropicStreamDecoder::handleRecord(const Json& record, const QByteArray& 
             // The input normally streams as input_json_delta; a non-empty object here is the whole input.
             if (const Json* input = json::member(*block, "input"); input && input->is_object() && !input->empty())
                 d.argumentsFragment = json::toQString(*input);
+            m_toolHasInput[index] = !d.argumentsFragment.isEmpty();
             out.append(d);
         }
     } else if (type == u"content_block_delta"_s) {
@@ -98,9 +99,13 @@ void AnthropicStreamDecoder::handleRecord(const Json& record, const QByteArray& 
             appendText(out, json::stringOr(*delta, "text"), false);
         else if (deltaType == u"thinking_delta"_s)
             appendText(out, json::stringOr(*delta, "thinking"), true);
-        else if (deltaType == u"input_json_delta"_s)
-            out.append(ToolCallDelta{toolIndexFor(json::integer(record, "index").value_or(0)), {}, {},
-                                     json::stringOr(*delta, "partial_json")});
+        else if (deltaType == u"input_json_delta"_s) {
+            const qint64 index = json::integer(record, "index").value_or(0);
+            const QString fragment = json::stringOr(*delta, "partial_json");
+            if (!fragment.isEmpty())
+                m_toolHasInput[index] = true;
+            out.append(ToolCallDelta{toolIndexFor(index), {}, {}, fragment});
+        }
         // signature_delta and citations_delta carry nothing to show.
     } else if (type == u"message_delta"_s) {
         if (const Json* delta = json::member(record, "delta")) {
@@ -111,11 +116,18 @@ void AnthropicStreamDecoder::handleRecord(const Json& record, const QByteArray& 
         }
         if (const Json* usage = json::member(record, "usage"))
             takeUsage(*usage, out);
+    } else if (type == u"content_block_stop"_s) {
+        // A tool without parameters streams no input at all; its arguments are still a JSON object.
+        const qint64 index = json::integer(record, "index").value_or(0);
+        if (auto it = m_toolHasInput.find(index); it != m_toolHasInput.end() && !*it) {
+            *it = true;
+            out.append(ToolCallDelta{toolIndexFor(index), {}, {}, u"{}"_s});
+        }
     } else if (type == u"message_stop"_s) {
         m_sawMessageStop = true;
         stopReading();
     }
-    // ping, content_block_stop and event types added later are ignored.
+    // ping and event types added later are ignored.
 }
 
 bool AnthropicStreamDecoder::completeAtEnd(QList<StreamEvent>& out)

@@ -26,6 +26,7 @@ private:
     int toolIndexFor(qint64 blockIndex);
 
     QHash<qint64, int> m_toolIndexByBlock; // content-block index → tool-call index
+    QHash<qint64, bool> m_toolHasInput;     // tool blocks that received any input JSON
     qint64 m_input = -1, m_cacheRead = -1, m_cacheWrite = -1, m_output = -1;
     bool m_sawStopReason = false;
     bool m_sawMessageStop = false;

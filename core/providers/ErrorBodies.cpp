@@ -96,6 +96,13 @@ std::optional<ErrorDetails> errorDetails(const Json& value, std::optional<double
         takeCode(*error);
         if (retryAfterSeconds)
             *retryAfterSeconds = googleRetryDelay(*error);
+        // google.rpc.ErrorInfo's reason ("API_KEY_INVALID") is more precise than the status.
+        if (const Json* details = json::member(*error, "details"); details && details->is_array()) {
+            for (const Json& detail : *details) {
+                if (const QString reason = json::stringOr(detail, "reason"); !reason.isEmpty())
+                    d.type += u' ' + reason;
+            }
+        }
         // OpenRouter puts the upstream provider's words in metadata.raw.
         if (const Json* metadata = json::member(*error, "metadata")) {
             if (auto raw = json::string(*metadata, "raw"); raw && !raw->isEmpty() && !d.message.contains(*raw))

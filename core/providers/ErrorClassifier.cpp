@@ -39,7 +39,7 @@ bool mentionsBadKey(const QString& text)
 {
     // Google answers a wrong key with 400 INVALID_ARGUMENT; the words are the only sign.
     return containsAny(text, {u"api key not valid", u"api_key_invalid", u"invalid api key", u"incorrect api key",
-                              u"invalid x-api-key"});
+                              u"invalid x-api-key", u"api key expired"});
 }
 
 bool mentionsQuota(const QString& text)
@@ -131,7 +131,7 @@ ProviderError classify(const ErrorDetails& d)
     else if (containsAny(codeAndType, {u"overloaded", u"unavailable", u"capacity"}))
         error.errorClass = ErrorClass::Overloaded;
     else if (containsAny(codeAndType, {u"authentication", u"permission", u"invalid_api_key", u"unauthenticated",
-                                       u"permission_denied", u"invalid_authentication"}))
+                                       u"permission_denied", u"invalid_authentication", u"api_key_invalid"}))
         error.errorClass = ErrorClass::Auth;
     else if (containsAny(codeAndType, {u"model_not_found", u"not_found"}))
         error.errorClass = ErrorClass::NotFound;

@@ -13,7 +13,8 @@ using json::Json;
 bool isFilterReason(const QString& reason)
 {
     return reason == u"SAFETY"_s || reason == u"RECITATION"_s || reason == u"BLOCKLIST"_s
-        || reason == u"PROHIBITED_CONTENT"_s || reason == u"SPII"_s || reason == u"IMAGE_SAFETY"_s;
+        || reason == u"PROHIBITED_CONTENT"_s || reason == u"SPII"_s || reason == u"IMAGE_SAFETY"_s
+        || reason == u"IMAGE_PROHIBITED_CONTENT"_s || reason == u"IMAGE_RECITATION"_s;
 }
 
 } // namespace
@@ -71,10 +72,11 @@ void GeminiStreamDecoder::decodeResponse(const Json& response, QList<StreamEvent
     }
     if (candidate) {
         const QString reason = json::stringOr(*candidate, "finishReason");
-        if (reason == u"MALFORMED_FUNCTION_CALL"_s || reason == u"UNEXPECTED_TOOL_CALL"_s) {
+        if (reason == u"MALFORMED_FUNCTION_CALL"_s || reason == u"UNEXPECTED_TOOL_CALL"_s
+            || reason == u"TOO_MANY_TOOL_CALLS"_s || reason == u"MISSING_THOUGHT_SIGNATURE"_s) {
             fail(ErrorClassifier::classify({0, reason, u"server_error"_s,
-                                            u"Gemini ended the answer with %1: the model produced a function call "
-                                            u"it could not complete"_s.arg(reason)}),
+                                            u"Gemini ended the answer with %1: the model's tool use could not be "
+                                            u"completed"_s.arg(reason)}),
                  out);
             return;
         }

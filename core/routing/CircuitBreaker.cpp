@@ -10,15 +10,31 @@ CircuitBreaker::CircuitBreaker(const MonotonicClock& clock, int failureThreshold
 {
 }
 
+bool CircuitBreaker::wouldAllow(const QString& target) const
+{
+    const auto it = m_states.constFind(target);
+    if (it == m_states.cend() || it->openUntilNs < 0)
+        return true;
+    const qint64 now = m_clock.nowNs();
+    if (now < it->openUntilNs)
+        return false;
+    // Half-open: one probe at a time; a probe that never reported back (its caller vanished) expires.
+    return it->probeSinceNs < 0 || now - it->probeSinceNs > m_coolDownNs;
+}
+
 bool CircuitBreaker::allows(const QString& target)
 {
-    auto it = m_states.find(target);
-    if (it == m_states.end() || it->openUntilNs < 0)
-        return true;
-    if (m_clock.nowNs() < it->openUntilNs || it->probing)
+    if (!wouldAllow(target))
         return false;
-    it->probing = true; // half-open: exactly one probe until it reports back
+    if (auto it = m_states.find(target); it != m_states.end() && it->openUntilNs >= 0)
+        it->probeSinceNs = m_clock.nowNs();
     return true;
+}
+
+void CircuitBreaker::recordInconclusive(const QString& target)
+{
+    if (auto it = m_states.find(target); it != m_states.end())
+        it->probeSinceNs = -1;
 }
 
 void CircuitBreaker::recordSuccess(const QString& target)
@@ -30,9 +46,9 @@ void CircuitBreaker::recordFailure(const QString& target)
 {
     State& s = m_states[target];
     ++s.consecutiveFailures;
-    if (s.probing || s.consecutiveFailures >= m_threshold) {
+    if (s.probeSinceNs >= 0 || s.consecutiveFailures >= m_threshold) {
         s.openUntilNs = m_clock.nowNs() + m_coolDownNs;
-        s.probing = false;
+        s.probeSinceNs = -1;
     }
 }
 

@@ -16,8 +16,13 @@ public:
 
     // False while the target's circuit is open. After the cool-down one caller gets true (the probe).
     bool allows(const QString& target);
+    // Whether allows() would say yes, without taking the probe.
+    bool wouldAllow(const QString& target) const;
     void recordSuccess(const QString& target);
     void recordFailure(const QString& target);
+    // The attempt ended without telling anything about the target's health (cancelled, refused): a probe
+    // that ends this way frees the slot for the next one.
+    void recordInconclusive(const QString& target);
     bool isOpen(const QString& target) const;
 
 private:
@@ -25,7 +30,7 @@ private:
     {
         int consecutiveFailures = 0;
         qint64 openUntilNs = -1; // -1: closed
-        bool probing = false;
+        qint64 probeSinceNs = -1; // a probe is out since then; -1: none
     };
 
     const MonotonicClock& m_clock;

@@ -41,7 +41,7 @@ void ResilientCall::start()
     // When every circuit is open, trying anyway beats failing without a single request.
     m_ignoreBreaker = m_services.breaker
                    && std::none_of(m_targets.cbegin(), m_targets.cend(), [this](const Target& t) {
-                          return !m_services.breaker->isOpen(t.label());
+                          return m_services.breaker->wouldAllow(t.label());
                       });
     tryFrom(0);
 }
@@ -57,6 +57,11 @@ void ResilientCall::tryFrom(int index)
     }
     if (index >= m_targets.size()) {
         if (m_lastFailure) {
+            if (m_lastFailure->complete) {
+                // Every target refused (content-filter fallback ran out): the last refusal is the answer.
+                m_outcome.servedBy = m_lastFailureIndex;
+                m_outcome.servedByLabel = m_targets[m_lastFailureIndex].label();
+            }
             finish(*m_lastFailure);
         } else {
             CallOutcome none; // every target was skipped before any request
@@ -79,9 +84,11 @@ void ResilientCall::launch(int index, int retry)
     const Target& target = m_targets[index];
     const Provider* provider = providerFor(target.profile.dialect);
     m_attemptStartNs = m_services.clock.nowNs();
+    const QPointer<ResilientCall> self(this);
     emit attemptStarted(index, target.label(), retry, m_outputShown);
-    if (m_finished)
-        return;
+    if (!self || m_finished)
+        return; // a listener cancelled or deleted us
+    m_outputShown = false; // the view has started afresh
     if (!provider) {
         CallOutcome unsupported;
         unsupported.requestedModel = target.model;
@@ -96,7 +103,11 @@ void ResilientCall::launch(int index, int retry)
                               target.key, m_options, this);
     m_call = call;
     connect(call, &ChatCall::eventsReceived, this, [this](const QList<StreamEvent>& events) {
-        m_outputShown = true;
+        // Only content counts as shown output; a usage-only event (Anthropic's message_start) is not.
+        m_outputShown |= std::any_of(events.cbegin(), events.cend(), [](const StreamEvent& e) {
+            return std::holds_alternative<TextDelta>(e) || std::holds_alternative<ReasoningDelta>(e)
+                || std::holds_alternative<ToolCallDelta>(e);
+        });
         emit eventsReceived(events);
     });
     connect(call, &ChatCall::finished, this, [this, index, retry, call](const CallOutcome& outcome) {
@@ -143,14 +154,25 @@ void ResilientCall::onAttemptFinished(int index, int retry, const CallOutcome& o
         finish(outcome);
         return;
     }
+    if (m_services.breaker) {
+        // Only the target's own trouble opens its circuit; a prompt that is too long or a bad parameter
+        // would fail anywhere and says nothing about this target's health.
+        if (isTransient(*record.errorClass))
+            m_services.breaker->recordFailure(target.label());
+        else
+            m_services.breaker->recordInconclusive(target.label());
+    }
     if (*record.errorClass == ErrorClass::Cancelled) {
         finish(outcome);
         return;
     }
-    if (m_services.breaker && *record.errorClass != ErrorClass::ContentFilter)
-        m_services.breaker->recordFailure(target.label());
     m_lastFailure = outcome;
+    m_lastFailureIndex = index;
     if (*record.errorClass == ErrorClass::ContentFilter && !m_fallback.onContentFilter) {
+        if (outcome.complete) {
+            m_outcome.servedBy = index;
+            m_outcome.servedByLabel = target.label();
+        }
         finish(outcome); // a refusal is the answer unless the user asked to fall back on it
         return;
     }

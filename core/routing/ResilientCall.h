@@ -82,6 +82,7 @@ private:
     bool m_ignoreBreaker = false;
     RoutedOutcome m_outcome;
     std::optional<CallOutcome> m_lastFailure;
+    int m_lastFailureIndex = -1;
 };
 
 } // namespace juxta

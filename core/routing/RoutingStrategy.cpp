@@ -65,10 +65,9 @@ QList<int> FastestStrategy::order(const QList<Target>& targets)
     return rankBy(targets, [this](const Target& t) -> std::optional<double> {
         const auto ttft = m_stats.medianTtftMs(t.label());
         const auto speed = m_stats.medianTokensPerSecond(t.label());
-        if (!ttft && !speed)
-            return std::nullopt;
-        const double generationMs = speed && *speed > 0 ? 256.0 / *speed * 1000.0 : 0.0;
-        return ttft.value_or(0.0) + generationMs;
+        if (!ttft || !speed || *speed <= 0)
+            return std::nullopt; // half a measurement would rank an unknown ahead of a known
+        return *ttft + 256.0 / *speed * 1000.0;
     });
 }
 
@@ -130,7 +129,7 @@ std::unique_ptr<RoutingStrategy> RoutingStrategy::fromSpec(const QString& spec, 
     if (s == u"fastest"_s && stats)
         return std::make_unique<FastestStrategy>(*stats);
     if (s == u"round-robin"_s)
-        return std::make_unique<RoundRobinStrategy>();
+        return std::make_unique<RoundRobinStrategy>(seed);
     if (s.startsWith(u"split:"_s)) {
         QList<double> weights;
         bool valid = true;

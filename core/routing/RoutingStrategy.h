@@ -50,7 +50,7 @@ private:
 };
 
 // Ranks by the expected time of a typical answer: median TTFT + 256 tokens at the median speed.
-// Targets with no measurements go last, in priority order.
+// Targets without both measurements go last, in priority order.
 class FastestStrategy final : public RoutingStrategy
 {
 public:
@@ -79,6 +79,9 @@ private:
 class RoundRobinStrategy final : public RoutingStrategy
 {
 public:
+    // A process that routes one request (the command line) starts at `start` (e.g. a random seed), so
+    // separate runs still spread across the targets.
+    explicit RoundRobinStrategy(quint32 start = 0) : m_next(int(start % 65536)) {}
     QString name() const override;
     QList<int> order(const QList<Target>& targets) override;
 

@@ -167,6 +167,9 @@ void TestErrorClassifier::openAiErrorBodies_data()
     QTest::newRow("deeply nested code") << 500 << (QByteArray(R"({"error":{"message":"x","code":)") + QByteArray(200000, '[')
                                                    + QByteArray(200000, ']') + "}}")
                                         << u"server"_s << u"x"_s;
+    QTest::newRow("google expired key (ErrorInfo reason)") << 400
+        << QByteArray(R"({"error":{"code":400,"message":"API key expired. Please renew the API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}})")
+        << u"auth"_s << u"expired"_s;
     QTest::newRow("truncated json") << 500 << QByteArray(R"({"error":{"message":"cut)") << u"server"_s
                                     << u"HTTP 500"_s;
 }

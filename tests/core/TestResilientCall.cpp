@@ -58,6 +58,7 @@ private slots:
     void openCircuitIsSkipped();
     void cancelDuringBackoff();
     void allTargetsFailing();
+    void usageOnlyEventsAreNotPartialOutput();
 
 private:
     // Targets "a", "b", "c", … on the fake server; the responder answers by the model named in the request.
@@ -234,6 +235,12 @@ void TestResilientCall::contentFilterFallsBackOnlyWhenEnabled()
     const RoutedOutcome keep = run(chain({"a", "b"}));
     QCOMPARE(keep.servedBy, 0);
     QCOMPARE(keep.outcome.finishReason, FinishReason::ContentFilter);
+    m_script[u"a2"_s] = {openai("stream_content_filter.http")};
+    FallbackPolicy allRefuse;
+    allRefuse.onContentFilter = true;
+    const RoutedOutcome refused = run(chain({"a", "a2"}), {}, allRefuse);
+    QCOMPARE(refused.servedBy, 1); // every target refused: the last refusal is the answer, and says who gave it
+    QCOMPARE(refused.outcome.finishReason, FinishReason::ContentFilter);
 
     FallbackPolicy onFilter;
     onFilter.onContentFilter = true;
@@ -271,6 +278,13 @@ void TestResilientCall::openCircuitIsSkipped()
     breakerClock.advanceMs(30'001);
     m_script[u"a"_s] = {openai("stream_length.http")};
     QCOMPARE(run(chain({"a", "b"}), noRetry, {}, &breaker).servedBy, 0); // the probe succeeds
+
+    // A prompt that is too long says nothing about a target's health: no circuit opens for it.
+    m_script[u"x"_s] = {openai("error_400_context_length.http")};
+    QCOMPARE(run(chain({"x", "b"}), noRetry, {}, &breaker).servedBy, 1);
+    QVERIFY(!breaker.isOpen(u"fake/x"_s));
+    QCOMPARE(run(chain({"x", "b"}), noRetry, {}, &breaker).servedBy, 1);
+    QCOMPARE(requestedModels().count(u"x"_s), 2);
 }
 
 void TestResilientCall::cancelDuringBackoff()
@@ -304,6 +318,24 @@ void TestResilientCall::allTargetsFailing()
     QCOMPARE(o.outcome.error->errorClass, ErrorClass::Auth); // the last failure is the outcome
     QCOMPARE(o.attempts.size(), 2);
     QVERIFY(o.summary().startsWith(u"no target answered"_s));
+}
+
+void TestResilientCall::usageOnlyEventsAreNotPartialOutput()
+{
+    // An Anthropic-like stream reports usage first and then fails: nothing was shown, so the retry is not
+    // announced as a restart after partial output.
+    ScriptedResponse usageThenError = ScriptedResponse::fromHttpText(
+        "HTTP/1.1 200 OK\nContent-Type: text/event-stream\nTransfer-Encoding: chunked\n\n"
+        "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":0}}\n\n"
+        "data: {\"error\":{\"message\":\"Overloaded\",\"type\":\"overloaded_error\"}}\n\n");
+    m_script[u"a"_s] = {usageThenError.splitAfterEvents()};
+    m_script[u"b"_s] = {openai("stream_basic.http")};
+    RetryPolicy noRetry;
+    noRetry.maxRetries = 0;
+    QList<bool> afterPartial;
+    const RoutedOutcome o = run(chain({"a", "b"}), noRetry, {}, nullptr, &afterPartial);
+    QCOMPARE(o.servedBy, 1);
+    QCOMPARE(afterPartial, (QList<bool>{false, false}));
 }
 
 QTEST_GUILESS_MAIN(TestResilientCall)

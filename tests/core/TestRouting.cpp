@@ -121,6 +121,17 @@ void TestRouting::breakerOpensCoolsDownAndProbes()
     QVERIFY(breaker.allows(u"a"_s));
     breaker.recordSuccess(u"a"_s);    // the probe succeeded: closed
     QVERIFY(breaker.allows(u"a"_s) && breaker.allows(u"a"_s));
+
+    // A probe that ends inconclusively (cancelled, refused) frees the slot; one that never reports back expires.
+    breaker.recordFailure(u"c"_s);
+    breaker.recordFailure(u"c"_s);
+    clock.advanceMs(10'001);
+    QVERIFY(breaker.allows(u"c"_s));
+    QVERIFY(!breaker.wouldAllow(u"c"_s));
+    breaker.recordInconclusive(u"c"_s);
+    QVERIFY(breaker.allows(u"c"_s));
+    clock.advanceMs(10'001);
+    QVERIFY(breaker.wouldAllow(u"c"_s));
 }
 
 void TestRouting::priorityAndCheapest()
@@ -144,9 +155,10 @@ void TestRouting::fastestUsesMeasurements()
     stats.record(u"p/b"_s, 200, 100); // fast
     stats.record(u"p/b"_s, 300, 100);
     stats.record(u"p/c"_s, 250, 20);  // quick first token, slow generation
+    stats.record(u"p/e"_s, 10, std::nullopt); // half a measurement is no measurement
     QCOMPARE(*stats.medianTtftMs(u"p/b"_s), 250.0);
     FastestStrategy fastest(stats);
-    QCOMPARE(fastest.order(targets({"a", "b", "c", "d"})), (QList<int>{1, 0, 2, 3})); // d: no data, last
+    QCOMPARE(fastest.order(targets({"a", "b", "c", "d", "e"})), (QList<int>{1, 0, 2, 3, 4})); // d, e: last
 }
 
 void TestRouting::splitIsWeightedAndReproducible()
@@ -175,6 +187,7 @@ void TestRouting::roundRobinRotates()
     QCOMPARE(rr.order(list), (QList<int>{1, 2, 0}));
     QCOMPARE(rr.order(list), (QList<int>{2, 0, 1}));
     QCOMPARE(rr.order(list), (QList<int>{0, 1, 2}));
+    QCOMPARE(RoundRobinStrategy(5).order(list), (QList<int>{2, 0, 1})); // one-shot processes start by seed
 }
 
 void TestRouting::strategySpecs()

@@ -77,6 +77,7 @@ private slots:
     void decoderExpectations();
     void everyFinishReason_data();
     void everyFinishReason();
+    void anthropicToolWithoutParameters();
 };
 
 void TestStreamModel::toolCallsAssembleByIndex()
@@ -284,7 +285,21 @@ void TestStreamModel::everyFinishReason_data()
     QTest::newRow("gemini MAX_TOKENS") << g << gemini("MAX_TOKENS") << u"finish:length"_s;
     for (const char* reason : {"SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY"})
         QTest::addRow("gemini %s", reason) << g << gemini(reason) << u"finish:content_filter"_s;
-    QTest::newRow("gemini MALFORMED_FUNCTION_CALL") << g << gemini("MALFORMED_FUNCTION_CALL") << u"failure:server"_s;
+    for (const char* reason : {"IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION"})
+        QTest::addRow("gemini %s", reason) << g << gemini(reason) << u"finish:content_filter"_s;
+    for (const char* reason : {"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS",
+                               "MISSING_THOUGHT_SIGNATURE"})
+        QTest::addRow("gemini %s", reason) << g << gemini(reason) << u"failure:server"_s;
+    QTest::newRow("anthropic tool without parameters")
+        << a
+        << QByteArray("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                      "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"now\",\"input\":{}}}\n\n"
+                      "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                      "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}\n\n"
+                      "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+                      "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n")
+        << u"finish:stop"_s; // the assembled arguments are checked in anthropicToolWithoutParameters
+
     QTest::newRow("ollama stop") << l << ollama("stop") << u"finish:stop"_s;
     QTest::newRow("ollama length") << l << ollama("length") << u"finish:length"_s;
     QTest::newRow("ollama unload") << l << ollama("unload") << u"finish:stop"_s;
@@ -312,6 +327,28 @@ void TestStreamModel::everyFinishReason()
         QVERIFY2(!kinds.isEmpty() && kinds.last() == expected,
                  qPrintable(u"split at %1: %2"_s.arg(cut).arg(kinds.join(u", "_s))));
     }
+}
+
+void TestStreamModel::anthropicToolWithoutParameters()
+{
+    const QByteArray stream =
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+        "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"now\",\"input\":{}}}\n\n"
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+        "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}\n\n"
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"}}\n\n"
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    auto decoder = providerFor(ApiDialect::Anthropic)->createDecoder();
+    QList<StreamEvent> events;
+    decoder->feed(stream, events);
+    decoder->finish(events);
+    Transcript transcript;
+    for (const StreamEvent& e : events)
+        transcript.apply(e);
+    QCOMPARE(transcript.toolCalls().size(), 1);
+    QCOMPARE(transcript.toolCalls()[0].name, u"now"_s);
+    QCOMPARE(transcript.toolCalls()[0].arguments, u"{}"_s); // valid JSON, not an empty string
 }
 
 QTEST_GUILESS_MAIN(TestStreamModel)
