@@ -155,7 +155,8 @@ int AskCommand::run(const QStringList& arguments)
     primary.profile = connection.profile();
     primary.key = connection.key();
     primary.model = request.model;
-    if (!routing.read(parser, primary, error)) {
+    ModelStats stats(ModelStats::defaultPath()); // ranks "fastest"; successful answers teach it
+    if (!routing.read(parser, primary, stats, error)) {
         printError(kCommand, error);
         return BadUsage;
     }
@@ -163,7 +164,6 @@ int AskCommand::run(const QStringList& arguments)
     QNetworkAccessManager network;
     SteadyClock clock;
     EventLoopScheduler scheduler;
-    ModelStats stats(ModelStats::defaultPath()); // successful answers teach "--strategy fastest"
     ResilientCall call({network, clock, scheduler, nullptr, &stats}, request, routing.targets(), routing.retryPolicy(),
                        routing.fallbackPolicy(), connection.callOptions(), routing.seed());
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/RoutingOptions.h"
 
-#include "routing/ModelStats.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -164,7 +163,8 @@ bool RoutingOptions::readPrices(const QString& path, PriceLookup& lookup, QStrin
     return true;
 }
 
-bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primary, QString& error)
+bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primary, const ModelStats& stats,
+                          QString& error)
 {
     QList<Target> chain{primary};
     if (parser.isSet(m_contextWindow)) {
@@ -218,7 +218,6 @@ bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primar
     PriceLookup prices;
     if (parser.isSet(m_prices) && !readPrices(parser.value(m_prices), prices, error))
         return false;
-    ModelStats stats(ModelStats::defaultPath());
     auto strategy = RoutingStrategy::fromSpec(parser.value(m_strategy), prices, &stats, m_seed, &error);
     if (!strategy)
         return false;

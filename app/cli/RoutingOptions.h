@@ -18,8 +18,9 @@ public:
     RoutingOptions();
     void addTo(QCommandLineParser& parser) const;
 
-    // `primary` is the target from --base-url/--api/--model. On failure returns false with `error` set.
-    bool read(const QCommandLineParser& parser, const Target& primary, QString& error);
+    // `primary` is the target from --base-url/--api/--model; `stats` ranks "--strategy fastest".
+    // On failure returns false with `error` set.
+    bool read(const QCommandLineParser& parser, const Target& primary, const ModelStats& stats, QString& error);
 
     const QList<Target>& targets() const { return m_targets; } // in the order to try them
     const RetryPolicy& retryPolicy() const { return m_retry; }

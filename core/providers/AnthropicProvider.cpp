@@ -81,14 +81,10 @@ HttpCall AnthropicProvider::buildChatCall(const ChatRequest& request, const Prov
         body["tools"] = std::move(tools);
     // seed has no equivalent in this API and is not sent.
 
-    HttpCall call;
     const QUrl base = profile.baseUrl;
-    call.request.setUrl(base.path().endsWith(u"/messages"_s) ? base : joinUrl(base, u"messages"));
-    call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    call.request.setRawHeader("Accept", "text/event-stream");
-    prepareRequest(call.request, profile);
+    HttpCall call = jsonPost(base.path().endsWith(u"/messages"_s) ? base : joinUrl(base, u"messages"), profile,
+                             "text/event-stream", requestjson::dump(body));
     setAuth(call.request, key);
-    call.body = requestjson::dump(body);
     return call;
 }
 

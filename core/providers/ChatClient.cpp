@@ -10,7 +10,7 @@ const Provider* lookup(const ProviderProfile& profile, QString* why)
 {
     const Provider* provider = providerFor(profile.dialect);
     if (!provider && why)
-        *why = u"The %1 API is not supported by this build of Juxta"_s.arg(apiDialectName(profile.dialect));
+        *why = unsupportedDialect(profile.dialect).message;
     return provider;
 }
 

@@ -96,16 +96,11 @@ HttpCall GeminiProvider::buildChatCall(const ChatRequest& request, const Provide
     if (Json tools = convertTools(request.toolsJson); !tools.is_null())
         body["tools"] = std::move(tools);
 
-    HttpCall call;
     const QString endpoint = u"models/"_s + bareModel(request.model) + u":streamGenerateContent"_s;
     QUrl url = joinUrl(profile.baseUrl, endpoint);
     url.setQuery(u"alt=sse"_s);
-    call.request.setUrl(url);
-    call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    call.request.setRawHeader("Accept", "text/event-stream");
-    prepareRequest(call.request, profile);
+    HttpCall call = jsonPost(url, profile, "text/event-stream", requestjson::dump(body));
     setAuth(call.request, key);
-    call.body = requestjson::dump(body);
     return call;
 }
 

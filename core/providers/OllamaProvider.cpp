@@ -60,14 +60,9 @@ HttpCall OllamaProvider::buildChatCall(const ChatRequest& request, const Provide
     if (Json tools = requestjson::parseTools(request.toolsJson); tools.is_array())
         body["tools"] = std::move(tools); // Ollama takes OpenAI-style tool definitions as they are
 
-    HttpCall call;
-    call.request.setUrl(apiUrl(profile.baseUrl, u"chat"));
-    call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    call.request.setRawHeader("Accept", "application/x-ndjson");
-    prepareRequest(call.request, profile);
-    if (!key.isEmpty()) // a local server needs none; a hosted or proxied one may
-        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
-    call.body = requestjson::dump(body);
+    HttpCall call = jsonPost(apiUrl(profile.baseUrl, u"chat"), profile, "application/x-ndjson",
+                             requestjson::dump(body));
+    setBearer(call.request, key); // a local server needs none; a hosted or proxied one may
     return call;
 }
 
@@ -88,8 +83,7 @@ void OllamaProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& ou
 HttpCall OllamaProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
 {
     HttpCall call = jsonGet(apiUrl(profile.baseUrl, u"tags"), profile);
-    if (!key.isEmpty())
-        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
+    setBearer(call.request, key);
     return call;
 }
 

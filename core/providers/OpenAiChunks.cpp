@@ -90,7 +90,8 @@ FinishReason mapFinishReason(const QString& reason)
     return FinishReason::Stop; // "stop", "eos", "end_turn", "stop_sequence" and unknown words
 }
 
-void decodeChunk(const Json& chunk, bool isWholeMessage, ChunkState& state, QList<StreamEvent>& out)
+std::optional<ProviderError> decodeChunk(const Json& chunk, bool isWholeMessage, ChunkState& state,
+                                         QList<StreamEvent>& out)
 {
     if (state.model.isEmpty())
         state.model = json::stringOr(chunk, "model");
@@ -125,10 +126,11 @@ void decodeChunk(const Json& chunk, bool isWholeMessage, ChunkState& state, QLis
                 finish = Finish{mapFinishReason(*reason), *reason};
         }
     }
+    std::optional<ProviderError> failure;
     if (finish) {
         if (finish->reason == FinishReason::Error) {
-            out.append(StreamFailure{ErrorClassifier::classify(
-                {0, {}, u"server_error"_s, u"The provider ended the answer with finish_reason \"error\""_s})});
+            failure = ErrorClassifier::classify(
+                {0, {}, u"server_error"_s, u"The provider ended the answer with finish_reason \"error\""_s});
         } else {
             state.finished = true;
             out.append(*finish);
@@ -144,6 +146,7 @@ void decodeChunk(const Json& chunk, bool isWholeMessage, ChunkState& state, QLis
         if (!u.isEmpty())
             out.append(UsageReport{u});
     }
+    return failure;
 }
 
 } // namespace juxta::openai

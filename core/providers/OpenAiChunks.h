@@ -22,7 +22,9 @@ struct ChunkState
 };
 
 // One chat.completion.chunk (`isWholeMessage` false) or one chat.completion (true, reads choices[].message).
-void decodeChunk(const json::Json& chunk, bool isWholeMessage, ChunkState& state, QList<StreamEvent>& out);
+// Returns the error that ends the answer (finish_reason "error"); the caller reports it.
+std::optional<ProviderError> decodeChunk(const json::Json& chunk, bool isWholeMessage, ChunkState& state,
+                                         QList<StreamEvent>& out);
 
 FinishReason mapFinishReason(const QString& reason);
 

@@ -53,14 +53,9 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
             body["tools"] = std::move(tools);
     }
 
-    HttpCall call;
-    call.request.setUrl(chatCompletionsUrl(profile.baseUrl));
-    call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    call.request.setRawHeader("Accept", "text/event-stream");
-    prepareRequest(call.request, profile);
-    if (!key.isEmpty())
-        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
-    call.body = requestjson::dump(body);
+    HttpCall call = jsonPost(chatCompletionsUrl(profile.baseUrl), profile, "text/event-stream",
+                             requestjson::dump(body));
+    setBearer(call.request, key);
     return call;
 }
 
@@ -84,7 +79,10 @@ void OpenAiCompatibleProvider::decodeWholeBody(QByteArrayView body, QList<Stream
         return;
     }
     openai::ChunkState state;
-    openai::decodeChunk(parsed, true, state, out);
+    if (const auto failure = openai::decodeChunk(parsed, true, state, out)) {
+        out.append(StreamFailure{*failure});
+        return;
+    }
     if (!state.finished)
         out.append(Finish{FinishReason::Stop, {}});
 }
@@ -112,8 +110,7 @@ HttpCall OpenAiCompatibleProvider::buildModelListCall(const ProviderProfile& pro
     if (base.path().endsWith(u"/chat/completions"_s))
         base.setPath(base.path().chopped(int(qstrlen("/chat/completions"))));
     HttpCall call = jsonGet(joinUrl(base, u"models"), profile);
-    if (!key.isEmpty())
-        call.request.setRawHeader("Authorization", key.headerValue("Bearer "));
+    setBearer(call.request, key);
     return call;
 }
 

@@ -24,17 +24,10 @@ void OpenAiStreamDecoder::handleRecord(const json::Json& chunk, const QByteArray
     }
     if (failOnErrorRecord(chunk, out)) // OpenRouter, LiteLLM, vLLM send errors inside the 200 stream
         return;
-    const qsizetype before = out.size();
-    openai::decodeChunk(chunk, false, m_state, out);
+    const std::optional<ProviderError> failure = openai::decodeChunk(chunk, false, m_state, out);
     noteModel(m_state.model);
-    for (qsizetype i = before; i < out.size(); ++i) {
-        if (auto* failure = std::get_if<StreamFailure>(&out[i])) {
-            ProviderError error = failure->error;
-            out.remove(i, out.size() - i); // the failure travels through fail(), once
-            fail(std::move(error), out);
-            return;
-        }
-    }
+    if (failure)
+        fail(*failure, out);
 }
 
 bool OpenAiStreamDecoder::completeAtEnd(QList<StreamEvent>& out)

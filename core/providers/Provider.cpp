@@ -33,11 +33,37 @@ HttpCall Provider::jsonGet(const QUrl& url, const ProviderProfile& profile)
     return call;
 }
 
+HttpCall Provider::jsonPost(const QUrl& url, const ProviderProfile& profile, const QByteArray& accept,
+                            QByteArray body)
+{
+    HttpCall call;
+    call.request.setUrl(url);
+    call.request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    call.request.setRawHeader("Accept", accept);
+    prepareRequest(call.request, profile);
+    call.body = std::move(body);
+    return call;
+}
+
+void Provider::setBearer(QNetworkRequest& request, const ApiKey& key)
+{
+    if (!key.isEmpty())
+        request.setRawHeader("Authorization", key.headerValue("Bearer "));
+}
+
 ProviderError Provider::malformedModelList(const QString& expectedShape)
 {
     ProviderError e;
     e.errorClass = ErrorClass::Malformed;
     e.message = QStringLiteral("The model list is not the expected %1 JSON").arg(expectedShape);
+    return e;
+}
+
+ProviderError unsupportedDialect(ApiDialect dialect)
+{
+    ProviderError e;
+    e.errorClass = ErrorClass::BadRequest;
+    e.message = QStringLiteral("The %1 API is not supported by this build of Juxta").arg(apiDialectName(dialect));
     return e;
 }
 

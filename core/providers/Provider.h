@@ -79,6 +79,10 @@ protected:
     static void prepareRequest(QNetworkRequest& request, const ProviderProfile& profile);
     // A prepared GET that accepts JSON (model lists); the dialect adds its auth header.
     static HttpCall jsonGet(const QUrl& url, const ProviderProfile& profile);
+    // A prepared POST of a JSON body that accepts `accept` (the dialect's stream type); auth is added after.
+    static HttpCall jsonPost(const QUrl& url, const ProviderProfile& profile, const QByteArray& accept, QByteArray body);
+    // "Authorization: Bearer …" when there is a key (OpenAI-compatible servers, Ollama behind a proxy).
+    static void setBearer(QNetworkRequest& request, const ApiKey& key);
     // The error for a model list that is not the shape the dialect documents.
     static ProviderError malformedModelList(const QString& expectedShape);
 };
@@ -86,5 +90,7 @@ protected:
 // The provider implementation for a dialect. Providers are stateless, so one shared instance each.
 // nullptr when this build has no implementation of the dialect yet.
 const Provider* providerFor(ApiDialect dialect);
+// The error for a profile whose dialect providerFor() does not know.
+ProviderError unsupportedDialect(ApiDialect dialect);
 
 } // namespace juxta

@@ -92,10 +92,7 @@ void ResilientCall::launch(int index, int retry)
     if (!provider) {
         CallOutcome unsupported;
         unsupported.requestedModel = target.model;
-        ProviderError e;
-        e.errorClass = ErrorClass::BadRequest;
-        e.message = u"The %1 API is not supported by this build"_s.arg(apiDialectName(target.profile.dialect));
-        unsupported.error = e;
+        unsupported.error = unsupportedDialect(target.profile.dialect);
         onAttemptFinished(index, retry, unsupported);
         return;
     }
