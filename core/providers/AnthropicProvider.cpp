@@ -5,6 +5,8 @@
 #include "providers/ErrorBodies.h"
 #include "providers/ProviderJson.h"
 
+#include <QUrlQuery>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -129,11 +131,27 @@ Result<QList<ModelInfo>> AnthropicProvider::parseModelList(QByteArrayView body) 
     for (const json::Json& entry : *data) {
         ModelInfo info;
         info.id = json::stringOr(entry, "id");
+        info.displayName = json::stringOr(entry, "display_name");
         info.ownedBy = u"anthropic"_s;
         if (!info.id.isEmpty())
             models.append(info);
     }
     return models;
+}
+
+std::optional<QUrl> AnthropicProvider::nextModelListPage(const QUrl& page, QByteArrayView body) const
+{
+    const json::Json parsed = json::parse(body);
+    const json::Json* more = json::member(parsed, "has_more");
+    const QString lastId = json::stringOr(parsed, "last_id");
+    if (!more || !more->is_boolean() || !more->get<bool>() || lastId.isEmpty())
+        return std::nullopt;
+    QUrl next = page;
+    QUrlQuery query(page);
+    query.removeAllQueryItems(u"after_id"_s);
+    query.addQueryItem(u"after_id"_s, lastId);
+    next.setQuery(query);
+    return next;
 }
 
 } // namespace juxta

@@ -18,6 +18,7 @@ public:
     void decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const override;
     HttpCall buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const override;
     Result<QList<ModelInfo>> parseModelList(QByteArrayView body) const override;
+    std::optional<QUrl> nextModelListPage(const QUrl& page, QByteArrayView body) const override;
 
     // max_tokens is mandatory in this API; without a user value, a default that fits the model.
     static int defaultMaxTokens(const QString& model);

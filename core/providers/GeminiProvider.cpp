@@ -6,6 +6,8 @@
 #include "providers/ProviderJson.h"
 
 
+#include <QUrlQuery>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -159,12 +161,29 @@ Result<QList<ModelInfo>> GeminiProvider::parseModelList(QByteArrayView body) con
             continue; // embedding and other non-chat models
         ModelInfo info;
         info.id = bareModel(json::stringOr(entry, "name"));
+        info.displayName = json::stringOr(entry, "displayName");
         info.ownedBy = u"google"_s;
         info.contextWindow = json::integer(entry, "inputTokenLimit");
+        info.maxOutputTokens = json::integer(entry, "outputTokenLimit");
+        if (const json::Json* thinking = json::member(entry, "thinking"); thinking && thinking->is_boolean())
+            info.reasoning = thinking->get<bool>();
         if (!info.id.isEmpty())
             models.append(info);
     }
     return models;
+}
+
+std::optional<QUrl> GeminiProvider::nextModelListPage(const QUrl& page, QByteArrayView body) const
+{
+    const QString token = json::stringOr(json::parse(body), "nextPageToken");
+    if (token.isEmpty())
+        return std::nullopt;
+    QUrl next = page;
+    QUrlQuery query(page);
+    query.removeAllQueryItems(u"pageToken"_s);
+    query.addQueryItem(u"pageToken"_s, token);
+    next.setQuery(query);
+    return next;
 }
 
 } // namespace juxta

@@ -16,6 +16,7 @@ public:
     void decodeWholeBody(QByteArrayView body, QList<StreamEvent>& out) const override;
     HttpCall buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const override;
     Result<QList<ModelInfo>> parseModelList(QByteArrayView body) const override;
+    std::optional<QUrl> nextModelListPage(const QUrl& page, QByteArrayView body) const override;
 
     // Thinking models (2.5 and later) only show their thoughts when asked to include them.
     static bool supportsThoughts(const QString& model);

@@ -8,6 +8,11 @@
 using namespace Qt::StringLiterals;
 
 namespace juxta {
+namespace {
+
+constexpr int kMaxPages = 50; // a list that never ends is a broken server, not 50,000 models
+
+} // namespace
 
 ModelListCall::ModelListCall(QNetworkAccessManager& network, const Provider& provider, const ProviderProfile& profile,
                              const ApiKey& key, CallOptions options, QObject* parent)
@@ -67,7 +72,16 @@ void ModelListCall::onReplyFinished()
         finishWith(parsed.error());
         return;
     }
-    m_models = parsed.value();
+    m_models.append(parsed.value());
+    const std::optional<QUrl> next = m_provider.nextModelListPage(m_call.request.url(), body);
+    if (next && ++m_pages < kMaxPages && next->host() == m_call.request.url().host()) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->deleteLater();
+        m_call.request.setUrl(*next);
+        m_reply = m_network.sendCustomRequest(m_call.request, m_call.verb);
+        connect(m_reply, &QNetworkReply::finished, this, &ModelListCall::onReplyFinished);
+        return;
+    }
     finishWith(std::nullopt);
 }
 

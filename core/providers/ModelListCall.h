@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One model-list request in flight (GET {base}/models for OpenAI-compatible servers).
+// One model-list request in flight (GET {base}/models for OpenAI-compatible servers), following the
+// dialect's pagination until the last page.
 #pragma once
 
 #include "providers/Provider.h"
@@ -41,6 +42,7 @@ private:
     QTimer m_timeout;
     QList<ModelInfo> m_models;
     std::optional<ProviderError> m_error;
+    int m_pages = 0;
     bool m_done = false;
 };
 

@@ -62,7 +62,7 @@ HttpCall OllamaProvider::buildChatCall(const ChatRequest& request, const Provide
 
     HttpCall call = jsonPost(apiUrl(profile.baseUrl, u"chat"), profile, "application/x-ndjson",
                              requestjson::dump(body));
-    setBearer(call.request, key); // a local server needs none; a hosted or proxied one may
+    setKeyHeader(call.request, profile, key); // a local server needs none; a hosted or proxied one may
     return call;
 }
 
@@ -83,7 +83,7 @@ void OllamaProvider::decodeWholeBody(QByteArrayView body, QList<StreamEvent>& ou
 HttpCall OllamaProvider::buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const
 {
     HttpCall call = jsonGet(apiUrl(profile.baseUrl, u"tags"), profile);
-    setBearer(call.request, key);
+    setKeyHeader(call.request, profile, key);
     return call;
 }
 

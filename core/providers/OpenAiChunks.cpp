@@ -72,6 +72,8 @@ Usage decodeUsage(const Json& usage)
         u.cachedInputTokens = json::integer(usage, "prompt_cache_hit_tokens"); // DeepSeek
     if (const Json* details = json::member(usage, "completion_tokens_details"))
         u.reasoningTokens = json::integer(*details, "reasoning_tokens");
+    if (const auto cost = json::number(usage, "cost"); cost && *cost >= 0)
+        u.billedCostUsd = cost; // OpenRouter bills in USD credits and says so per call
     return u;
 }
 

@@ -6,6 +6,9 @@
 #include "providers/OpenAiStreamDecoder.h"
 #include "providers/ProviderJson.h"
 
+#include <algorithm>
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -13,6 +16,51 @@ namespace {
 
 using OrderedJson = requestjson::Json;
 using requestjson::utf8;
+
+// OpenRouter's list carries a name, per-token USD prices as decimal strings ("0.000003"; "-1" for routers whose
+// price depends on the model they pick), the best endpoint's output limit, modalities and parameters.
+void readOpenRouterFields(const json::Json& entry, ModelInfo& info)
+{
+    info.displayName = json::stringOr(entry, "name");
+    if (const json::Json* top = json::member(entry, "top_provider"))
+        info.maxOutputTokens = json::integer(*top, "max_completion_tokens");
+    if (const json::Json* arch = json::member(entry, "architecture")) {
+        if (const json::Json* inputs = json::member(*arch, "input_modalities"); inputs && inputs->is_array())
+            info.vision = std::find(inputs->begin(), inputs->end(), json::Json("image")) != inputs->end();
+    }
+    if (const json::Json* params = json::member(entry, "supported_parameters"); params && params->is_array())
+        info.reasoning = std::find(params->begin(), params->end(), json::Json("reasoning")) != params->end();
+    const json::Json* pricing = json::member(entry, "pricing");
+    if (!pricing || !pricing->is_object())
+        return;
+    const auto perMillion = [&](const char* key) -> std::optional<double> {
+        const json::Json* v = json::member(*pricing, key);
+        double d = -1;
+        if (v && v->is_string()) {
+            bool ok = false;
+            d = QString::fromStdString(v->get<std::string>()).toDouble(&ok);
+            if (!ok)
+                d = -1;
+        } else if (v && v->is_number()) {
+            d = v->get<double>();
+        }
+        if (!(d >= 0) || !std::isfinite(d))
+            return std::nullopt;
+        return d * 1e6;
+    };
+    const auto input = perMillion("prompt");
+    const auto output = perMillion("completion");
+    if (!input || !output)
+        return; // "-1": the price depends on where the router sends the request
+    ModelPrice price;
+    price.base.input = *input;
+    price.base.output = *output;
+    price.base.cachedInput = perMillion("input_cache_read");
+    price.base.cacheWrite = perMillion("input_cache_write");
+    if (const auto reasoning = perMillion("internal_reasoning"); reasoning && *reasoning > 0 && *reasoning != *output)
+        price.base.thinkingOutput = reasoning;
+    info.price = price;
+}
 
 } // namespace
 
@@ -55,7 +103,7 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
 
     HttpCall call = jsonPost(chatCompletionsUrl(profile.baseUrl), profile, "text/event-stream",
                              requestjson::dump(body));
-    setBearer(call.request, key);
+    setKeyHeader(call.request, profile, key);
     return call;
 }
 
@@ -110,7 +158,7 @@ HttpCall OpenAiCompatibleProvider::buildModelListCall(const ProviderProfile& pro
     if (base.path().endsWith(u"/chat/completions"_s))
         base.setPath(base.path().chopped(int(qstrlen("/chat/completions"))));
     HttpCall call = jsonGet(joinUrl(base, u"models"), profile);
-    setBearer(call.request, key);
+    setKeyHeader(call.request, profile, key);
     return call;
 }
 
@@ -135,6 +183,7 @@ Result<QList<ModelInfo>> OpenAiCompatibleProvider::parseModelList(QByteArrayView
         info.contextWindow = json::integer(entry, "context_length"); // OpenRouter, LM Studio
         if (!info.contextWindow)
             info.contextWindow = json::integer(entry, "max_model_len"); // vLLM
+        readOpenRouterFields(entry, info);
         models.append(info);
     }
     return models;

@@ -45,9 +45,13 @@ HttpCall Provider::jsonPost(const QUrl& url, const ProviderProfile& profile, con
     return call;
 }
 
-void Provider::setBearer(QNetworkRequest& request, const ApiKey& key)
+void Provider::setKeyHeader(QNetworkRequest& request, const ProviderProfile& profile, const ApiKey& key)
 {
-    if (!key.isEmpty())
+    if (key.isEmpty() || profile.auth == AuthStyle::None)
+        return;
+    if (profile.auth == AuthStyle::Header && !profile.authHeader.isEmpty())
+        request.setRawHeader(profile.authHeader, key.headerValue()); // Azure's api-key, Portkey's x-portkey-api-key
+    else
         request.setRawHeader("Authorization", key.headerValue("Bearer "));
 }
 

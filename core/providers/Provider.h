@@ -72,6 +72,12 @@ public:
 
     virtual HttpCall buildModelListCall(const ProviderProfile& profile, const ApiKey& key) const = 0;
     virtual Result<QList<ModelInfo>> parseModelList(QByteArrayView body) const = 0;
+    // The next page of a paginated model list (Anthropic's has_more/last_id, Gemini's nextPageToken), or
+    // nullopt when `body` was the last page.
+    virtual std::optional<QUrl> nextModelListPage(const QUrl& /*page*/, QByteArrayView /*body*/) const
+    {
+        return std::nullopt;
+    }
 
 protected:
     // User-Agent, the profile's extra headers, and same-origin-only redirects (a key never follows a redirect
@@ -81,8 +87,9 @@ protected:
     static HttpCall jsonGet(const QUrl& url, const ProviderProfile& profile);
     // A prepared POST of a JSON body that accepts `accept` (the dialect's stream type); auth is added after.
     static HttpCall jsonPost(const QUrl& url, const ProviderProfile& profile, const QByteArray& accept, QByteArray body);
-    // "Authorization: Bearer …" when there is a key (OpenAI-compatible servers, Ollama behind a proxy).
-    static void setBearer(QNetworkRequest& request, const ApiKey& key);
+    // "Authorization: Bearer …" when there is a key (OpenAI-compatible servers, Ollama behind a proxy), or
+    // the profile's own header (Azure's "api-key: …").
+    static void setKeyHeader(QNetworkRequest& request, const ProviderProfile& profile, const ApiKey& key);
     // The error for a model list that is not the shape the dialect documents.
     static ProviderError malformedModelList(const QString& expectedShape);
 };

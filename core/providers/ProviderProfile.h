@@ -13,6 +13,10 @@ namespace juxta {
 
 enum class ApiDialect { OpenAi, Anthropic, Gemini, Ollama };
 
+// How the key travels on OpenAI-compatible and Ollama servers: a bearer token, or a named header (Azure OpenAI's
+// "api-key", Portkey's "x-portkey-api-key"). Native Anthropic and Gemini always use their own header.
+enum class AuthStyle { Bearer, Header, None };
+
 QString apiDialectName(ApiDialect dialect);
 std::optional<ApiDialect> apiDialectFromName(const QString& name);
 
@@ -23,6 +27,11 @@ struct ProviderProfile
     ApiDialect dialect = ApiDialect::OpenAi;
     QUrl baseUrl;               // e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1
     QList<QPair<QByteArray, QByteArray>> extraHeaders; // non-secret headers (OpenRouter's HTTP-Referer, …)
+    QString presetId;           // the built-in preset it was made from ("openai", "ollama", "custom")
+    AuthStyle auth = AuthStyle::Bearer;
+    QByteArray authHeader;      // the header name when auth == Header
+    QString keyEnvVar;          // environment variable that supplies the key headlessly (OPENAI_API_KEY)
+    bool allowInsecureHttp = false; // the user confirmed plain http:// to a host that is not local or private
 };
 
 // Timeouts for one call. Defaults suit remote providers; local servers loading a model may need more.

@@ -36,6 +36,8 @@ void Usage::mergeFrom(const Usage& newer)
         reasoningTokens = newer.reasoningTokens;
     if (newer.cacheWriteTokens)
         cacheWriteTokens = newer.cacheWriteTokens;
+    if (newer.billedCostUsd)
+        billedCostUsd = newer.billedCostUsd;
 }
 
 } // namespace juxta

@@ -24,10 +24,12 @@ struct Usage
     std::optional<qint64> outputTokens;      // completion tokens, including reasoning tokens
     std::optional<qint64> reasoningTokens;   // the part of outputTokens spent thinking
     std::optional<qint64> cacheWriteTokens;  // the part of inputTokens written to the cache (Anthropic)
+    std::optional<double> billedCostUsd;     // what the provider says it charged (OpenRouter's usage.cost)
 
     bool isEmpty() const
     {
-        return !inputTokens && !cachedInputTokens && !outputTokens && !reasoningTokens && !cacheWriteTokens;
+        return !inputTokens && !cachedInputTokens && !outputTokens && !reasoningTokens && !cacheWriteTokens
+            && !billedCostUsd;
     }
     // Later reports refine earlier ones field by field (Anthropic splits usage over two events).
     void mergeFrom(const Usage& newer);

@@ -121,11 +121,12 @@ void TestStreamModel::transcriptAppendsAndSlices()
 void TestStreamModel::usageMergesFieldByField()
 {
     Usage u;
-    u.mergeFrom(Usage{100, 20, std::nullopt, std::nullopt, std::nullopt});
-    u.mergeFrom(Usage{std::nullopt, std::nullopt, 50, 10, 7});
+    u.mergeFrom(Usage{100, 20, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    u.mergeFrom(Usage{std::nullopt, std::nullopt, 50, 10, 7, 0.25});
     QCOMPARE(u.inputTokens.value_or(-1), 100);
     QCOMPARE(u.cachedInputTokens.value_or(-1), 20);
     QCOMPARE(u.outputTokens.value_or(-1), 50);
+    QCOMPARE(u.billedCostUsd.value_or(-1), 0.25);
     QCOMPARE(u.reasoningTokens.value_or(-1), 10);
     QVERIFY(Usage{}.isEmpty());
 }

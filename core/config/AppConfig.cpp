@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/AppConfig.h"
+
+#include "common/JsonAccess.h"
+#include "config/TransportPolicy.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+using json::Json;
+
+constexpr qsizetype kRecentLimit = 10;
+
+QString authName(AuthStyle auth)
+{
+    switch (auth) {
+    case AuthStyle::Bearer:
+        return u"bearer"_s;
+    case AuthStyle::Header:
+        return u"header"_s;
+    case AuthStyle::None:
+        return u"none"_s;
+    }
+    return u"bearer"_s;
+}
+
+std::optional<AuthStyle> authFromName(const QString& name)
+{
+    for (AuthStyle a : {AuthStyle::Bearer, AuthStyle::Header, AuthStyle::None}) {
+        if (authName(a) == name)
+            return a;
+    }
+    return std::nullopt;
+}
+
+Json profileToJson(const ProviderProfile& p)
+{
+    Json headers = Json::object();
+    for (const auto& [name, value] : p.extraHeaders)
+        headers[name.toStdString()] = value.toStdString();
+    Json out = {{"id", json::toStd(p.id)},
+                {"name", json::toStd(p.displayName)},
+                {"preset", json::toStd(p.presetId)},
+                {"api", json::toStd(apiDialectName(p.dialect))},
+                {"base_url", json::toStd(p.baseUrl.toString())},
+                {"auth", json::toStd(authName(p.auth))},
+                {"headers", headers}};
+    if (!p.authHeader.isEmpty())
+        out["auth_header"] = p.authHeader.toStdString();
+    if (!p.keyEnvVar.isEmpty())
+        out["key_env"] = json::toStd(p.keyEnvVar);
+    if (p.allowInsecureHttp)
+        out["allow_insecure_http"] = true;
+    return out;
+}
+
+// `warnings` non-null: importing foreign input, so secrets are dropped with a warning instead of refused.
+std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, QStringList* warnings)
+{
+    if (!in.is_object()) {
+        error = u"a profile must be a JSON object"_s;
+        return std::nullopt;
+    }
+    ProviderProfile p;
+    p.id = json::stringOr(in, "id").trimmed();
+    p.displayName = json::stringOr(in, "name", p.id);
+    p.presetId = json::stringOr(in, "preset", u"custom"_s);
+    const auto dialect = apiDialectFromName(json::stringOr(in, "api", u"openai"_s));
+    const auto auth = authFromName(json::stringOr(in, "auth", u"bearer"_s));
+    if (!dialect || !auth) {
+        error = u"profile \"%1\": unknown \"api\" or \"auth\" value"_s.arg(p.id);
+        return std::nullopt;
+    }
+    p.dialect = *dialect;
+    p.auth = *auth;
+    p.authHeader = json::stringOr(in, "auth_header").toLatin1();
+    p.baseUrl = QUrl(json::stringOr(in, "base_url"), QUrl::StrictMode);
+    p.keyEnvVar = json::stringOr(in, "key_env");
+    if (const Json* insecure = json::member(in, "allow_insecure_http"); insecure && insecure->is_boolean())
+        p.allowInsecureHttp = insecure->get<bool>();
+    for (const char* secretField : {"api_key", "apiKey", "key", "secret", "token", "password"}) {
+        if (json::member(in, secretField) && warnings)
+            warnings->append(u"profile \"%1\": ignored its \"%2\" field: keys are only kept in the keychain"_s.arg(
+                p.id, QLatin1StringView(secretField)));
+    }
+    if (const Json* headers = json::member(in, "headers"); headers && headers->is_object()) {
+        for (auto it = headers->begin(); it != headers->end(); ++it) {
+            const QByteArray name = QByteArray::fromStdString(it.key());
+            if (!it.value().is_string())
+                continue;
+            if (isSecretHeader(name) && warnings) {
+                warnings->append(u"profile \"%1\": dropped its %2 header: keys are only kept in the keychain"_s.arg(
+                    p.id, QString::fromLatin1(name)));
+                continue;
+            }
+            p.extraHeaders.append({name, QByteArray::fromStdString(it.value().get<std::string>())});
+        }
+    }
+    // Only what makes the file unusable fails here; a bad URL is reported when the profile is used, so one
+    // unfinished profile (Azure's placeholder URL) never costs the user the rest of their configuration.
+    if (!isValidProfileId(p.id)) {
+        error = validateProfile(p);
+        return std::nullopt;
+    }
+    for (const auto& header : std::as_const(p.extraHeaders)) {
+        if (isSecretHeader(header.first)) {
+            error = u"profile \"%1\": the %2 header carries a credential; keys belong in the keychain"_s.arg(
+                p.id, QString::fromLatin1(header.first));
+            return std::nullopt;
+        }
+    }
+    return p;
+}
+
+std::optional<double> optionalUsd(const Json& object, const char* key)
+{
+    const auto v = json::number(object, key);
+    return v && *v >= 0 ? v : std::nullopt;
+}
+
+QStringList stringList(const Json& object, const char* key)
+{
+    QStringList out;
+    if (const Json* list = json::member(object, key); list && list->is_array()) {
+        for (const Json& item : *list) {
+            if (item.is_string())
+                out.append(QString::fromStdString(item.get<std::string>()));
+        }
+    }
+    return out;
+}
+
+std::optional<QList<ProviderProfile>> profilesFrom(const Json& list, QString& error, QStringList* warnings)
+{
+    QList<ProviderProfile> profiles;
+    if (!list.is_array()) {
+        error = u"\"profiles\" must be an array"_s;
+        return std::nullopt;
+    }
+    for (const Json& entry : list) {
+        auto p = profileFromJson(entry, error, warnings);
+        if (!p)
+            return std::nullopt;
+        for (const ProviderProfile& existing : profiles) {
+            if (existing.id == p->id) {
+                error = u"two profiles share the id \"%1\""_s.arg(p->id);
+                return std::nullopt;
+            }
+        }
+        profiles.append(*p);
+    }
+    return profiles;
+}
+
+QByteArray dumpPretty(const Json& j)
+{
+    const std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+} // namespace
+
+const ProviderProfile* AppConfig::profile(const QString& id) const
+{
+    for (const ProviderProfile& p : profiles) {
+        if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+ProviderProfile* AppConfig::profile(const QString& id)
+{
+    return const_cast<ProviderProfile*>(std::as_const(*this).profile(id));
+}
+
+void AppConfig::noteRecentModel(const QString& reference)
+{
+    recentModels.removeAll(reference);
+    recentModels.prepend(reference);
+    while (recentModels.size() > kRecentLimit)
+        recentModels.removeLast();
+}
+
+bool isValidProfileId(const QString& id)
+{
+    static const QRegularExpression pattern(u"^[a-z0-9][a-z0-9._-]{0,63}$"_s);
+    return pattern.match(id).hasMatch();
+}
+
+bool isSecretHeader(QByteArrayView name)
+{
+    const QByteArray lower = name.toByteArray().toLower();
+    for (const char* secret : {"authorization", "proxy-authorization", "api-key", "x-api-key", "x-goog-api-key",
+                               "x-portkey-api-key", "cookie"}) {
+        if (lower == secret)
+            return true;
+    }
+    return false;
+}
+
+QString validateProfile(const ProviderProfile& p)
+{
+    if (!isValidProfileId(p.id))
+        return u"profile id \"%1\" must be lower-case letters, digits, '.', '_' or '-' (it starts model references "
+               "such as openai/gpt-4o)"_s.arg(p.id);
+    const UrlCheck url = checkBaseUrl(p.baseUrl, p.allowInsecureHttp);
+    if (url.verdict == UrlVerdict::Invalid)
+        return u"profile \"%1\": %2"_s.arg(p.id, url.message);
+    if (p.auth == AuthStyle::Header && p.authHeader.isEmpty())
+        return u"profile \"%1\": \"auth\": \"header\" needs \"auth_header\""_s.arg(p.id);
+    for (const auto& [name, value] : p.extraHeaders) {
+        if (isSecretHeader(name))
+            return u"profile \"%1\": the %2 header carries a credential; keys belong in the keychain"_s.arg(
+                p.id, QString::fromLatin1(name));
+        static const QRegularExpression token(u"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"_s);
+        if (!token.match(QString::fromLatin1(name)).hasMatch() || value.contains('\n') || value.contains('\r'))
+            return u"profile \"%1\": invalid header \"%2\""_s.arg(p.id, QString::fromLatin1(name));
+    }
+    return {};
+}
+
+QByteArray configToJson(const AppConfig& config)
+{
+    Json profiles = Json::array();
+    for (const ProviderProfile& p : config.profiles)
+        profiles.push_back(profileToJson(p));
+    Json overrides = Json::object();
+    for (auto it = config.priceOverrides.cbegin(); it != config.priceOverrides.cend(); ++it)
+        overrides[json::toStd(it.key())] = json::parse(it.value().toJson());
+    Json budget = Json::object();
+    budget["per_request_usd"] = config.budget.perRequestUsd ? Json(*config.budget.perRequestUsd) : Json(nullptr);
+    budget["per_day_usd"] = config.budget.perDayUsd ? Json(*config.budget.perDayUsd) : Json(nullptr);
+    budget["action"] = config.budget.action == BudgetLimits::Action::Block ? "block" : "warn";
+    Json favourites = Json::array();
+    for (const QString& m : config.favouriteModels)
+        favourites.push_back(json::toStd(m));
+    Json recent = Json::array();
+    for (const QString& m : config.recentModels)
+        recent.push_back(json::toStd(m));
+    Json out = Json::object();
+    out["version"] = kConfigVersion;
+    out["profiles"] = std::move(profiles);
+    out["price_overrides"] = std::move(overrides);
+    out["budget"] = std::move(budget);
+    out["favourite_models"] = std::move(favourites);
+    out["recent_models"] = std::move(recent);
+    out["insecure_key_storage"] = config.insecureKeyStorage;
+    return dumpPretty(out);
+}
+
+std::optional<int> configVersionOf(const QByteArray& text)
+{
+    const Json parsed = json::parse(text);
+    const auto v = json::integer(parsed, "version");
+    return v ? std::optional<int>(int(*v)) : std::nullopt;
+}
+
+std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error)
+{
+    QString problem;
+    const Json parsed = json::parse(text);
+    AppConfig config;
+    const auto fail = [&](const QString& message) -> std::optional<AppConfig> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!parsed.is_object())
+        return fail(u"the file is not a JSON object"_s);
+    const auto version = json::integer(parsed, "version");
+    if (!version || *version < 1)
+        return fail(u"\"version\" is missing or invalid"_s);
+    if (*version > kConfigVersion)
+        return fail(u"the file is version %1, written by a newer Juxta (this one reads up to %2)"_s.arg(*version).arg(
+            kConfigVersion));
+    if (const Json* list = json::member(parsed, "profiles")) {
+        auto profiles = profilesFrom(*list, problem, nullptr);
+        if (!profiles)
+            return fail(problem);
+        config.profiles = *profiles;
+    }
+    if (const Json* overrides = json::member(parsed, "price_overrides"); overrides && overrides->is_object()) {
+        for (auto it = overrides->begin(); it != overrides->end(); ++it) {
+            const std::string dumped = it.value().dump();
+            auto price = ModelPrice::fromJson(QByteArray(dumped.data(), qsizetype(dumped.size())), &problem);
+            if (!price)
+                return fail(u"price override \"%1\": %2"_s.arg(QString::fromStdString(it.key()), problem));
+            config.priceOverrides.insert(QString::fromStdString(it.key()), *price);
+        }
+    }
+    if (const Json* budget = json::member(parsed, "budget"); budget && budget->is_object()) {
+        config.budget.perRequestUsd = optionalUsd(*budget, "per_request_usd");
+        config.budget.perDayUsd = optionalUsd(*budget, "per_day_usd");
+        config.budget.action = json::stringOr(*budget, "action") == u"block"_s ? BudgetLimits::Action::Block
+                                                                               : BudgetLimits::Action::Warn;
+    }
+    config.favouriteModels = stringList(parsed, "favourite_models");
+    config.recentModels = stringList(parsed, "recent_models").mid(0, kRecentLimit);
+    if (const Json* insecure = json::member(parsed, "insecure_key_storage"); insecure && insecure->is_boolean())
+        config.insecureKeyStorage = insecure->get<bool>();
+    return config;
+}
+
+QByteArray exportProfiles(const QList<ProviderProfile>& profiles)
+{
+    Json list = Json::array();
+    for (const ProviderProfile& p : profiles)
+        list.push_back(profileToJson(p));
+    return dumpPretty(Json{{"juxta_profiles", kConfigVersion}, {"profiles", list}});
+}
+
+std::optional<QList<ProviderProfile>> importProfiles(const QByteArray& text, QString* error, QStringList* warnings)
+{
+    const Json parsed = json::parse(text);
+    QString problem;
+    QStringList dropped;
+    const Json* list = json::member(parsed, "profiles");
+    std::optional<QList<ProviderProfile>> profiles;
+    if (!list)
+        problem = u"no \"profiles\" array in the file"_s;
+    else
+        profiles = profilesFrom(*list, problem, &dropped);
+    if (warnings)
+        *warnings = dropped;
+    if (!profiles && error)
+        *error = problem;
+    return profiles;
+}
+
+} // namespace juxta

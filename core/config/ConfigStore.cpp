@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/ConfigStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+constexpr qint64 kMaxConfigBytes = 8 * 1024 * 1024;
+
+QString backupCopy(const QString& path)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    QString target = u"%1.corrupt-%2"_s.arg(path, stamp);
+    for (int n = 2; QFile::exists(target); ++n)
+        target = u"%1.corrupt-%2-%3"_s.arg(path, stamp).arg(n);
+    return QFile::copy(path, target) ? target : QString();
+}
+
+} // namespace
+
+ConfigStore::ConfigStore(QString path) : m_path(std::move(path)) {}
+
+QString ConfigStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u"/juxta/config.json"_s;
+}
+
+ConfigStore::LoadReport ConfigStore::load()
+{
+    m_config = {};
+    m_readOnly = false;
+    LoadReport report;
+    QFile file(m_path);
+    if (!file.exists())
+        return report;
+    if (!file.open(QIODevice::ReadOnly)) {
+        report.ok = false;
+        report.error = u"cannot read %1: %2"_s.arg(m_path, file.errorString());
+        m_readOnly = true; // a file we cannot read is not a file we may overwrite
+        return report;
+    }
+    const QByteArray bytes = file.read(kMaxConfigBytes + 1);
+    QString problem;
+    std::optional<AppConfig> parsed;
+    if (bytes.size() > kMaxConfigBytes)
+        problem = u"the file is larger than 8 MiB"_s;
+    else
+        parsed = configFromJson(bytes, &problem);
+    if (parsed) {
+        m_config = std::move(*parsed);
+        return report;
+    }
+    report.ok = false;
+    report.error = u"%1 is not a valid Juxta configuration (%2)"_s.arg(m_path, problem);
+    if (configVersionOf(bytes).value_or(0) > kConfigVersion) {
+        m_readOnly = true; // a newer Juxta's file: never downgrade it
+        report.error += u"; it is left as it is and changes are not saved"_s;
+        return report;
+    }
+    report.backupPath = backupCopy(m_path);
+    if (report.backupPath.isEmpty()) {
+        m_readOnly = true;
+        report.error += u"; it could not be backed up, so it is left as it is and changes are not saved"_s;
+    } else {
+        report.error += u"; a copy was kept at %1 and Juxta starts with an empty configuration"_s.arg(
+            report.backupPath);
+    }
+    return report;
+}
+
+bool ConfigStore::save(QString* error)
+{
+    if (m_readOnly) {
+        if (error)
+            *error = u"%1 was not loaded cleanly, so it is not overwritten"_s.arg(m_path);
+        return false;
+    }
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = u"cannot write %1: %2"_s.arg(m_path, file.errorString());
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(configToJson(m_config));
+    if (!file.commit()) {
+        if (error)
+            *error = u"cannot write %1: %2"_s.arg(m_path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace juxta

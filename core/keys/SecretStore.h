@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Where API keys live: the system keychain (Secret Service, macOS Keychain, Windows Credential Store through
+// QtKeychain), one entry per profile. The plain-file store exists only behind an explicit opt-in.
+// All operations are asynchronous; the UI thread never waits on D-Bus.
+#pragma once
+
+#include "providers/ApiKey.h"
+
+#include <QObject>
+#include <QString>
+#include <functional>
+
+namespace juxta {
+
+struct SecretResult
+{
+    enum class Status { Ok, NotFound, Unavailable, Failed };
+    Status status = Status::Ok;
+    ApiKey key;      // for reads that found one
+    QString message; // for anything but Ok, in words for the user
+};
+
+class SecretStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<void(const SecretResult&)>;
+    using QObject::QObject;
+
+    virtual QString description() const = 0; // "system keychain", "unencrypted file …"
+    virtual void read(const QString& profileId, Handler done) = 0;
+    virtual void write(const QString& profileId, const QString& secret, Handler done) = 0;
+    virtual void remove(const QString& profileId, Handler done) = 0;
+};
+
+class KeychainSecretStore final : public SecretStore
+{
+    Q_OBJECT
+
+public:
+    // The service name groups Juxta's entries in the keychain; JUXTA_KEYCHAIN_SERVICE overrides it so tests
+    // can never touch a developer's real entries.
+    explicit KeychainSecretStore(QObject* parent = nullptr, int timeoutMs = 20'000);
+    static QString defaultService();
+
+    QString description() const override;
+    void read(const QString& profileId, Handler done) override;
+    void write(const QString& profileId, const QString& secret, Handler done) override;
+    void remove(const QString& profileId, Handler done) override;
+
+private:
+    QString m_service;
+    int m_timeoutMs;
+};
+
+// Keys in a JSON file with owner-only permissions, for machines without any keychain, and only when the
+// user opted in ("insecure_key_storage": true in the config).
+class InsecureFileSecretStore final : public SecretStore
+{
+    Q_OBJECT
+
+public:
+    explicit InsecureFileSecretStore(QString path = defaultPath(), QObject* parent = nullptr);
+    static QString defaultPath();
+
+    QString description() const override;
+    void read(const QString& profileId, Handler done) override;
+    void write(const QString& profileId, const QString& secret, Handler done) override;
+    void remove(const QString& profileId, Handler done) override;
+
+private:
+    QString m_path;
+};
+
+// Runs one store operation to completion on a local event loop: for the command line only.
+SecretResult waitFor(const std::function<void(SecretStore::Handler)>& operation);
+
+} // namespace juxta

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pricing/BudgetGuard.h"
+
+#include "common/JsonAccess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+BudgetVerdict exceeded(const BudgetLimits& limits, const QString& message)
+{
+    return {limits.action == BudgetLimits::Action::Block ? BudgetVerdict::Kind::Block : BudgetVerdict::Kind::Warn,
+            message};
+}
+
+} // namespace
+
+BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEstimate>& estimate,
+                          double spentTodayUsd)
+{
+    if (!limits.isSet())
+        return {};
+    if (!estimate || estimate->currency != u"USD"_s)
+        return {BudgetVerdict::Kind::Warn, u"The price of this model is unknown, so the budget cannot be checked."_s};
+    if (!estimate->max)
+        return {BudgetVerdict::Kind::Warn,
+                u"The answer's length has no known limit, so its cost cannot be bounded; set max tokens."_s};
+    const double worst = *estimate->max;
+    if (limits.perRequestUsd && worst > *limits.perRequestUsd)
+        return exceeded(limits, u"This request may cost up to %1, over the per-request limit of %2."_s.arg(
+                                    formatMoney(worst, u"USD"_s), formatMoney(*limits.perRequestUsd, u"USD"_s)));
+    if (limits.perDayUsd && spentTodayUsd + worst > *limits.perDayUsd)
+        return exceeded(limits, u"Today's spending (%1) plus up to %2 for this request would pass the daily limit "
+                                "of %3."_s.arg(formatMoney(spentTodayUsd, u"USD"_s), formatMoney(worst, u"USD"_s),
+                                               formatMoney(*limits.perDayUsd, u"USD"_s)));
+    return {};
+}
+
+SpendLedger::SpendLedger(QString path) : m_path(std::move(path))
+{
+    load();
+}
+
+QString SpendLedger::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/juxta/spend.json"_s;
+}
+
+double SpendLedger::spentOn(QDate day) const
+{
+    return m_days.value(day, 0.0);
+}
+
+void SpendLedger::load()
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const json::Json parsed = json::parse(file.read(1 << 20));
+    if (!parsed.is_object())
+        return; // a damaged ledger only loses today's running total, never blocks work
+    for (auto it = parsed.begin(); it != parsed.end(); ++it) {
+        const QDate day = QDate::fromString(QString::fromStdString(it.key()), Qt::ISODate);
+        if (day.isValid() && it.value().is_number() && it.value().get<double>() >= 0)
+            m_days.insert(day, it.value().get<double>());
+    }
+}
+
+void SpendLedger::record(double usd, QDate day)
+{
+    if (!(usd > 0))
+        return;
+    load(); // another window or process may have spent since
+    m_days[day] += usd;
+    while (!m_days.isEmpty() && m_days.firstKey() < day.addDays(-90))
+        m_days.erase(m_days.begin());
+    json::Json out = json::Json::object();
+    for (auto it = m_days.cbegin(); it != m_days.cend(); ++it)
+        out[it.key().toString(Qt::ISODate).toStdString()] = it.value();
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    const std::string text = out.dump(1);
+    file.write(text.data(), qint64(text.size()));
+    file.commit();
+}
+
+} // namespace juxta

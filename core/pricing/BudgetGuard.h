@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Optional spending limits checked before a request is sent, and the per-day ledger they are checked against.
+#pragma once
+
+#include "pricing/CostCalculator.h"
+
+#include <QDate>
+#include <QMap>
+#include <QString>
+#include <optional>
+
+namespace juxta {
+
+struct BudgetLimits
+{
+    enum class Action { Warn, Block };
+    std::optional<double> perRequestUsd;
+    std::optional<double> perDayUsd;
+    Action action = Action::Warn;
+
+    bool isSet() const { return perRequestUsd || perDayUsd; }
+};
+
+struct BudgetVerdict
+{
+    enum class Kind { Allow, Warn, Block };
+    Kind kind = Kind::Allow;
+    QString message; // why, in words the user can act on
+};
+
+// Checks an estimate's upper bound (limits are in USD; other currencies and unbounded answers cannot be
+// checked and only warn). `spentTodayUsd` is what the ledger holds for today.
+BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEstimate>& estimate,
+                          double spentTodayUsd);
+
+// Spend per local calendar day, in $XDG_DATA_HOME/juxta/spend.json (the history database takes this over
+// when it exists). Keeps 90 days.
+class SpendLedger
+{
+public:
+    explicit SpendLedger(QString path = defaultPath());
+    static QString defaultPath();
+
+    double spentOn(QDate day) const;
+    void record(double usd, QDate day = QDate::currentDate()); // saves at once, atomically
+
+private:
+    void load();
+
+    QString m_path;
+    QMap<QDate, double> m_days;
+};
+
+} // namespace juxta
