@@ -209,7 +209,7 @@ QString validateProfile(const ProviderProfile& p)
         return u"profile id \"%1\" must be lower-case letters, digits, '.', '_' or '-' (it starts model references "
                "such as openai/gpt-4o)"_s.arg(p.id);
     const UrlCheck url = checkBaseUrl(p.baseUrl, p.allowInsecureHttp);
-    if (url.verdict == UrlVerdict::Invalid)
+    if (url.verdict != UrlVerdict::Ok)
         return u"profile \"%1\": %2"_s.arg(p.id, url.message);
     if (p.auth == AuthStyle::Header && p.authHeader.isEmpty())
         return u"profile \"%1\": \"auth\": \"header\" needs \"auth_header\""_s.arg(p.id);

@@ -47,3 +47,5 @@ private:
 };
 
 } // namespace juxta
+
+Q_DECLARE_METATYPE(juxta::DetectedServer)

@@ -18,6 +18,17 @@ QString entryName(const QString& profileId)
     return u"profile/"_s + profileId;
 }
 
+// QtKeychain reports a missing session bus or Secret Service as OtherError; its text is all there is to go on.
+bool looksLikeNoService(const QString& error)
+{
+    for (const QString& hint : {u"D-Bus"_s, u"DBus"_s, u"org.freedesktop.secrets"_s, u"ServiceUnknown"_s,
+                                u"No such interface"_s}) {
+        if (error.contains(hint, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 SecretResult resultOf(QKeychain::Job& job)
 {
     SecretResult r;
@@ -40,6 +51,12 @@ SecretResult resultOf(QKeychain::Job& job)
         r.message = u"The keychain refused access: %1"_s.arg(job.errorString());
         return r;
     default:
+        if (looksLikeNoService(job.errorString())) {
+            r.status = SecretResult::Status::Unavailable;
+            r.message = u"No system keychain is reachable (%1). Use an environment variable for the key, or opt "
+                        "in to unencrypted key storage in the settings."_s.arg(job.errorString());
+            return r;
+        }
         r.status = SecretResult::Status::Failed;
         r.message = u"The keychain failed: %1"_s.arg(job.errorString());
         return r;

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Keys through the real Secret Service of the test session (gnome-keyring), the opt-in file store, and the
+// order in which a profile's key is found.
+#include "config/ProviderPresets.h"
+#include "keys/KeyResolver.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace juxta;
+
+namespace {
+
+// An ApiKey only leaves as a header value; that is how the tests look at it.
+QByteArray secretOf(const ApiKey& key)
+{
+    return key.headerValue();
+}
+
+ResolvedKey resolveNow(SecretStore& store, const ProviderProfile& profile, const QString& explicitVar = {})
+{
+    ResolvedKey out;
+    SecretResult ignored = waitFor([&](SecretStore::Handler done) {
+        resolveKey(store, profile, explicitVar, [&, done](const ResolvedKey& r) {
+            out = r;
+            done({});
+        });
+    });
+    Q_UNUSED(ignored);
+    return out;
+}
+
+} // namespace
+
+class TestKeys : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void keychainRoundTrip();
+    void fileStoreRoundTripIsOwnerOnly();
+    void environmentComesFirst();
+    void presetVariablesOnlyForThePresetsHost();
+    void explicitVariableMustBeSet();
+
+private:
+    bool m_keychainUsable = false;
+};
+
+void TestKeys::initTestCase()
+{
+    qputenv("JUXTA_KEYCHAIN_SERVICE", "org.juxta.Juxta.test-keys"); // never a developer's real entries
+    KeychainSecretStore probe;
+    const SecretResult r = waitFor([&](SecretStore::Handler done) { probe.read(u"probe"_s, done); });
+    m_keychainUsable = r.status != SecretResult::Status::Unavailable;
+    qInfo("keychain probe: %d %s", int(r.status), qPrintable(r.message));
+    if (!m_keychainUsable && qEnvironmentVariable("JUXTA_REQUIRE_KEYCHAIN") == u"1"_s)
+        QFAIL(qPrintable(u"no usable Secret Service: "_s + r.message));
+}
+
+void TestKeys::keychainRoundTrip()
+{
+    if (!m_keychainUsable)
+        QSKIP("no Secret Service in this session");
+    KeychainSecretStore store;
+    const QString profile = u"roundtrip-%1"_s.arg(QCoreApplication::applicationPid());
+    SecretResult r = waitFor([&](SecretStore::Handler done) { store.write(profile, u" sk-juxta-TESTKEY-one\n"_s, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok);
+    r = waitFor([&](SecretStore::Handler done) { store.read(profile, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok);
+    QCOMPARE(secretOf(r.key), QByteArray("sk-juxta-TESTKEY-one")); // trimmed on the way in
+
+    r = waitFor([&](SecretStore::Handler done) { store.write(profile, u"sk-juxta-TESTKEY-two"_s, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok);
+    ProviderProfile p;
+    p.id = profile;
+    p.presetId = u"custom"_s;
+    const ResolvedKey resolved = resolveNow(store, p);
+    QCOMPARE(secretOf(resolved.key), QByteArray("sk-juxta-TESTKEY-two"));
+    QCOMPARE(resolved.source, u"system keychain"_s);
+
+    r = waitFor([&](SecretStore::Handler done) { store.remove(profile, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok);
+    r = waitFor([&](SecretStore::Handler done) { store.read(profile, done); });
+    QCOMPARE(r.status, SecretResult::Status::NotFound);
+    QVERIFY(resolveNow(store, p).key.isEmpty());
+}
+
+void TestKeys::fileStoreRoundTripIsOwnerOnly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"juxta/insecure-keys.json"_s);
+    InsecureFileSecretStore store(path);
+    QVERIFY(store.description().contains(u"unencrypted"_s));
+    SecretResult r = waitFor([&](SecretStore::Handler done) { store.write(u"a"_s, u"sk-juxta-TESTKEY-file"_s, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok);
+    QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    r = waitFor([&](SecretStore::Handler done) { store.read(u"a"_s, done); });
+    QCOMPARE(secretOf(r.key), QByteArray("sk-juxta-TESTKEY-file"));
+    r = waitFor([&](SecretStore::Handler done) { store.read(u"b"_s, done); });
+    QCOMPARE(r.status, SecretResult::Status::NotFound);
+    r = waitFor([&](SecretStore::Handler done) { store.remove(u"a"_s, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("TESTKEY"));
+}
+
+void TestKeys::environmentComesFirst()
+{
+    QTemporaryDir dir;
+    InsecureFileSecretStore store(dir.filePath(u"keys.json"_s));
+    waitFor([&](SecretStore::Handler done) { store.write(u"openai"_s, u"sk-juxta-TESTKEY-stored"_s, done); });
+    ProviderProfile p = profileFromPreset(*findPreset(u"openai"_s));
+    p.keyEnvVar = u"JUXTA_TEST_PROFILE_KEY"_s;
+    qunsetenv("OPENAI_API_KEY");
+    qunsetenv("JUXTA_TEST_PROFILE_KEY");
+    QCOMPARE(secretOf(resolveNow(store, p).key), QByteArray("sk-juxta-TESTKEY-stored"));
+    qputenv("OPENAI_API_KEY", "sk-juxta-TESTKEY-preset-env");
+    QCOMPARE(secretOf(resolveNow(store, p).key), QByteArray("sk-juxta-TESTKEY-preset-env"));
+    qputenv("JUXTA_TEST_PROFILE_KEY", "sk-juxta-TESTKEY-profile-env");
+    const ResolvedKey r = resolveNow(store, p);
+    QCOMPARE(secretOf(r.key), QByteArray("sk-juxta-TESTKEY-profile-env"));
+    QCOMPARE(r.source, u"environment variable JUXTA_TEST_PROFILE_KEY"_s);
+    qunsetenv("OPENAI_API_KEY");
+    qunsetenv("JUXTA_TEST_PROFILE_KEY");
+}
+
+void TestKeys::presetVariablesOnlyForThePresetsHost()
+{
+    ProviderProfile p = profileFromPreset(*findPreset(u"openai"_s));
+    QCOMPARE(keyEnvironmentVariables(p), QStringList{u"OPENAI_API_KEY"_s});
+    p.keyEnvVar.clear();
+    p.baseUrl = QUrl(u"https://proxy.example.com/v1"_s); // an OpenAI-preset profile pointed elsewhere
+    QVERIFY(keyEnvironmentVariables(p).isEmpty());
+    const ProviderProfile gemini = profileFromPreset(*findPreset(u"gemini"_s));
+    QCOMPARE(keyEnvironmentVariables(gemini), (QStringList{u"GEMINI_API_KEY"_s, u"GOOGLE_API_KEY"_s}));
+    QCOMPARE(keyEnvironmentVariables(gemini, u"MY_KEY"_s), QStringList{u"MY_KEY"_s});
+}
+
+void TestKeys::explicitVariableMustBeSet()
+{
+    QTemporaryDir dir;
+    InsecureFileSecretStore store(dir.filePath(u"keys.json"_s));
+    qunsetenv("JUXTA_UNSET_VARIABLE");
+    const ResolvedKey r = resolveNow(store, profileFromPreset(*findPreset(u"openai"_s)), u"JUXTA_UNSET_VARIABLE"_s);
+    QVERIFY(r.key.isEmpty());
+    QVERIFY(r.problem.contains(u"JUXTA_UNSET_VARIABLE"_s));
+}
+
+QTEST_GUILESS_MAIN(TestKeys)
+#include "TestKeys.moc"
