@@ -3,9 +3,11 @@
 
 #include "cli/CommandLine.h"
 #include "cli/ConnectionOptions.h"
+#include "cli/CostReporter.h"
 #include "cli/InterruptWatcher.h"
 #include "cli/JsonOutput.h"
 #include "cli/RoutingOptions.h"
+#include "cli/Workspace.h"
 #include "common/MonotonicClock.h"
 #include "routing/ModelStats.h"
 #include "routing/ResilientCall.h"
@@ -81,13 +83,17 @@ int AskCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Stream one answer from a model. PROMPT \"-\" reads the prompt from standard input.\n"
-        "Exit status: 0 answered, 1 the provider failed (partial text is still printed), 2 bad usage."_s);
+        "Exit status: 0 answered, 1 the provider failed (partial text is still printed), 2 bad usage, 3 blocked by "
+        "the budget."_s);
     parser.addHelpOption();
     ConnectionOptions connection;
     connection.addTo(parser);
     RoutingOptions routing;
     routing.addTo(parser);
-    const QCommandLineOption model(u"model"_s, u"Model name (required)."_s, u"NAME"_s);
+    const QCommandLineOption model(u"model"_s,
+                                   u"Model to ask (required): profile/model, e.g. openai/gpt-4o or "
+                                   "openrouter/anthropic/claude-sonnet-4; a bare name with --base-url."_s,
+                                   u"REF"_s);
     const QCommandLineOption system(u"system"_s, u"System prompt."_s, u"TEXT"_s);
     const QCommandLineOption temperature(u"temperature"_s, u"Sampling temperature (0–2)."_s, u"T"_s);
     const QCommandLineOption topP(u"top-p"_s, u"Nucleus sampling probability mass (0–1)."_s, u"P"_s);
@@ -151,14 +157,39 @@ int AskCommand::run(const QStringList& arguments)
     }
     request.messages.append({ChatMessage::Role::User, prompt});
 
+    std::optional<Workspace> workspace;
     Target primary;
-    primary.profile = connection.profile();
-    primary.key = connection.key();
-    primary.model = request.model;
+    if (connection.hasBaseUrl()) {
+        primary.profile = connection.profile();
+        primary.key = connection.key();
+        primary.model = request.model;
+    } else {
+        workspace.emplace(kCommand, connection.configPath());
+        auto resolved = workspace->target(request.model, connection.keyVariable(), error);
+        if (!resolved) {
+            printError(kCommand, error);
+            return BadUsage;
+        }
+        primary = *resolved;
+        routing.setReferenceResolver([&](const QString& reference, QString& why) {
+            return workspace->target(reference, {}, why);
+        });
+        routing.setCatalogPrices([&](const Target& t) -> std::optional<ModelPrice> {
+            return workspace->entryFor(t).price;
+        });
+    }
     ModelStats stats(ModelStats::defaultPath()); // ranks "fastest"; successful answers teach it
     if (!routing.read(parser, primary, stats, error)) {
         printError(kCommand, error);
         return BadUsage;
+    }
+    CostReporter costs(workspace ? &*workspace : nullptr, request, routing.targets());
+    if (workspace) {
+        const BudgetVerdict verdict = costs.checkBudget();
+        if (verdict.kind != BudgetVerdict::Kind::Allow)
+            printError(kCommand, verdict.message);
+        if (verdict.kind == BudgetVerdict::Kind::Block)
+            return BudgetBlocked;
     }
 
     QNetworkAccessManager network;
@@ -202,8 +233,9 @@ int AskCommand::run(const QStringList& arguments)
     QObject::connect(&call, &ResilientCall::finished, &call, [&](const RoutedOutcome& routed) {
         const CallOutcome& outcome = routed.outcome;
         exitCode = outcome.complete ? Success : ProviderFailure;
+        costs.record(routed);
         if (asJson) {
-            writeOut(stdout, QString::fromUtf8(outcomeToJson(routed)));
+            writeOut(stdout, QString::fromUtf8(outcomeToJson(routed, costs.report(routed))));
         } else {
             if (!endsWithNewline)
                 writeOut(stdout, u"\n"_s);

@@ -2,7 +2,9 @@
 #include "cli/CommandLine.h"
 
 #include "cli/AskCommand.h"
+#include "cli/KeyCommand.h"
 #include "cli/ModelsCommand.h"
+#include "cli/ProfilesCommand.h"
 
 #include <QCommandLineParser>
 
@@ -17,7 +19,11 @@ bool isSubcommand(int argc, char* argv[])
 {
     if (argc < 2)
         return false;
-    return std::strcmp(argv[1], "ask") == 0 || std::strcmp(argv[1], "models") == 0;
+    for (const char* command : {"ask", "models", "profiles", "key"}) {
+        if (std::strcmp(argv[1], command) == 0)
+            return true;
+    }
+    return false;
 }
 
 bool isInformationRequest(int argc, char* argv[])
@@ -37,8 +43,10 @@ int printInformation(const QStringList& arguments)
     parser.setApplicationDescription(
         u"Juxta: pick any model from any provider, compare answers side by side, chain models.\n\n"
         "Without a command, opens the application window. Commands (headless):\n"
-        "  ask      stream one answer from a model (juxta ask --help)\n"
-        "  models   list the models a server offers (juxta models --help)"_s);
+        "  ask       stream one answer from a model: juxta ask --model openai/gpt-4o \"Hello\"\n"
+        "  models    list models with context window and price (juxta models --help)\n"
+        "  profiles  list, add, remove, export and import provider profiles (juxta profiles --help)\n"
+        "  key       store, delete or test a profile's key in the keychain (juxta key --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(arguments); // prints and exits for --help / --version
@@ -67,6 +75,10 @@ int run(const QStringList& arguments)
         return AskCommand().run(rest);
     if (command == u"models"_s)
         return ModelsCommand().run(rest);
+    if (command == u"profiles"_s)
+        return ProfilesCommand().run(rest);
+    if (command == u"key"_s)
+        return KeyCommand().run(rest);
     printError(command, u"unknown command"_s);
     return BadUsage;
 }

@@ -27,11 +27,16 @@ bool readSeconds(const QCommandLineParser& parser, const QCommandLineOption& opt
 } // namespace
 
 ConnectionOptions::ConnectionOptions()
-    : m_baseUrl(u"base-url"_s, u"Server base URL, e.g. http://127.0.0.1:11434/v1 (required)."_s, u"URL"_s)
+    : m_config(u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s)
+    , m_baseUrl(u"base-url"_s,
+                u"Talk to this server directly instead of a profile, e.g. http://127.0.0.1:11434/v1; --model is then "
+                "a bare model name."_s,
+                u"URL"_s)
     , m_api(u"api"_s, u"API dialect: openai (default)."_s, u"API"_s, u"openai"_s)
     , m_keyEnv(u"api-key-env"_s,
-               u"Name of the environment variable that holds the API key. Keys are never taken on the command line; "
-               "without this option no key is sent."_s,
+               u"Name of the environment variable that holds the API key. Keys are never taken on the command line. "
+               "With --base-url and without this option no key is sent; with a profile the profile's variable "
+               "(e.g. OPENAI_API_KEY) and then the keychain are used."_s,
                u"VAR"_s)
     , m_idleTimeout(u"idle-timeout"_s, u"Give up after this many seconds without data (default 60)."_s, u"S"_s)
     , m_connectTimeout(u"connect-timeout"_s, u"Give up connecting after this many seconds (default 30)."_s, u"S"_s)
@@ -40,11 +45,25 @@ ConnectionOptions::ConnectionOptions()
 
 void ConnectionOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_baseUrl, m_api, m_keyEnv, m_idleTimeout, m_connectTimeout});
+    parser.addOptions({m_config, m_baseUrl, m_api, m_keyEnv, m_idleTimeout, m_connectTimeout});
 }
 
 bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
 {
+    m_configPath = parser.value(m_config);
+    m_hasBaseUrl = parser.isSet(m_baseUrl);
+    if (parser.isSet(m_keyEnv)) {
+        static const QRegularExpression validName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        m_keyVariable = parser.value(m_keyEnv);
+        if (!validName.match(m_keyVariable).hasMatch()) {
+            error = u"--api-key-env needs an environment variable name, e.g. OPENAI_API_KEY"_s;
+            return false;
+        }
+    }
+    if (!m_hasBaseUrl) {
+        return readSeconds(parser, m_idleTimeout, m_callOptions.idleTimeoutMs, error)
+            && readSeconds(parser, m_connectTimeout, m_callOptions.connectTimeoutMs, error);
+    }
     const auto dialect = apiDialectFromName(parser.value(m_api).trimmed().toLower());
     if (!dialect) {
         error = u"unknown --api \"%1\" (expected openai, anthropic, gemini or ollama)"_s.arg(parser.value(m_api));
@@ -53,10 +72,6 @@ bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
     m_profile.dialect = *dialect;
 
 
-    if (!parser.isSet(m_baseUrl)) {
-        error = u"--base-url is required"_s;
-        return false;
-    }
     const QUrl url(parser.value(m_baseUrl), QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()) {
         error = u"--base-url must be an http:// or https:// URL, got \"%1\""_s.arg(parser.value(m_baseUrl));
@@ -71,12 +86,7 @@ bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
     m_profile.id = url.host(); // labels targets in attempts and statistics: "api.openai.com/gpt-4o"
 
     if (parser.isSet(m_keyEnv)) {
-        const QString var = parser.value(m_keyEnv);
-        static const QRegularExpression validName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-        if (!validName.match(var).hasMatch()) {
-            error = u"--api-key-env needs an environment variable name, e.g. OPENAI_API_KEY"_s;
-            return false;
-        }
+        const QString& var = m_keyVariable;
         const QString secret = qEnvironmentVariable(var.toLocal8Bit().constData());
         if (secret.trimmed().isEmpty()) {
             error = u"the environment variable %1 is not set or empty"_s.arg(var);

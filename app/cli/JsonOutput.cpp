@@ -31,7 +31,7 @@ Json rounded(const std::optional<double>& value)
 
 } // namespace
 
-QByteArray outcomeToJson(const RoutedOutcome& routed, bool pretty)
+QByteArray outcomeToJson(const RoutedOutcome& routed, const CostFields& cost, bool pretty)
 {
     const CallOutcome& o = routed.outcome;
     Json root;
@@ -65,6 +65,17 @@ QByteArray outcomeToJson(const RoutedOutcome& routed, bool pretty)
     } else {
         root["error"] = nullptr;
     }
+    const auto money = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+    root["cost_usd"] = money(cost.usd());
+    root["cost"] = {
+        {"currency", cost.computed ? Json(utf8(cost.computed->currency)) : cost.billed ? Json("USD") : Json(nullptr)},
+        {"computed", cost.computed ? Json(cost.computed->total) : Json(nullptr)},
+        {"billed_usd", cost.billed ? Json(cost.billed->billedUsd) : Json(nullptr)},
+        {"agrees_with_bill", cost.billed && cost.billed->computedUsd ? Json(cost.billed->agrees) : Json(nullptr)},
+        {"price_source", utf8(priceSourceName(cost.source))},
+        {"price_as_of", cost.priceAsOf.isEmpty() ? Json(nullptr) : Json(utf8(cost.priceAsOf))},
+        {"estimate_min", cost.estimate ? Json(cost.estimate->min) : Json(nullptr)},
+        {"estimate_max", cost.estimate ? money(cost.estimate->max) : Json(nullptr)}};
     root["served_by"] = routed.servedBy >= 0 ? Json(utf8(routed.servedByLabel)) : Json(nullptr);
     Json attempts = Json::array();
     for (const AttemptRecord& a : routed.attempts) {

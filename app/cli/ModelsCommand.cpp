@@ -3,7 +3,9 @@
 
 #include "cli/CommandLine.h"
 #include "cli/ConnectionOptions.h"
+#include "cli/Workspace.h"
 #include "common/MonotonicClock.h"
+#include "pricing/CostCalculator.h"
 #include "providers/ChatClient.h"
 
 #include <QCommandLineParser>
@@ -19,6 +21,8 @@ using namespace Qt::StringLiterals;
 namespace juxta::cli {
 namespace {
 
+using Json = nlohmann::ordered_json;
+
 const QString kCommand = u"models"_s;
 
 void writeOut(const QByteArray& bytes)
@@ -27,17 +31,86 @@ void writeOut(const QByteArray& bytes)
     std::fflush(stdout);
 }
 
-QByteArray toJson(const QList<ModelInfo>& models)
+std::string utf8(const QString& s)
 {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const ModelInfo& m : models) {
-        list.push_back({{"id", m.id.toStdString()},
-                        {"owned_by", m.ownedBy.toStdString()},
-                        {"context_window", m.contextWindow ? nlohmann::ordered_json(*m.contextWindow)
-                                                           : nlohmann::ordered_json(nullptr)}});
+    return s.toStdString();
+}
+
+Json optionalInt(const std::optional<qint64>& v)
+{
+    return v ? Json(*v) : Json(nullptr);
+}
+
+Json priceJson(const CatalogEntry& e)
+{
+    if (!e.price)
+        return nullptr;
+    const TierPrice& t = e.price->base;
+    const auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+    Json tiers = Json::array();
+    for (const PriceTier& tier : e.price->tiers)
+        tiers.push_back({{"above_input_tokens", tier.aboveInputTokens}, {"input", tier.price.input},
+                         {"output", tier.price.output}});
+    return {{"currency", utf8(e.price->currency)}, {"input", t.input}, {"cached_input", opt(t.cachedInput)},
+            {"cache_write", opt(t.cacheWrite)}, {"output", t.output}, {"thinking_output", opt(t.thinkingOutput)},
+            {"tiers", tiers}, {"source", utf8(priceSourceName(e.priceSource))},
+            {"as_of", e.priceAsOf.isEmpty() ? Json(nullptr) : Json(utf8(e.priceAsOf))}};
+}
+
+Json entryJson(const CatalogEntry& e)
+{
+    return {{"ref", utf8(e.reference())}, {"profile", utf8(e.profileId)}, {"id", utf8(e.modelId)},
+            {"name", utf8(e.displayName)}, {"context_window", optionalInt(e.contextWindow)},
+            {"max_output_tokens", optionalInt(e.maxOutputTokens)}, {"reasoning", e.reasoning},
+            {"vision", e.vision}, {"listed_by_server", e.listed}, {"price_per_million", priceJson(e)}};
+}
+
+QString contextText(const std::optional<qint64>& tokens)
+{
+    if (!tokens)
+        return u"?"_s;
+    if (*tokens >= 1'000'000 && *tokens % 1'000'000 == 0)
+        return u"%1M"_s.arg(*tokens / 1'000'000);
+    if (*tokens >= 1000)
+        return u"%1k"_s.arg(*tokens / 1000);
+    return QString::number(*tokens);
+}
+
+QByteArray tableLine(const CatalogEntry& e)
+{
+    const QString price = e.price ? formatPricePerMillion(*e.price) : u"price unknown"_s;
+    return u"%1  %2  %3\n"_s.arg(e.reference(), -48).arg(contextText(e.contextWindow), 6).arg(price).toUtf8();
+}
+
+// The ModelListCall for one profile, run to completion.
+std::optional<ProviderError> fetch(Workspace& workspace, const ProviderProfile& profile, const ApiKey& key,
+                                   const CallOptions& options, QList<ModelInfo>& models)
+{
+    QNetworkAccessManager network;
+    SteadyClock clock;
+    ChatClient client(network, clock);
+    QString why;
+    ModelListCall* call = client.listModels(profile, key, options, nullptr, &why);
+    if (!call) {
+        ProviderError e;
+        e.errorClass = ErrorClass::BadRequest;
+        e.message = why;
+        return e;
     }
-    const std::string text = list.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return QByteArray(text.data(), qsizetype(text.size())) + '\n';
+    std::optional<ProviderError> error;
+    QObject::connect(call, &ModelListCall::finished, call, [&] {
+        error = call->error();
+        models = call->models();
+        QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    delete call;
+    if (!error) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        workspace.cache().store(profile, models, now);
+        workspace.catalog().setListed(profile, models, now);
+    }
+    return error;
 }
 
 } // namespace
@@ -45,18 +118,24 @@ QByteArray toJson(const QList<ModelInfo>& models)
 int ModelsCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"List the models a server offers (GET {base}/models)."_s);
+    parser.setApplicationDescription(
+        u"List models with their context window and price. Without --profile: every configured profile, from the "
+        "cached model lists or the bundled catalog. With --profile: that profile's server list (fetched when not "
+        "cached, or with --refresh). With --base-url: ask that server directly."_s);
     parser.addHelpOption();
     ConnectionOptions connection;
     connection.addTo(parser);
+    const QCommandLineOption profileOption(u"profile"_s, u"Only this profile (a configured one or a preset id)."_s,
+                                           u"ID"_s);
+    const QCommandLineOption refresh(u"refresh"_s, u"Fetch the model list again instead of using the cache."_s);
     const QCommandLineOption json(u"json"_s, u"Print a JSON array."_s);
-    parser.addOption(json);
+    parser.addOptions({profileOption, refresh, json});
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
         return BadUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        writeOut(helpTextFor(parser.helpText(), u"juxta models [options]"_s).toUtf8());
+        writeOut(helpTextFor(parser.helpText(), u"juxta models [--profile ID] [--refresh] [--json]"_s).toUtf8());
         return Success;
     }
     QString error;
@@ -65,29 +144,51 @@ int ModelsCommand::run(const QStringList& arguments)
         return BadUsage;
     }
 
-    QNetworkAccessManager network;
-    SteadyClock clock;
-    ChatClient client(network, clock);
-    ModelListCall* call = client.listModels(connection.profile(), connection.key(), connection.callOptions(),
-                                            nullptr, &error);
-    if (!call) {
-        printError(kCommand, error);
-        return BadUsage;
-    }
-    int exitCode = Success;
-    QObject::connect(call, &ModelListCall::finished, call, [&] {
-        if (call->error()) {
-            printError(kCommand, call->error()->summary());
-            exitCode = ProviderFailure;
-        } else if (parser.isSet(json)) {
-            writeOut(toJson(call->models()));
-        } else {
-            for (const ModelInfo& m : call->models())
-                writeOut(m.id.toUtf8() + '\n');
+    Workspace workspace(kCommand, connection.configPath());
+    QList<ProviderProfile> profiles;
+    bool fetchNow = parser.isSet(refresh);
+    if (connection.hasBaseUrl()) {
+        profiles.append(connection.profile());
+        fetchNow = true;
+    } else if (parser.isSet(profileOption)) {
+        const auto p = workspace.profile(parser.value(profileOption), error);
+        if (!p) {
+            printError(kCommand, error);
+            return BadUsage;
         }
-        QCoreApplication::exit(exitCode);
-    });
-    QCoreApplication::exec();
+        profiles.append(*p);
+        fetchNow = fetchNow || !workspace.catalog().hasList(p->id);
+    } else {
+        profiles = workspace.config().profiles;
+        if (profiles.isEmpty())
+            printError(kCommand, u"no profiles configured; add one with `juxta profiles --add PRESET`, or list a "
+                                 "preset's models with --profile (e.g. --profile openai)"_s);
+    }
+
+    int exitCode = Success;
+    Json list = Json::array();
+    for (const ProviderProfile& profile : std::as_const(profiles)) {
+        if (fetchNow) {
+            const ApiKey key = connection.hasBaseUrl() ? connection.key()
+                                                       : workspace.keyFor(profile, connection.keyVariable()).key;
+            QList<ModelInfo> models;
+            if (const auto failure = fetch(workspace, profile, key, connection.callOptions(), models)) {
+                printError(kCommand, u"%1: %2"_s.arg(profile.id, failure->summary()));
+                exitCode = ProviderFailure;
+                continue;
+            }
+        }
+        for (const CatalogEntry& e : workspace.catalog().entries(profile)) {
+            if (parser.isSet(json))
+                list.push_back(entryJson(e));
+            else
+                writeOut(connection.hasBaseUrl() ? e.modelId.toUtf8() + '\n' : tableLine(e));
+        }
+    }
+    if (parser.isSet(json)) {
+        const std::string text = list.dump(2, ' ', false, Json::error_handler_t::replace);
+        writeOut(QByteArray(text.data(), qsizetype(text.size())) + '\n');
+    }
     return exitCode;
 }
 

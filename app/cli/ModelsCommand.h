@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `juxta models`: list the models a server offers, one per line or as JSON.
+// `juxta models`: the models of every profile (or one, or a bare server) with context window and price.
 #pragma once
 
 #include <QStringList>

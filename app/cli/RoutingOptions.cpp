@@ -23,9 +23,10 @@ bool sameOrigin(const QUrl& a, const QUrl& b)
 
 RoutingOptions::RoutingOptions()
     : m_fallbackOption(u"fallback"_s,
-                       u"Fallback target, tried in order when the previous one fails (repeatable): MODEL on the same "
-                       "server, or [API+]URL#MODEL on another; options may follow after ';': key-env=VAR, "
-                       "temperature=T, top-p=P, max-tokens=N, context-window=N."_s,
+                       u"Fallback target, tried in order when the previous one fails (repeatable): profile/model when "
+                       "--model is a profile reference; with --base-url, MODEL on the same server or [API+]URL#MODEL "
+                       "on another. Options may follow after ';': key-env=VAR, temperature=T, top-p=P, "
+                       "max-tokens=N, context-window=N."_s,
                        u"SPEC"_s)
     , m_strategy(u"strategy"_s, u"Order of the targets: priority (default), cheapest, fastest, round-robin, split:70,30."_s,
                  u"NAME"_s, u"priority"_s)
@@ -57,13 +58,18 @@ void RoutingOptions::addTo(QCommandLineParser& parser) const
                        m_stopAfterPartial, m_routeSeed, m_prices, m_contextWindow});
 }
 
-bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, Target& target, QString& error)
+bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, Target& target, QString& error) const
 {
     target = primary;
     target.contextWindow.reset();
     QStringList options = spec.split(u';');
     QString location = options.takeFirst().trimmed();
-    if (const qsizetype hash = location.lastIndexOf(u'#'); hash < 0) {
+    if (m_resolver) {
+        auto resolved = m_resolver(location, error);
+        if (!resolved)
+            return false;
+        target = *resolved;
+    } else if (const qsizetype hash = location.lastIndexOf(u'#'); hash < 0) {
         target.model = location; // same server, same key
     } else {
         target.model = location.mid(hash + 1).trimmed();
@@ -216,8 +222,17 @@ bool RoutingOptions::read(const QCommandLineParser& parser, const Target& primar
 
     // Without a price file every price is unknown and "cheapest" keeps priority order.
     PriceLookup prices;
-    if (parser.isSet(m_prices) && !readPrices(parser.value(m_prices), prices, error))
-        return false;
+    if (parser.isSet(m_prices)) {
+        if (!readPrices(parser.value(m_prices), prices, error))
+            return false;
+    } else if (m_catalogPrices) {
+        prices = [catalog = m_catalogPrices](const Target& t) -> std::optional<double> {
+            const auto price = catalog(t);
+            if (!price || price->currency != u"USD"_s)
+                return std::nullopt;
+            return (3 * price->base.input + price->base.output) / 4; // the same blend as --prices
+        };
+    }
     auto strategy = RoutingStrategy::fromSpec(parser.value(m_strategy), prices, &stats, m_seed, &error);
     if (!strategy)
         return false;

@@ -3,12 +3,15 @@
 // of a headless command.
 #pragma once
 
+#include "pricing/ModelPrice.h"
 #include "providers/ProviderProfile.h"
 #include "routing/ResilientCall.h"
 #include "routing/RoutingStrategy.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+
+#include <functional>
 
 namespace juxta::cli {
 
@@ -30,7 +33,13 @@ public:
     // A fallback is "MODEL" (same server) or "[API+]URL#MODEL" (another server: without key-env it gets no key,
     // so a key is only ever sent to the server it was meant for), then ";name=value" overrides: key-env,
     // temperature, top-p, max-tokens, context-window.
-    static bool parseFallback(const QString& spec, const Target& primary, Target& target, QString& error);
+    // With a reference resolver (profile mode) the location part is a "profile/model" reference instead.
+    using ReferenceResolver = std::function<std::optional<Target>(const QString& reference, QString& error)>;
+    bool parseFallback(const QString& spec, const Target& primary, Target& target, QString& error) const;
+    void setReferenceResolver(ReferenceResolver resolver) { m_resolver = std::move(resolver); }
+    // Catalog prices rank "--strategy cheapest" when no --prices file is given.
+    using CatalogPrices = std::function<std::optional<ModelPrice>(const Target&)>;
+    void setCatalogPrices(CatalogPrices prices) { m_catalogPrices = std::move(prices); }
 
     // A price file for "--strategy cheapest": {"MODEL or HOST/MODEL": {"input": USD per 1M, "output": USD per 1M}}.
     // Ranked by a 3:1 input:output blend, the usual shape of chat traffic.
@@ -52,6 +61,8 @@ private:
     RetryPolicy m_retry;
     FallbackPolicy m_fallback;
     quint32 m_seed = 0;
+    ReferenceResolver m_resolver;
+    CatalogPrices m_catalogPrices;
 };
 
 } // namespace juxta::cli

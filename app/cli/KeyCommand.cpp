@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/KeyCommand.h"
+
+#include "cli/CommandLine.h"
+#include "cli/Workspace.h"
+#include "common/MonotonicClock.h"
+#include "providers/ChatClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta::cli {
+namespace {
+
+const QString kCommand = u"key"_s;
+
+void writeOut(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+// Reads the key from standard input; on a terminal asks for it without echoing it.
+QString readSecret(const QString& profile)
+{
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (terminal) {
+        std::fprintf(stderr, "API key for %s (not shown): ", qPrintable(profile));
+        std::fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputc('\n', stderr);
+    }
+    return QString::fromStdString(line).trimmed();
+}
+
+int testKey(Workspace& workspace, const ProviderProfile& profile)
+{
+    const ResolvedKey key = workspace.keyFor(profile, {});
+    if (!key.problem.isEmpty()) {
+        printError(kCommand, key.problem);
+        return ProviderFailure;
+    }
+    QNetworkAccessManager network;
+    SteadyClock clock;
+    ChatClient client(network, clock);
+    QString why;
+    CallOptions options;
+    options.connectTimeoutMs = 15'000;
+    options.idleTimeoutMs = 15'000;
+    ModelListCall* call = client.listModels(profile, key.key, options, nullptr, &why);
+    if (!call) {
+        printError(kCommand, why);
+        return BadUsage;
+    }
+    int exitCode = Success;
+    QObject::connect(call, &ModelListCall::finished, call, [&] {
+        if (call->error()) {
+            printError(kCommand, u"%1: %2"_s.arg(profile.id, call->error()->summary()));
+            exitCode = ProviderFailure;
+        } else {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            workspace.cache().store(profile, call->models(), now);
+            writeOut(u"%1: the key works (%2; %3 models listed)\n"_s.arg(
+                profile.id, key.key.isEmpty() ? u"no key sent"_s : u"from the "_s + key.source)
+                         .arg(call->models().size()));
+        }
+        QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    delete call;
+    return exitCode;
+}
+
+} // namespace
+
+int KeyCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Manage a profile's API key in the system keychain.\n"
+        "  set PROFILE     store the key read from standard input (replaces any stored one)\n"
+        "  delete PROFILE  remove the stored key\n"
+        "  test PROFILE    list the profile's models with its key and report the result"_s);
+    parser.addHelpOption();
+    const QCommandLineOption config(u"config"_s, u"Configuration file to use."_s, u"FILE"_s);
+    parser.addOption(config);
+    parser.addPositionalArgument(u"ACTION"_s, u"set, delete or test"_s);
+    parser.addPositionalArgument(u"PROFILE"_s, u"Profile id (a configured profile or a preset id)"_s);
+    if (!parser.parse(arguments)) {
+        printError(kCommand, parser.errorText());
+        return BadUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        writeOut(helpTextFor(parser.helpText(), u"juxta key set|delete|test PROFILE"_s));
+        return Success;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2 || !QStringList{u"set"_s, u"delete"_s, u"test"_s}.contains(args[0])) {
+        printError(kCommand, u"usage: juxta key set|delete|test PROFILE (the key itself is read from standard "
+                             "input, never taken as an argument)"_s);
+        return BadUsage;
+    }
+    Workspace workspace(kCommand, parser.value(config));
+    QString error;
+    const auto profile = workspace.profile(args[1], error);
+    if (!profile) {
+        printError(kCommand, error);
+        return BadUsage;
+    }
+    if (args[0] == u"test"_s)
+        return testKey(workspace, *profile);
+
+    SecretResult result;
+    if (args[0] == u"set"_s) {
+        const QString secret = readSecret(profile->id);
+        if (secret.isEmpty()) {
+            printError(kCommand, u"no key on standard input"_s);
+            return BadUsage;
+        }
+        result = waitFor([&](SecretStore::Handler done) { workspace.secrets().write(profile->id, secret, done); });
+    } else {
+        result = waitFor([&](SecretStore::Handler done) { workspace.secrets().remove(profile->id, done); });
+    }
+    if (result.status != SecretResult::Status::Ok) {
+        printError(kCommand, result.message);
+        return result.status == SecretResult::Status::NotFound ? BadUsage : ProviderFailure;
+    }
+    writeOut(u"%1 the key for %2 in the %3\n"_s.arg(args[0] == u"set"_s ? u"stored"_s : u"deleted"_s, profile->id,
+                                                    workspace.secrets().description()));
+    return Success;
+}
+
+} // namespace juxta::cli

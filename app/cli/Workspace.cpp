@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/Workspace.h"
+
+#include "cli/CommandLine.h"
+#include "config/ProviderPresets.h"
+
+using namespace Qt::StringLiterals;
+
+namespace juxta::cli {
+
+Workspace::Workspace(const QString& command, const QString& configPath)
+    : m_command(command)
+    , m_store(configPath.isEmpty() ? ConfigStore::defaultPath() : configPath)
+    , m_catalog(m_store.config())
+{
+    const ConfigStore::LoadReport report = m_store.load();
+    if (!report.ok)
+        printError(m_command, report.error);
+    m_secrets = createSecretStore(m_store.config());
+    QList<ProviderProfile> known = m_store.config().profiles;
+    if (!m_store.config().profile(u"openrouter"_s))
+        known.append(profileFromPreset(*findPreset(u"openrouter"_s))); // its cached prices help every profile
+    for (const ProviderProfile& p : std::as_const(known)) {
+        if (const auto cached = m_cache.load(p))
+            m_catalog.setListed(p, cached->models, cached->fetchedAt);
+    }
+}
+
+std::optional<ProviderProfile> Workspace::profile(const QString& id, QString& error) const
+{
+    std::optional<ProviderProfile> found;
+    if (const ProviderProfile* configured = config().profile(id))
+        found = *configured;
+    else if (const ProviderPreset* preset = findPreset(id))
+        found = profileFromPreset(*preset);
+    if (!found) {
+        QStringList ids;
+        for (const ProviderProfile& p : config().profiles)
+            ids.append(p.id);
+        error = u"no profile \"%1\" (configured: %2; presets can be used by id, e.g. openai/gpt-4o)"_s.arg(
+            id, ids.isEmpty() ? u"none"_s : ids.join(u", "_s));
+        return std::nullopt;
+    }
+    if (const QString problem = validateProfile(*found); !problem.isEmpty()) {
+        error = problem;
+        return std::nullopt;
+    }
+    return found;
+}
+
+ResolvedKey Workspace::keyFor(const ProviderProfile& profile, const QString& explicitKeyVariable)
+{
+    ResolvedKey out;
+    waitFor([&](SecretStore::Handler done) {
+        resolveKey(*m_secrets, profile, explicitKeyVariable, [&out, done](const ResolvedKey& r) {
+            out = r;
+            done({});
+        });
+    });
+    return out;
+}
+
+std::optional<Target> Workspace::target(const QString& reference, const QString& explicitKeyVariable, QString& error)
+{
+    const auto ref = ModelRef::parse(reference);
+    if (!ref) {
+        error = u"\"%1\" is not a model reference: use profile/model, e.g. openai/gpt-4o (or give --base-url)"_s.arg(
+            reference);
+        return std::nullopt;
+    }
+    const auto found = profile(ref->profileId, error);
+    if (!found)
+        return std::nullopt;
+    Target t;
+    t.profile = *found;
+    t.model = ref->modelId;
+    const ResolvedKey key = keyFor(t.profile, explicitKeyVariable);
+    if (!key.problem.isEmpty()) {
+        error = u"no key for profile %1: %2"_s.arg(t.profile.id, key.problem);
+        return std::nullopt;
+    }
+    t.key = key.key;
+    const ProviderPreset* preset = findPreset(t.profile.presetId);
+    if (t.key.isEmpty() && t.profile.auth != AuthStyle::None && preset && preset->needsKey) {
+        const QStringList vars = keyEnvironmentVariables(t.profile, explicitKeyVariable);
+        error = u"no key for profile %1: run `juxta key set %1`%2"_s.arg(
+            t.profile.id, vars.isEmpty() ? QString() : u" or set %1"_s.arg(vars.join(u" or "_s)));
+        return std::nullopt;
+    }
+    t.contextWindow = entryFor(t).contextWindow;
+    return t;
+}
+
+} // namespace juxta::cli
