@@ -75,16 +75,14 @@ std::optional<Target> Workspace::target(const QString& reference, const QString&
     t.profile = *found;
     t.model = ref->modelId;
     const ResolvedKey key = keyFor(t.profile, explicitKeyVariable);
-    if (!key.problem.isEmpty()) {
-        error = u"no key for profile %1: %2"_s.arg(t.profile.id, key.problem);
-        return std::nullopt;
-    }
     t.key = key.key;
     const ProviderPreset* preset = findPreset(t.profile.presetId);
-    if (t.key.isEmpty() && t.profile.auth != AuthStyle::None && preset && preset->needsKey) {
+    const bool needsKey = t.profile.auth != AuthStyle::None && preset && preset->needsKey;
+    if (t.key.isEmpty() && (needsKey || !explicitKeyVariable.isEmpty())) {
         const QStringList vars = keyEnvironmentVariables(t.profile, explicitKeyVariable);
-        error = u"no key for profile %1: run `juxta key set %1`%2"_s.arg(
-            t.profile.id, vars.isEmpty() ? QString() : u" or set %1"_s.arg(vars.join(u" or "_s)));
+        error = u"no key for profile %1: run `juxta key set %1`%2%3"_s.arg(
+            t.profile.id, vars.isEmpty() ? QString() : u" or set %1"_s.arg(vars.join(u" or "_s)),
+            key.problem.isEmpty() ? QString() : u" (%1)"_s.arg(key.problem));
         return std::nullopt;
     }
     t.contextWindow = entryFor(t).contextWindow;

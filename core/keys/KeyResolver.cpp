@@ -10,19 +10,21 @@ namespace juxta {
 
 QStringList keyEnvironmentVariables(const ProviderProfile& profile, const QString& explicitVariable)
 {
-    QStringList names;
     if (!explicitVariable.isEmpty())
         return {explicitVariable}; // an explicit choice is the only one consulted
-    if (!profile.keyEnvVar.isEmpty())
-        names.append(profile.keyEnvVar);
-    // The preset's well-known variables only apply to the preset's own host: a key for api.openai.com must not
-    // go to a custom URL that a profile made from the OpenAI preset was pointed at.
-    if (const ProviderPreset* preset = findPreset(profile.presetId);
-        preset && QUrl(preset->baseUrl).host() == profile.baseUrl.host()) {
-        for (const QString& name : preset->keyEnvVars) {
-            if (!names.contains(name))
-                names.append(name);
-        }
+    // A preset's well-known variables only apply at the preset's own host: a key meant for api.openai.com must
+    // not go to a custom URL that a profile made from the OpenAI preset was pointed at. A variable the user
+    // named themselves always applies.
+    const ProviderPreset* preset = findPreset(profile.presetId);
+    const bool atPresetHost = preset && QUrl(preset->baseUrl).host() == profile.baseUrl.host();
+    QStringList candidates{profile.keyEnvVar};
+    if (preset)
+        candidates += preset->keyEnvVars;
+    QStringList names;
+    for (const QString& name : std::as_const(candidates)) {
+        const bool wellKnown = preset && preset->keyEnvVars.contains(name);
+        if (!name.isEmpty() && !names.contains(name) && (atPresetHost || !wellKnown))
+            names.append(name);
     }
     return names;
 }

@@ -133,9 +133,10 @@ void TestKeys::presetVariablesOnlyForThePresetsHost()
 {
     ProviderProfile p = profileFromPreset(*findPreset(u"openai"_s));
     QCOMPARE(keyEnvironmentVariables(p), QStringList{u"OPENAI_API_KEY"_s});
-    p.keyEnvVar.clear();
     p.baseUrl = QUrl(u"https://proxy.example.com/v1"_s); // an OpenAI-preset profile pointed elsewhere
     QVERIFY(keyEnvironmentVariables(p).isEmpty());
+    p.keyEnvVar = u"PROXY_KEY"_s; // a variable the user named applies anywhere
+    QCOMPARE(keyEnvironmentVariables(p), QStringList{u"PROXY_KEY"_s});
     const ProviderProfile gemini = profileFromPreset(*findPreset(u"gemini"_s));
     QCOMPARE(keyEnvironmentVariables(gemini), (QStringList{u"GEMINI_API_KEY"_s, u"GOOGLE_API_KEY"_s}));
     QCOMPARE(keyEnvironmentVariables(gemini, u"MY_KEY"_s), QStringList{u"MY_KEY"_s});
