@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/MainWindow.h"
 
+#include "catalog/CatalogService.h"
+#include "catalog/ModelPicker.h"
+#include "config/ConfigStore.h"
+#include "keys/KeyResolver.h"
+#include "providers/ProvidersDialog.h"
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QTimer>
+#include <QToolBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -21,16 +30,34 @@ constexpr auto kStateKey = "window/state";
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_store(std::make_unique<ConfigStore>())
+    , m_network(new QNetworkAccessManager(this))
 {
     setWindowTitle(tr("Juxta"));
     setObjectName(u"MainWindow"_s);
+    const ConfigStore::LoadReport report = m_store->load();
+    m_secrets = createSecretStore(m_store->config());
+    m_catalog = new CatalogService(m_store->config(), *m_secrets, *m_network, DiscoveryCache(), this);
+    m_catalog->loadCachedLists();
+    if (!report.ok) {
+        // Shown once the window is up, without blocking: the user's file is kept (see the backup path).
+        QTimer::singleShot(0, this, [this, report] {
+            auto* box = new QMessageBox(QMessageBox::Warning, tr("Configuration not loaded"), report.error,
+                                        QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    }
 
     // Placeholder centre until the chat page lands; it tells the user what comes next rather than showing nothing.
     auto* central = new QWidget(this);
     central->setObjectName(u"centralArea"_s);
     auto* layout = new QVBoxLayout(central);
-    auto* hint = new QLabel(tr("No conversation yet.\nUse “juxta ask” from a terminal to stream an answer."), central);
+    auto* hint = new QLabel(tr("No conversation yet.\nAdd providers under Settings ▸ Providers…, pick a model above, "
+                               "or use “juxta ask” from a terminal."),
+                            central);
     hint->setObjectName(u"emptyHint"_s);
     hint->setAlignment(Qt::AlignCenter);
     hint->setEnabled(false);
@@ -38,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(central);
 
     createMenus();
+    createToolBar();
     statusBar()->showMessage(tr("Ready"));
     resize(1100, 720);
     restoreWindowState();
@@ -51,12 +79,51 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    QAction* providers = settings->addAction(tr("&Providers…"), this, &MainWindow::showProviders);
+    providers->setObjectName(u"actionProviders"_s);
+    providers->setShortcut(QKeySequence::Preferences);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Juxta"), this, &MainWindow::showAbout);
     about->setObjectName(u"actionAbout"_s);
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createToolBar()
+{
+    QToolBar* bar = addToolBar(tr("Model"));
+    bar->setObjectName(u"modelToolBar"_s);
+    bar->setMovable(false);
+    m_picker = new ModelPicker(m_store->config(), m_catalog->catalog(), bar);
+    m_picker->setObjectName(u"modelPicker"_s);
+    if (!m_store->config().recentModels.isEmpty())
+        m_picker->setCurrentModel(m_store->config().recentModels.constFirst());
+    bar->addWidget(m_picker);
+    connect(m_picker, &ModelPicker::modelChosen, this, &MainWindow::saveConfig);
+    connect(m_picker, &ModelPicker::favouritesChanged, this, &MainWindow::saveConfig);
+    connect(m_catalog, &CatalogService::refreshed, m_picker, &ModelPicker::reload);
+}
+
+void MainWindow::saveConfig()
+{
+    QString error;
+    if (!m_store->isReadOnly() && !m_store->save(&error))
+        statusBar()->showMessage(error);
+}
+
+void MainWindow::showProviders()
+{
+    auto* dialog = new ProvidersDialog(*m_store, *m_secrets, *m_catalog, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"providersDialog"_s);
+    connect(dialog, &ProvidersDialog::saved, m_picker, &ModelPicker::reload);
+    dialog->detectLocalServers(*m_network);
+    dialog->open();
 }
 
 void MainWindow::showAbout()

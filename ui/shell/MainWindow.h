@@ -3,8 +3,16 @@
 #pragma once
 
 #include <QMainWindow>
+#include <memory>
+
+class QNetworkAccessManager;
 
 namespace juxta {
+
+class CatalogService;
+class ConfigStore;
+class ModelPicker;
+class SecretStore;
 
 class MainWindow final : public QMainWindow
 {
@@ -12,6 +20,10 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void showProviders(); // Settings ▸ Providers…
+    ModelPicker* modelPicker() const { return m_picker; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -20,6 +32,14 @@ private:
     void createMenus();
     void showAbout();
     void restoreWindowState();
+    void createToolBar();
+    void saveConfig();
+
+    std::unique_ptr<ConfigStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    QNetworkAccessManager* m_network;
+    CatalogService* m_catalog;
+    ModelPicker* m_picker = nullptr;
 };
 
 } // namespace juxta

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/ProvidersDialog.h"
+
+#include "catalog/CatalogService.h"
+#include "config/ProviderPresets.h"
+#include "keys/SecretStore.h"
+#include "providers/ProfileEditor.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+struct PresetGroup
+{
+    const char* title;
+    QStringList ids;
+};
+
+QList<PresetGroup> presetGroups()
+{
+    return {{QT_TRANSLATE_NOOP("juxta::ProvidersDialog", "Cloud providers"),
+             {u"openai"_s, u"anthropic"_s, u"gemini"_s, u"gemini-openai"_s, u"deepseek"_s, u"mistral"_s, u"qwen"_s,
+              u"xai"_s, u"groq"_s, u"together"_s, u"fireworks"_s, u"azure"_s}},
+            {QT_TRANSLATE_NOOP("juxta::ProvidersDialog", "Routers and gateways"),
+             {u"openrouter"_s, u"litellm"_s, u"portkey"_s}},
+            {QT_TRANSLATE_NOOP("juxta::ProvidersDialog", "Servers on your machine"),
+             {u"ollama"_s, u"lmstudio"_s, u"llamacpp"_s, u"vllm"_s}},
+            {QT_TRANSLATE_NOOP("juxta::ProvidersDialog", "Other"), {u"custom"_s}}};
+}
+
+QString listText(const ProviderProfile& p)
+{
+    const QString host = p.baseUrl.port() > 0 ? u"%1:%2"_s.arg(p.baseUrl.host()).arg(p.baseUrl.port())
+                                              : p.baseUrl.host();
+    return p.displayName + u'\n' + p.id + u" · "_s + (host.isEmpty() ? u"—"_s : host);
+}
+
+} // namespace
+
+ProvidersDialog::ProvidersDialog(ConfigStore& store, SecretStore& secrets, CatalogService& catalog, QWidget* parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_secrets(secrets)
+    , m_catalog(catalog)
+    , m_profiles(store.config().profiles)
+    , m_list(new QListWidget(this))
+    , m_editor(new ProfileEditor(secrets, catalog, this))
+    , m_banner(new QWidget(this))
+    , m_bannerLayout(new QVBoxLayout(m_banner))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(tr("Providers"));
+    setAccessibleName(tr("Providers"));
+    m_list->setAccessibleName(tr("Profiles"));
+    m_list->setMinimumWidth(220);
+    m_list->setSpacing(2);
+    m_list->setAlternatingRowColors(false);
+
+    auto* add = new QToolButton(this);
+    add->setText(tr("Add"));
+    add->setToolTip(tr("Add a provider from a preset"));
+    add->setPopupMode(QToolButton::InstantPopup);
+    auto* addMenu = new QMenu(add);
+    for (const PresetGroup& group : presetGroups()) {
+        addMenu->addSection(tr(group.title));
+        for (const QString& id : group.ids) {
+            const ProviderPreset* preset = findPreset(id);
+            addMenu->addAction(preset->displayName, this, [this, id] { addFromPreset(id); });
+        }
+    }
+    add->setMenu(addMenu);
+    auto* duplicate = new QToolButton(this);
+    duplicate->setText(tr("Duplicate"));
+    auto* remove = new QToolButton(this);
+    remove->setText(tr("Remove"));
+    auto* more = new QToolButton(this);
+    more->setText(tr("Import/Export"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto* moreMenu = new QMenu(more);
+    moreMenu->addAction(tr("Import profiles…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import profiles"), {}, tr("JSON (*.json)"));
+        QString message;
+        if (!path.isEmpty())
+            importFrom(path, &message);
+        m_status->setText(message);
+    });
+    moreMenu->addAction(tr("Export profiles (without keys)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export profiles"), u"juxta-profiles.json"_s,
+                                                          tr("JSON (*.json)"));
+        QString message;
+        if (!path.isEmpty())
+            exportTo(path, &message);
+        m_status->setText(message);
+    });
+    more->setMenu(moreMenu);
+    connect(duplicate, &QToolButton::clicked, this, &ProvidersDialog::duplicateCurrent);
+    connect(remove, &QToolButton::clicked, this, &ProvidersDialog::removeCurrent);
+
+    auto* listButtons = new QHBoxLayout;
+    listButtons->addWidget(add);
+    listButtons->addWidget(duplicate);
+    listButtons->addWidget(remove);
+    listButtons->addStretch();
+    listButtons->addWidget(more);
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_list, 1);
+    leftLayout->addLayout(listButtons);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_editor);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    m_bannerLayout->setContentsMargins(0, 0, 0, 0);
+    m_banner->hide();
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_status->setWordWrap(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
+    resize(920, 640);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (!m_switching)
+            select(row);
+    });
+    connect(m_editor, &ProfileEditor::changed, this, [this] {
+        commitEditor();
+        const int row = m_list->currentRow();
+        if (row >= 0 && row < m_profiles.size())
+            m_list->item(row)->setText(listText(m_profiles[row]));
+    });
+    refreshList();
+    select(m_profiles.isEmpty() ? -1 : 0);
+}
+
+void ProvidersDialog::refreshList()
+{
+    m_switching = true;
+    m_list->clear();
+    for (const ProviderProfile& p : std::as_const(m_profiles)) {
+        auto* item = new QListWidgetItem(listText(p), m_list);
+        item->setToolTip(p.baseUrl.toString());
+    }
+    const int row = int(std::find_if(m_profiles.cbegin(), m_profiles.cend(),
+                                     [&](const ProviderProfile& p) { return p.id == m_currentId; })
+                        - m_profiles.cbegin());
+    m_list->setCurrentRow(row < m_profiles.size() ? row : -1);
+    m_switching = false;
+}
+
+void ProvidersDialog::commitEditor()
+{
+    const auto it = std::find_if(m_profiles.begin(), m_profiles.end(),
+                                 [&](const ProviderProfile& p) { return p.id == m_currentId; });
+    if (it == m_profiles.end())
+        return;
+    const ProviderProfile edited = m_editor->profile();
+    if (edited.id != m_currentId) { // only new profiles may change id (keys are stored by id)
+        m_pendingKeys.remove(m_currentId);
+        m_currentId = edited.id;
+    }
+    *it = edited;
+    if (const auto key = m_editor->pendingKey())
+        m_pendingKeys.insert(m_currentId, *key);
+    else
+        m_pendingKeys.remove(m_currentId);
+    if (m_editor->keyRemovalRequested())
+        m_keysToRemove.insert(m_currentId);
+    else
+        m_keysToRemove.remove(m_currentId);
+}
+
+void ProvidersDialog::select(int row)
+{
+    if (row < 0 || row >= m_profiles.size()) {
+        m_currentId.clear();
+        m_editor->setEnabled(false);
+        return;
+    }
+    m_currentId = m_profiles[row].id;
+    m_editor->setEnabled(true);
+    const QString id = m_currentId;
+    m_editor->setProfile(m_profiles[row],
+                         m_pendingKeys.contains(id) ? std::optional<QString>(m_pendingKeys.value(id)) : std::nullopt,
+                         m_keysToRemove.contains(id));
+    m_editor->setIdEditable(m_store.config().profile(id) == nullptr); // a saved key is filed under the id
+}
+
+QString ProvidersDialog::uniqueId(const QString& wanted) const
+{
+    const auto taken = [this](const QString& id) {
+        return std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const ProviderProfile& p) { return p.id == id; });
+    };
+    if (!taken(wanted))
+        return wanted;
+    static const QRegularExpression numbered(u"-\\d+$"_s);
+    const QString stem = QString(wanted).remove(numbered); // "openai-2" → "openai-3", not "openai-2-2"
+    QString id = stem;
+    for (int n = 2; taken(id); ++n)
+        id = u"%1-%2"_s.arg(stem).arg(n);
+    return id;
+}
+
+void ProvidersDialog::addProfile(ProviderProfile profile)
+{
+    commitEditor();
+    profile.id = uniqueId(profile.id);
+    m_profiles.append(profile);
+    m_currentId = profile.id;
+    refreshList();
+    select(int(m_profiles.size() - 1));
+}
+
+void ProvidersDialog::addFromPreset(const QString& presetId)
+{
+    if (const ProviderPreset* preset = findPreset(presetId))
+        addProfile(profileFromPreset(*preset));
+}
+
+void ProvidersDialog::duplicateCurrent()
+{
+    commitEditor();
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_profiles.size())
+        return;
+    ProviderProfile copy = m_profiles[row];
+    copy.displayName = tr("%1 (copy)").arg(copy.displayName);
+    addProfile(copy);
+}
+
+void ProvidersDialog::removeCurrent()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_profiles.size())
+        return;
+    const QString id = m_profiles[row].id;
+    m_profiles.removeAt(row);
+    m_pendingKeys.remove(id);
+    if (m_store.config().profile(id))
+        m_keysToRemove.insert(id); // a removed profile's key does not linger in the keychain
+    m_currentId = m_profiles.isEmpty() ? QString() : m_profiles[std::min<qsizetype>(row, m_profiles.size() - 1)].id;
+    refreshList();
+    select(m_list->currentRow());
+    m_status->setText(tr("Removed %1. Cancel to undo.").arg(id));
+}
+
+bool ProvidersDialog::importFrom(const QString& path, QString* message)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *message = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QString error;
+    QStringList warnings;
+    const auto imported = importProfiles(file.read(8 * 1024 * 1024), &error, &warnings);
+    if (!imported) {
+        *message = tr("Nothing imported: %1").arg(error);
+        return false;
+    }
+    for (const ProviderProfile& p : *imported)
+        addProfile(p);
+    *message = imported->size() == 1 ? tr("Imported 1 profile.") : tr("Imported %1 profiles.").arg(imported->size());
+    if (!warnings.isEmpty())
+        *message += u' ' + warnings.join(u' ');
+    return true;
+}
+
+bool ProvidersDialog::exportTo(const QString& path, QString* message) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(exportProfiles(m_profiles)) < 0 || !file.commit()) {
+        *message = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *message = m_profiles.size() == 1 ? tr("Exported 1 profile, without keys.")
+                                      : tr("Exported %1 profiles, without keys.").arg(m_profiles.size());
+    return true;
+}
+
+bool ProvidersDialog::save(QString* error)
+{
+    commitEditor();
+    for (qsizetype i = 0; i < m_profiles.size(); ++i) {
+        const QString problem = validateProfile(m_profiles[i]);
+        if (!problem.isEmpty()) {
+            m_currentId = m_profiles[i].id;
+            refreshList();
+            select(int(i));
+            *error = problem;
+            return false;
+        }
+    }
+    const QList<ProviderProfile> previous = m_store.config().profiles;
+    m_store.config().profiles = m_profiles;
+    if (!m_store.save(error)) {
+        m_store.config().profiles = previous;
+        return false;
+    }
+    // Keys: written after the profiles are safely saved. The store answers asynchronously; failures are shown.
+    for (auto it = m_pendingKeys.cbegin(); it != m_pendingKeys.cend(); ++it) {
+        m_secrets.write(it.key(), it.value(), [](const SecretResult& r) {
+            if (r.status != SecretResult::Status::Ok)
+                qWarning("Juxta: could not store a key: %s", qPrintable(r.message));
+        });
+    }
+    for (const QString& id : std::as_const(m_keysToRemove)) {
+        if (!m_pendingKeys.contains(id))
+            m_secrets.remove(id, [](const SecretResult&) {});
+    }
+    m_pendingKeys.clear();
+    m_keysToRemove.clear();
+    emit saved();
+    return true;
+}
+
+void ProvidersDialog::done(int result)
+{
+    if (result == QDialog::Accepted) {
+        QString error;
+        if (!save(&error)) {
+            m_status->setText(u"<span style='color:#C8372D'>%1</span>"_s.arg(error.toHtmlEscaped()));
+            return;
+        }
+    }
+    QDialog::done(result);
+}
+
+void ProvidersDialog::detectLocalServers(QNetworkAccessManager& network,
+                                         const QList<LocalServerDetector::Candidate>& candidates)
+{
+    auto* detector = new LocalServerDetector(network, candidates, this);
+    connect(detector, &LocalServerDetector::finished, this, [this, detector](const QList<DetectedServer>& found) {
+        detector->deleteLater();
+        showDetected(found);
+    });
+    detector->start();
+}
+
+void ProvidersDialog::showDetected(const QList<DetectedServer>& servers)
+{
+    while (QLayoutItem* item = m_bannerLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    int shown = 0;
+    for (const DetectedServer& server : servers) {
+        const bool configured = std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const ProviderProfile& p) {
+            return p.baseUrl.host() == server.profile.baseUrl.host()
+                && p.baseUrl.port() == server.profile.baseUrl.port();
+        });
+        if (configured)
+            continue;
+        auto* row = new QFrame(m_banner);
+        row->setFrameShape(QFrame::StyledPanel);
+        row->setBackgroundRole(QPalette::AlternateBase);
+        row->setAutoFillBackground(true);
+        auto* rowLayout = new QHBoxLayout(row);
+        const QString where = u"%1:%2"_s.arg(server.profile.baseUrl.host()).arg(server.profile.baseUrl.port());
+        const QString models = server.models.size() == 1 ? tr("1 model") : tr("%1 models").arg(server.models.size());
+        auto* text = new QLabel(tr("<b>%1</b> is running on %2 with %3.")
+                                    .arg(server.profile.displayName.toHtmlEscaped(), where, models),
+                                row);
+        auto* addButton = new QPushButton(tr("Add %1").arg(server.profile.displayName), row);
+        const ProviderProfile profile = server.profile;
+        connect(addButton, &QPushButton::clicked, this, [this, profile, row] {
+            addProfile(profile);
+            row->hide();
+        });
+        rowLayout->addWidget(text, 1);
+        rowLayout->addWidget(addButton);
+        m_bannerLayout->addWidget(row);
+        ++shown;
+    }
+    m_banner->setVisible(shown > 0);
+}
+
+} // namespace juxta

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Providers dialog: the list of profiles, add from a preset, duplicate, remove, import/export, local servers
+// found on this machine, and the editor of the selected profile. Changes apply on Save; keys go to the key store,
+// never to the config file.
+#pragma once
+
+#include "config/ConfigStore.h"
+#include "config/LocalServerDetector.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QLabel;
+class QListWidget;
+class QNetworkAccessManager;
+class QVBoxLayout;
+
+namespace juxta {
+
+class CatalogService;
+class ProfileEditor;
+class SecretStore;
+
+class ProvidersDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ProvidersDialog(ConfigStore& store, SecretStore& secrets, CatalogService& catalog, QWidget* parent = nullptr);
+
+    // Looks for local servers and offers the ones not configured yet.
+    void detectLocalServers(QNetworkAccessManager& network,
+                            const QList<LocalServerDetector::Candidate>& candidates =
+                                LocalServerDetector::defaultCandidates());
+
+    void addFromPreset(const QString& presetId);
+    void addProfile(ProviderProfile profile); // made unique, selected
+    void duplicateCurrent();
+    void removeCurrent();
+    bool importFrom(const QString& path, QString* message);
+    bool exportTo(const QString& path, QString* message) const;
+    bool save(QString* error); // validate, write keys, save the config
+
+    QListWidget* profileList() const { return m_list; }
+    ProfileEditor* editor() const { return m_editor; }
+    QWidget* detectedBanner() const { return m_banner; }
+    const QList<ProviderProfile>& profiles() const { return m_profiles; }
+
+signals:
+    void saved();
+
+protected:
+    void done(int result) override;
+
+private:
+    void commitEditor();
+    void select(int row);
+    void refreshList();
+    void showDetected(const QList<DetectedServer>& servers);
+    QString uniqueId(const QString& wanted) const;
+
+    ConfigStore& m_store;
+    SecretStore& m_secrets;
+    CatalogService& m_catalog;
+    QList<ProviderProfile> m_profiles;         // the working copy
+    QHash<QString, QString> m_pendingKeys;     // typed in this session, by profile id
+    QSet<QString> m_keysToRemove;              // profile ids
+    QString m_currentId;
+    bool m_switching = false;
+
+    QListWidget* m_list;
+    ProfileEditor* m_editor;
+    QWidget* m_banner;
+    QVBoxLayout* m_bannerLayout;
+    QLabel* m_status;
+};
+
+} // namespace juxta
