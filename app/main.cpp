@@ -4,6 +4,7 @@
 #include "shell/MainWindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTranslator>
@@ -43,7 +44,12 @@ int main(int argc, char* argv[])
     if (translator.load(QLocale(), u"juxta"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(&translator);
 
-    juxta::MainWindow window;
+    // The one GUI option: another configuration file (the sub-commands take --config the same way).
+    QCommandLineParser parser;
+    const QCommandLineOption config(u"config"_s, u"Configuration file to use."_s, u"FILE"_s);
+    parser.addOption(config);
+    parser.parse(QCoreApplication::arguments()); // unknown options are left to Qt's own (-style, -platform, …)
+    juxta::MainWindow window(parser.value(config));
     window.show();
     return app.exec();
 }

@@ -102,7 +102,10 @@ int AskCommand::run(const QStringList& arguments)
     const QCommandLineOption stop(u"stop"_s, u"Stop sequence (repeatable)."_s, u"TEXT"_s);
     const QCommandLineOption tools(u"tools"_s, u"JSON file with an OpenAI-style \"tools\" array."_s, u"FILE"_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object describing the outcome when done."_s);
-    parser.addOptions({model, system, temperature, topP, maxTokens, seed, stop, tools, json});
+    const QCommandLineOption estimate(u"estimate"_s,
+                                      u"Only estimate: print each target's min–max cost and the budget check, send "
+                                      "nothing."_s);
+    parser.addOptions({model, system, temperature, topP, maxTokens, seed, stop, tools, json, estimate});
     parser.addPositionalArgument(u"PROMPT"_s, u"The prompt, or - for standard input."_s);
 
     if (!parser.parse(arguments)) {
@@ -184,6 +187,11 @@ int AskCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     CostReporter costs(workspace ? &*workspace : nullptr, request, routing.targets());
+    if (parser.isSet(estimate)) {
+        writeOut(stdout, parser.isSet(json) ? QString::fromUtf8(estimatesToJson(costs, routing.targets()))
+                                            : estimatesToText(costs, routing.targets()));
+        return Success;
+    }
     if (workspace) {
         const BudgetVerdict verdict = costs.checkBudget();
         if (verdict.kind != BudgetVerdict::Kind::Allow)

@@ -49,6 +49,7 @@ int printInformation(const QStringList& arguments)
         "  key       store, delete or test a profile's key in the keychain (juxta key --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption({u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s});
     parser.process(arguments); // prints and exits for --help / --version
     return Success;
 }

@@ -3,6 +3,8 @@
 
 #include "cli/Workspace.h"
 
+#include <nlohmann/json.hpp>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta::cli {
@@ -30,7 +32,9 @@ std::optional<CostEstimate> CostReporter::estimateFor(const Target& target) cons
     const CatalogEntry entry = m_workspace->entryFor(target);
     if (!entry.price)
         return std::nullopt;
-    QList<QString> texts{m_request.systemPrompt};
+    QList<QString> texts;
+    if (!m_request.systemPrompt.isEmpty())
+        texts.append(m_request.systemPrompt);
     for (const ChatMessage& m : m_request.messages)
         texts.append(m.content);
     const ChatRequest applied = target.apply(m_request);
@@ -71,6 +75,53 @@ void CostReporter::record(const RoutedOutcome& routed) const
 {
     if (const auto usd = report(routed).usd(); usd && *usd > 0)
         SpendLedger().record(*usd);
+}
+
+QString estimatesToText(const CostReporter& costs, const QList<Target>& targets)
+{
+    QString out;
+    for (const Target& t : targets) {
+        const auto e = costs.estimateFor(t);
+        if (!e) {
+            out += u"%1  price unknown\n"_s.arg(t.label());
+            continue;
+        }
+        out += u"%1  ~%2–%3 input tokens  %4 – %5%6  (estimate)\n"_s.arg(t.label())
+                   .arg(e->inputTokensLow)
+                   .arg(e->inputTokensHigh)
+                   .arg(formatMoney(e->min, e->currency),
+                        e->max ? formatMoney(*e->max, e->currency) : u"no upper bound"_s,
+                        e->maxOutputTokens ? u" for up to %1 output tokens"_s.arg(*e->maxOutputTokens)
+                                           : u" (set --max-tokens to bound it)"_s);
+    }
+    const BudgetVerdict verdict = costs.checkBudget();
+    if (verdict.kind != BudgetVerdict::Kind::Allow)
+        out += (verdict.kind == BudgetVerdict::Kind::Block ? u"blocked: "_s : u"warning: "_s) + verdict.message + u'\n';
+    return out;
+}
+
+QByteArray estimatesToJson(const CostReporter& costs, const QList<Target>& targets)
+{
+    using Json = nlohmann::ordered_json;
+    Json list = Json::array();
+    for (const Target& t : targets) {
+        const auto e = costs.estimateFor(t);
+        Json entry{{"target", t.label().toStdString()}};
+        entry["currency"] = e ? Json(e->currency.toStdString()) : Json(nullptr);
+        entry["input_tokens_low"] = e ? Json(e->inputTokensLow) : Json(nullptr);
+        entry["input_tokens_high"] = e ? Json(e->inputTokensHigh) : Json(nullptr);
+        entry["max_output_tokens"] = e && e->maxOutputTokens ? Json(*e->maxOutputTokens) : Json(nullptr);
+        entry["min"] = e ? Json(e->min) : Json(nullptr);
+        entry["max"] = e && e->max ? Json(*e->max) : Json(nullptr);
+        list.push_back(std::move(entry));
+    }
+    const BudgetVerdict verdict = costs.checkBudget();
+    const char* kind = verdict.kind == BudgetVerdict::Kind::Allow ? "allow"
+                       : verdict.kind == BudgetVerdict::Kind::Warn ? "warn"
+                                                                    : "block";
+    const Json root{{"estimates", list}, {"budget", {{"verdict", kind}, {"message", verdict.message.toStdString()}}}};
+    const std::string text = root.dump(2);
+    return QByteArray(text.data(), qsizetype(text.size())) + '\n';
 }
 
 } // namespace juxta::cli

@@ -41,4 +41,8 @@ private:
     QList<Target> m_targets;
 };
 
+// `juxta ask --estimate`: one line (or JSON entry) per target, then the budget verdict.
+QString estimatesToText(const CostReporter& costs, const QList<Target>& targets);
+QByteArray estimatesToJson(const CostReporter& costs, const QList<Target>& targets);
+
 } // namespace juxta::cli

@@ -129,6 +129,9 @@ int KeyCommand::run(const QStringList& arguments)
     if (args[0] == u"test"_s)
         return testKey(workspace, *profile);
 
+    if (workspace.config().insecureKeyStorage)
+        printError(kCommand, u"warning: keys are kept in an %1, because \"insecure_key_storage\" is on in %2"_s.arg(
+                                 workspace.secrets().description(), workspace.store().path()));
     SecretResult result;
     if (args[0] == u"set"_s) {
         const QString secret = readSecret(profile->id);
@@ -142,6 +145,10 @@ int KeyCommand::run(const QStringList& arguments)
     }
     if (result.status != SecretResult::Status::Ok) {
         printError(kCommand, result.message);
+        if (result.status == SecretResult::Status::Unavailable)
+            printError(kCommand, u"to keep keys in an unencrypted file instead, set \"insecure_key_storage\": true in "
+                                 "%1 (anyone who can read your files can then read them)"_s.arg(
+                                     workspace.store().path()));
         return result.status == SecretResult::Status::NotFound ? BadUsage : ProviderFailure;
     }
     writeOut(u"%1 the key for %2 in the %3\n"_s.arg(args[0] == u"set"_s ? u"stored"_s : u"deleted"_s, profile->id,

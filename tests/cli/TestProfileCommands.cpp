@@ -42,6 +42,8 @@ private slots:
     void providerBillIsShownAndChecked();
     void unknownPriceIsNullNeverZero();
     void budgetGuardBlocksBeforeSending();
+    void estimateSendsNothing();
+    void insecureFileStoreIsOptInAndWarns();
     void unknownProfileIsBadUsage();
     void damagedConfigIsReportedAndKept();
     void modelsListsPricesAndUsesTheCache();
@@ -160,7 +162,7 @@ void TestProfileCommands::keyRoundTripThroughTheKeychain()
     r = juxta({u"profiles"_s, u"--config"_s, configPath(), u"--json"_s});
     QCOMPARE(r.array()[0][u"key"_s].toString(), u"none"_s);
     r = juxta({u"key"_s, u"delete"_s, u"or"_s, u"--config"_s, configPath()});
-    QCOMPARE(r.exitCode, 2); // nothing left to delete
+    QCOMPARE(r.exitCode, 0); // deleting is idempotent (the Secret Service does not say whether one existed)
     r = juxta({u"key"_s, u"set"_s, u"or"_s, u"--config"_s, configPath()}, "\n");
     QCOMPARE(r.exitCode, 2); // an empty key is refused
     r = juxta({u"key"_s, u"set"_s, u"or"_s, u"sk-on-the-command-line"_s, u"--config"_s, configPath()});
@@ -234,6 +236,51 @@ void TestProfileCommands::budgetGuardBlocksBeforeSending()
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.err.contains("per-request limit"));
     QCOMPARE(m_server->requests().size(), 0);
+}
+
+void TestProfileCommands::estimateSendsNothing()
+{
+    writeConfig(R"(, "budget": {"per_request_usd": 0.001, "action": "warn"})");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"OPENROUTER_KEY_FOR_TEST"_s, u"sk-juxta-TESTKEY-estimate"_s);
+    const Run r = juxta({u"ask"_s, u"--config"_s, configPath(), u"--model"_s, u"or/openai/gpt-4o-mini"_s,
+                         u"--fallback"_s, u"mine/my-finetune"_s, u"--api-key-env"_s, u"OPENROUTER_KEY_FOR_TEST"_s,
+                         u"--max-tokens"_s, u"100"_s, u"--estimate"_s, u"--json"_s, u"Say hello"_s},
+                        {}, env);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_server->requests().size(), 0);
+    const QJsonArray estimates = r.json()[u"estimates"_s].toArray();
+    QCOMPARE(estimates.size(), 2);
+    // "Say hello" ≈ 3 tokens + 4 framing + 3 priming = 10 → 8 low, 13 high.
+    // min = 8 × 2.50 + 1 × 10 = 0.00003; max = 13 × 2.50 + 100 × 10 = 0.0010325 (per 1M)
+    const QJsonObject first = estimates[0].toObject();
+    QCOMPARE(first[u"input_tokens_low"_s].toInt(), 8);
+    QCOMPARE(first[u"input_tokens_high"_s].toInt(), 13);
+    QCOMPARE(first[u"min"_s].toDouble(), 0.00003);
+    QCOMPARE(first[u"max"_s].toDouble(), 0.0010325);
+    QVERIFY(estimates[1].toObject()[u"min"_s].isNull()); // no price known: no estimate, never $0
+    // Worst case $0.00103 is over the $0.001 per-request limit: a warning, not a block.
+    QCOMPARE(r.json()[u"budget"_s].toObject()[u"verdict"_s].toString(), u"warn"_s);
+}
+
+void TestProfileCommands::insecureFileStoreIsOptInAndWarns()
+{
+    writeConfig(R"(, "insecure_key_storage": true)");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString data = m_dir->filePath(u"data"_s);
+    env.insert(u"XDG_DATA_HOME"_s, data);
+    Run r = juxta({u"key"_s, u"set"_s, u"or"_s, u"--config"_s, configPath()}, "sk-juxta-TESTKEY-insecure\n", env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("warning: keys are kept in an unencrypted file"));
+    QVERIFY(QFile::exists(data + u"/juxta/insecure-keys.json"_s));
+    m_server->enqueue(ScriptedResponse::fromFixture(u"models/openrouter_models.http"_s));
+    r = juxta({u"key"_s, u"test"_s, u"or"_s, u"--config"_s, configPath()}, {}, env);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(m_server->requests().last().header("authorization"), QByteArray("Bearer sk-juxta-TESTKEY-insecure"));
+    QCOMPARE(juxta({u"key"_s, u"delete"_s, u"or"_s, u"--config"_s, configPath()}, {}, env).exitCode, 0);
+    QFile file(data + u"/juxta/insecure-keys.json"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("TESTKEY"));
 }
 
 void TestProfileCommands::unknownProfileIsBadUsage()

@@ -4,6 +4,7 @@
 #include "pricing/CostCalculator.h"
 
 #include <QCollator>
+#include <cmath>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -28,9 +29,11 @@ QString ModelListModel::contextText(std::optional<qint64> tokens)
     if (!tokens || *tokens <= 0)
         return {};
     if (*tokens >= 1'000'000) {
-        // Gemini's "1M" is 1,048,576; OpenRouter's is 1,000,000. Both read as 1M.
-        const double millions = *tokens % 1'048'576 == 0 ? double(*tokens / 1'048'576) : double(*tokens) / 1e6;
-        return tr("%1M context").arg(QString::number(millions, 'g', 3));
+        // Gemini's "1M" is 1,048,576 and GPT-4.1's 1,047,576; OpenRouter's is 1,000,000. All read as 1M.
+        const double millions = double(*tokens) / 1e6;
+        const double whole = std::round(millions);
+        const bool nearWhole = std::abs(millions - whole) / millions < 0.06;
+        return tr("%1M context").arg(nearWhole ? QString::number(whole, 'f', 0) : QString::number(millions, 'f', 1));
     }
     return tr("%1k context").arg(qRound(double(*tokens) / 1000.0));
 }

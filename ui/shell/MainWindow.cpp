@@ -30,9 +30,9 @@ constexpr auto kStateKey = "window/state";
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(const QString& configPath, QWidget* parent)
     : QMainWindow(parent)
-    , m_store(std::make_unique<ConfigStore>())
+    , m_store(std::make_unique<ConfigStore>(configPath.isEmpty() ? ConfigStore::defaultPath() : configPath))
     , m_network(new QNetworkAccessManager(this))
 {
     setWindowTitle(tr("Juxta"));

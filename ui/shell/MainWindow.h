@@ -19,7 +19,8 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // `configPath` empty: $XDG_CONFIG_HOME/juxta/config.json.
+    explicit MainWindow(const QString& configPath = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void showProviders(); // Settings ▸ Providers…
