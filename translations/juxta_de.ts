@@ -41,463 +41,464 @@
     </message>
     <message>
         <source>Configuration not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration nicht geladen</translation>
     </message>
     <message>
         <source>No conversation yet.
 Add providers under Settings ▸ Providers…, pick a model above, or use “juxta ask” from a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Unterhaltung.
+Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben ein Modell oder verwenden Sie „juxta ask“ im Terminal.</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Providers…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter…</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
 </context>
 <context>
     <name>juxta::ModelListModel</name>
     <message>
         <source>local</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal</translation>
     </message>
     <message>
         <source>%1M context</source>
-        <translation type="unfinished"></translation>
+        <translation>%1M Kontext</translation>
     </message>
     <message>
         <source>%1k context</source>
-        <translation type="unfinished"></translation>
+        <translation>%1k Kontext</translation>
     </message>
     <message>
         <source>Favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Favoriten</translation>
     </message>
     <message>
         <source>Recently used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>No models known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Modelle bekannt</translation>
     </message>
     <message>
         <source>Use a model by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell über seinen Namen verwenden</translation>
     </message>
     <message>
         <source>Open Providers… to test the connection and list its models</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie „Anbieter…“, um die Verbindung zu testen und die Modelle aufzulisten</translation>
     </message>
     <message>
         <source>price unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis unbekannt</translation>
     </message>
     <message>
         <source>free</source>
-        <translation type="unfinished"></translation>
+        <translation>kostenlos</translation>
     </message>
     <message>
         <source>reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasoning</translation>
     </message>
     <message>
         <source>vision</source>
-        <translation type="unfinished"></translation>
+        <translation>Vision</translation>
     </message>
     <message>
         <source>Context window: %L1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextfenster: %L1 Tokens</translation>
     </message>
     <message>
         <source>Max output: %L1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Ausgabe: %L1 Tokens</translation>
     </message>
     <message>
         <source>Input %1, output %2 per 1M tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe %1, Ausgabe %2 pro 1 Mio. Tokens</translation>
     </message>
     <message>
         <source>Cached input %1 per 1M</source>
-        <translation type="unfinished"></translation>
+        <translation>Gecachte Eingabe %1 pro 1 Mio.</translation>
     </message>
     <message>
         <source>Higher prices above %L1 input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhere Preise über %L1 Eingabe-Tokens</translation>
     </message>
     <message>
         <source>Price source: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Preisquelle: %1%2</translation>
     </message>
     <message>
         <source>Price unknown: costs are not computed for this model</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis unbekannt: Für dieses Modell werden keine Kosten ermittelt</translation>
     </message>
 </context>
 <context>
     <name>juxta::ModelPicker</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Choose the model (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell wählen (Strg+M)</translation>
     </message>
     <message>
         <source>Ctrl+M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+M</translation>
     </message>
     <message>
         <source>Choose a model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell wählen…</translation>
     </message>
 </context>
 <context>
     <name>juxta::ModelPickerPopup</name>
     <message>
         <source>Model picker</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellauswahl</translation>
     </message>
     <message>
         <source>Search models — e.g. “sonnet”, “vision”, “free”, or profile/model-id</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle suchen – z. B. „sonnet“, „vision“, „free“ oder profile/model-id</translation>
     </message>
     <message>
         <source>Search models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle suchen</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>↑↓ move · Enter choose · click ☆ to keep a model on top · Esc close</source>
-        <translation type="unfinished"></translation>
+        <translation>↑↓ bewegen · Enter auswählen · ☆ anklicken, um ein Modell oben anzuheften · Esc schließen</translation>
     </message>
 </context>
 <context>
     <name>juxta::ProfileEditor</name>
     <message>
         <source>Send my key and prompts over plain http:// to this host anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel und Prompts trotzdem unverschlüsselt über http:// an diesen Host senden</translation>
     </message>
     <message>
         <source>Remove stored key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherten Schlüssel entfernen</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname</translation>
     </message>
     <message>
         <source>Profile id</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil-ID</translation>
     </message>
     <message>
         <source>Starts model references such as openai/gpt-4o: lower-case letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Steht am Anfang von Modellreferenzen wie openai/gpt-4o: Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;</translation>
     </message>
     <message>
         <source>API style</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Stil</translation>
     </message>
     <message>
         <source>OpenAI-compatible chat completions</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatible Chat Completions</translation>
     </message>
     <message>
         <source>Anthropic Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic Messages</translation>
     </message>
     <message>
         <source>Google Gemini</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Gemini</translation>
     </message>
     <message>
         <source>Ollama native</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama nativ</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung</translation>
     </message>
     <message>
         <source>Bearer token (Authorization header)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearer-Token (Authorization-Header)</translation>
     </message>
     <message>
         <source>Key in a named header</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel in einem benannten Header</translation>
     </message>
     <message>
         <source>No key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel</translation>
     </message>
     <message>
         <source>Key header name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Schlüssel-Headers</translation>
     </message>
     <message>
         <source>e.g. OPENAI_API_KEY (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. OPENAI_API_KEY (optional)</translation>
     </message>
     <message>
         <source>Key environment variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable für den Schlüssel</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Extra headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Header</translation>
     </message>
     <message>
         <source>Add header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header hinzufügen</translation>
     </message>
     <message>
         <source>Remove header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header entfernen</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>&amp;Id</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID</translation>
     </message>
     <message>
         <source>&amp;API style</source>
-        <translation type="unfinished"></translation>
+        <translation>API-S&amp;til</translation>
     </message>
     <message>
         <source>&amp;Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URL</translation>
     </message>
     <message>
         <source>A&amp;uthentication</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Authentifizierung</translation>
     </message>
     <message>
         <source>Key &amp;header</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-&amp;Header</translation>
     </message>
     <message>
         <source>API &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel</translation>
     </message>
     <message>
         <source>Key from &amp;environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel aus &amp;Umgebungsvariable</translation>
     </message>
     <message>
         <source>Made from the %1 preset. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Vorlage %1 erstellt. %2</translation>
     </message>
     <message>
         <source>Custom profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenes Profil</translation>
     </message>
     <message>
         <source>The id of a saved profile stays fixed; duplicate the profile to get another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID eines gespeicherten Profils ist fest; duplizieren Sie das Profil, um eine andere zu erhalten.</translation>
     </message>
     <message>
         <source>Plain http:// to a public host: anyone on the way can read your key and prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes http:// zu einem öffentlichen Host: Jeder auf dem Übertragungsweg kann Ihren Schlüssel und Ihre Prompts mitlesen.</translation>
     </message>
     <message>
         <source>Plain http:// is fine here: %1 is on this machine or your private network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes http:// ist hier in Ordnung: %1 liegt auf diesem Rechner oder in Ihrem privaten Netzwerk.</translation>
     </message>
     <message>
         <source>Paste the API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel einfügen</translation>
     </message>
     <message>
         <source>The stored key will be removed when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Schlüssel wird beim Speichern entfernt.</translation>
     </message>
     <message>
         <source>Using the key from the %1; a key saved here is used when it is not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselquelle: %1 – ein hier gespeicherter Schlüssel wird nur verwendet, wenn dort keiner gesetzt ist.</translation>
     </message>
     <message>
         <source>Checking the %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselspeicher wird geprüft (%1)…</translation>
     </message>
     <message>
         <source>A key is stored in the %1. Type a new one to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel ist im Schlüsselspeicher hinterlegt (%1). Geben Sie einen neuen ein, um ihn zu ersetzen.</translation>
     </message>
     <message>
         <source>(stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gespeichert)</translation>
     </message>
     <message>
         <source>No key stored yet. It will be kept in the %1, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Schlüssel gespeichert. Er wird im Schlüsselspeicher abgelegt (%1), niemals in einer Datei.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>Connected: 1 model available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: 1 Modell verfügbar.</translation>
     </message>
     <message>
         <source>Connected: %1 models available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden: %1 Modelle verfügbar.</translation>
     </message>
 </context>
 <context>
     <name>juxta::ProvidersDialog</name>
     <message>
         <source>Cloud providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud-Anbieter</translation>
     </message>
     <message>
         <source>Routers and gateways</source>
-        <translation type="unfinished"></translation>
+        <translation>Router und Gateways</translation>
     </message>
     <message>
         <source>Servers on your machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Server auf Ihrem Rechner</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Add a provider from a preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter aus einer Vorlage hinzufügen</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Import/Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Import/Export</translation>
     </message>
     <message>
         <source>Import profiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile importieren…</translation>
     </message>
     <message>
         <source>Import profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile importieren</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export profiles (without keys)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile exportieren (ohne Schlüssel)…</translation>
     </message>
     <message>
         <source>Export profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile exportieren</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>Removed %1. Cancel to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernt. Mit „Abbrechen“ rückgängig machen.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Nothing imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts importiert: %1</translation>
     </message>
     <message>
         <source>Imported 1 profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Profil importiert.</translation>
     </message>
     <message>
         <source>Imported %1 profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Profile importiert.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported 1 profile, without keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Profil exportiert, ohne Schlüssel.</translation>
     </message>
     <message>
         <source>Exported %1 profiles, without keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Profile exportiert, ohne Schlüssel.</translation>
     </message>
     <message>
         <source>1 model</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Modell</translation>
     </message>
     <message>
         <source>%1 models</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; is running on %2 with %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; läuft auf %2 mit %3.</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzufügen</translation>
     </message>
 </context>
 </TS>

@@ -47,8 +47,11 @@ BudgetVerdict CostReporter::checkBudget() const
 {
     if (!m_workspace || m_targets.isEmpty())
         return {};
+    QList<std::optional<CostEstimate>> estimates;
+    for (const Target& t : m_targets)
+        estimates.append(estimateFor(t)); // any of them may end up serving the request
     const SpendLedger ledger;
-    return juxta::checkBudget(m_workspace->config().budget, estimateFor(m_targets.first()),
+    return juxta::checkBudget(m_workspace->config().budget, worstEstimate(estimates),
                               ledger.spentOn(QDate::currentDate()));
 }
 

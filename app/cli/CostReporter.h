@@ -31,7 +31,7 @@ public:
     CostReporter(Workspace* workspace, const ChatRequest& request, const QList<Target>& targets);
 
     std::optional<CostEstimate> estimateFor(const Target& target) const;
-    BudgetVerdict checkBudget() const; // the first target's worst case against the configured limits
+    BudgetVerdict checkBudget() const; // the worst case over every target against the configured limits
     CostFields report(const RoutedOutcome& routed) const;
     void record(const RoutedOutcome& routed) const; // adds the call's cost to today's spending
 

@@ -139,9 +139,9 @@ int KeyCommand::run(const QStringList& arguments)
             printError(kCommand, u"no key on standard input"_s);
             return BadUsage;
         }
-        result = waitFor([&](SecretStore::Handler done) { workspace.secrets().write(profile->id, secret, done); });
+        result = waitFor([&](SecretStore::Handler done) { workspace.secrets().write(keyEntryName(*profile), secret, done); });
     } else {
-        result = waitFor([&](SecretStore::Handler done) { workspace.secrets().remove(profile->id, done); });
+        result = waitFor([&](SecretStore::Handler done) { workspace.secrets().remove(keyEntryName(*profile), done); });
     }
     if (result.status != SecretResult::Status::Ok) {
         printError(kCommand, result.message);

@@ -84,7 +84,7 @@ QByteArray tableLine(const CatalogEntry& e)
 
 // The ModelListCall for one profile, run to completion.
 std::optional<ProviderError> fetch(Workspace& workspace, const ProviderProfile& profile, const ApiKey& key,
-                                   const CallOptions& options, QList<ModelInfo>& models)
+                                   const CallOptions& options, bool remember, QList<ModelInfo>& models)
 {
     QNetworkAccessManager network;
     SteadyClock clock;
@@ -105,7 +105,7 @@ std::optional<ProviderError> fetch(Workspace& workspace, const ProviderProfile& 
     });
     QCoreApplication::exec();
     delete call;
-    if (!error) {
+    if (!error && remember) { // a bare --base-url server is not a profile: nothing to cache it under
         const QDateTime now = QDateTime::currentDateTimeUtc();
         workspace.cache().store(profile, models, now);
         workspace.catalog().setListed(profile, models, now);
@@ -150,6 +150,10 @@ int ModelsCommand::run(const QStringList& arguments)
     if (connection.hasBaseUrl()) {
         profiles.append(connection.profile());
         fetchNow = true;
+    } else if (!connection.keyVariable().isEmpty() && !parser.isSet(profileOption)) {
+        // One key for every profile would send it to servers it was never meant for.
+        printError(kCommand, u"--api-key-env needs --profile (or --base-url): it names one provider's key"_s);
+        return BadUsage;
     } else if (parser.isSet(profileOption)) {
         const auto p = workspace.profile(parser.value(profileOption), error);
         if (!p) {
@@ -166,18 +170,23 @@ int ModelsCommand::run(const QStringList& arguments)
     }
 
     int exitCode = Success;
+    QList<ModelInfo> lastFetched;
     Json list = Json::array();
     for (const ProviderProfile& profile : std::as_const(profiles)) {
         if (fetchNow) {
             const ApiKey key = connection.hasBaseUrl() ? connection.key()
                                                        : workspace.keyFor(profile, connection.keyVariable()).key;
-            QList<ModelInfo> models;
-            if (const auto failure = fetch(workspace, profile, key, connection.callOptions(), models)) {
+            QList<ModelInfo>& models = lastFetched;
+            models.clear();
+            if (const auto failure = fetch(workspace, profile, key, connection.callOptions(),
+                                           !connection.hasBaseUrl(), models)) {
                 printError(kCommand, u"%1: %2"_s.arg(profile.id, failure->summary()));
                 exitCode = ProviderFailure;
                 continue;
             }
         }
+        if (connection.hasBaseUrl() && fetchNow && exitCode == Success)
+            workspace.catalog().setListed(profile, lastFetched, QDateTime::currentDateTimeUtc());
         for (const CatalogEntry& e : workspace.catalog().entries(profile)) {
             if (parser.isSet(json))
                 list.push_back(entryJson(e));

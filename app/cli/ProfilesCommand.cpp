@@ -101,13 +101,20 @@ int ProfilesCommand::run(const QStringList& arguments)
     }
     if (parser.isSet(remove)) {
         const QString victim = parser.value(remove);
-        const auto before = cfg.profiles.size();
-        cfg.profiles.removeIf([&](const ProviderProfile& p) { return p.id == victim; });
-        if (cfg.profiles.size() == before) {
+        const ProviderProfile* found = cfg.profile(victim);
+        if (!found) {
             printError(kCommand, u"no profile \"%1\""_s.arg(victim));
             return BadUsage;
         }
-        return save(workspace, u"removed %1"_s.arg(victim));
+        const QString entry = keyEntryName(*found);
+        cfg.profiles.removeIf([&](const ProviderProfile& p) { return p.id == victim; });
+        const int status = save(workspace, u"removed %1"_s.arg(victim));
+        if (status == Success) { // its key does not linger in the keychain
+            const SecretResult r = waitFor([&](SecretStore::Handler done) { workspace.secrets().remove(entry, done); });
+            if (r.status != SecretResult::Status::Ok)
+                printError(kCommand, u"the profile is removed but its key could not be: "_s + r.message);
+        }
+        return status;
     }
     if (parser.isSet(exportTo)) {
         QSaveFile file(parser.value(exportTo));
@@ -134,7 +141,7 @@ int ProfilesCommand::run(const QStringList& arguments)
         }
         QStringList added;
         for (ProviderProfile p : *imported) {
-            const QString base = p.id;
+            const QString base = p.id.left(56);
             for (int n = 2; cfg.profile(p.id); ++n)
                 p.id = u"%1-%2"_s.arg(base).arg(n); // never overwrite a profile the user has
             cfg.profiles.append(p);

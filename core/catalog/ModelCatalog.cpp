@@ -37,6 +37,31 @@ const BundledModel* findBundled(const QString& key, const QString& modelId)
     return nullptr;
 }
 
+// OpenRouter's figures over the bundled ones, field by field: its current base prices win, while what its list
+// cannot express (long-context tiers, a thinking-mode price, cache prices it leaves out) stays from the catalog.
+void overlayPrice(CatalogEntry& e, const ModelPrice& newer, const QString& asOf)
+{
+    if (!e.price || e.price->currency != newer.currency) {
+        e.price = newer;
+    } else {
+        TierPrice& base = e.price->base;
+        base.input = newer.base.input;
+        base.output = newer.base.output;
+        if (newer.base.cachedInput)
+            base.cachedInput = newer.base.cachedInput;
+        if (newer.base.cacheWrite)
+            base.cacheWrite = newer.base.cacheWrite;
+        if (newer.base.thinkingOutput)
+            base.thinkingOutput = newer.base.thinkingOutput;
+        if (newer.base.reasoningOutput)
+            base.reasoningOutput = newer.base.reasoningOutput;
+        if (!newer.tiers.isEmpty())
+            e.price->tiers = newer.tiers;
+    }
+    e.priceSource = PriceSource::OpenRouter;
+    e.priceAsOf = asOf;
+}
+
 void overlay(CatalogEntry& e, const ModelInfo& info)
 {
     if (!info.displayName.isEmpty())
@@ -141,9 +166,7 @@ CatalogEntry ModelCatalog::entry(const ProviderProfile& profile, const QString& 
     if (preset && !preset->openRouterVendor.isEmpty()) {
         if (auto it = m_openRouter.constFind(preset->openRouterVendor + u'/' + modelId); it != m_openRouter.cend()
             && it->price && it->price->currency == u"USD"_s) {
-            e.price = it->price;
-            e.priceSource = PriceSource::OpenRouter;
-            e.priceAsOf = m_openRouterFetchedAt.date().toString(Qt::ISODate);
+            overlayPrice(e, *it->price, m_openRouterFetchedAt.date().toString(Qt::ISODate));
         }
     }
     // 3. What the server itself lists (OpenRouter's list carries prices).
@@ -153,11 +176,8 @@ CatalogEntry ModelCatalog::entry(const ProviderProfile& profile, const QString& 
                 continue;
             e.listed = true;
             overlay(e, info);
-            if (info.price) {
-                e.price = info.price;
-                e.priceSource = PriceSource::OpenRouter;
-                e.priceAsOf = m_fetchedAt.value(profile.id).date().toString(Qt::ISODate);
-            }
+            if (info.price)
+                overlayPrice(e, *info.price, m_fetchedAt.value(profile.id).date().toString(Qt::ISODate));
         }
     }
     // 4. Self-hosted servers on the user's own machine or network cost nothing per token.

@@ -2,6 +2,7 @@
 #include "config/AppConfig.h"
 
 #include "common/JsonAccess.h"
+#include "config/ProviderPresets.h"
 #include "config/TransportPolicy.h"
 
 #include <QRegularExpression>
@@ -69,8 +70,8 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
     p.id = json::stringOr(in, "id").trimmed();
     p.displayName = json::stringOr(in, "name", p.id);
     p.presetId = json::stringOr(in, "preset", u"custom"_s);
-    const auto dialect = apiDialectFromName(json::stringOr(in, "api", u"openai"_s));
-    const auto auth = authFromName(json::stringOr(in, "auth", u"bearer"_s));
+    const auto dialect = apiDialectFromName(json::stringOr(in, "api", u"openai"_s).trimmed().toLower());
+    const auto auth = authFromName(json::stringOr(in, "auth", u"bearer"_s).trimmed().toLower());
     if (!dialect || !auth) {
         error = u"profile \"%1\": unknown \"api\" or \"auth\" value"_s.arg(p.id);
         return std::nullopt;
@@ -82,6 +83,23 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
     p.keyEnvVar = json::stringOr(in, "key_env");
     if (const Json* insecure = json::member(in, "allow_insecure_http"); insecure && insecure->is_boolean())
         p.allowInsecureHttp = insecure->get<bool>();
+    if (warnings) {
+        // Foreign files choose neither which of my environment variables to send nor to skip the http check.
+        // A preset's own variable is harmless (it only ever applies at that preset's host, see KeyResolver);
+        // any other name could point at any secret in my environment.
+        const bool knownVariable = std::any_of(providerPresets().cbegin(), providerPresets().cend(),
+                                               [&](const ProviderPreset& preset) {
+                                                   return preset.keyEnvVars.contains(p.keyEnvVar);
+                                               });
+        if (!p.keyEnvVar.isEmpty() && !knownVariable) {
+            warnings->append(u"profile \"%1\": ignored \"key_env\" %2: set it yourself if you trust it"_s.arg(
+                p.id, p.keyEnvVar));
+            p.keyEnvVar.clear();
+        }
+        if (p.allowInsecureHttp)
+            warnings->append(u"profile \"%1\": plain http:// to a public host must be confirmed again"_s.arg(p.id));
+        p.allowInsecureHttp = false;
+    }
     for (const char* secretField : {"api_key", "apiKey", "key", "secret", "token", "password"}) {
         if (json::member(in, secretField) && warnings)
             warnings->append(u"profile \"%1\": ignored its \"%2\" field: keys are only kept in the keychain"_s.arg(
@@ -260,7 +278,7 @@ std::optional<int> configVersionOf(const QByteArray& text)
     return v ? std::optional<int>(int(*v)) : std::nullopt;
 }
 
-std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error)
+std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error, QStringList* warnings)
 {
     QString problem;
     const Json parsed = json::parse(text);
@@ -269,6 +287,10 @@ std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error)
         if (error)
             *error = message;
         return std::nullopt;
+    };
+    const auto warn = [&](const QString& message) {
+        if (warnings)
+            warnings->append(message);
     };
     if (!parsed.is_object())
         return fail(u"the file is not a JSON object"_s);
@@ -279,18 +301,29 @@ std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error)
         return fail(u"the file is version %1, written by a newer Juxta (this one reads up to %2)"_s.arg(*version).arg(
             kConfigVersion));
     if (const Json* list = json::member(parsed, "profiles")) {
-        auto profiles = profilesFrom(*list, problem, nullptr);
-        if (!profiles)
-            return fail(problem);
-        config.profiles = *profiles;
+        if (!list->is_array())
+            return fail(u"\"profiles\" must be an array"_s);
+        for (const Json& entry : *list) {
+            auto p = profileFromJson(entry, problem, nullptr);
+            if (!p) {
+                warn(u"skipped a profile: "_s + problem);
+                continue;
+            }
+            if (config.profile(p->id)) {
+                warn(u"skipped a second profile with the id \"%1\""_s.arg(p->id));
+                continue;
+            }
+            config.profiles.append(*p);
+        }
     }
     if (const Json* overrides = json::member(parsed, "price_overrides"); overrides && overrides->is_object()) {
         for (auto it = overrides->begin(); it != overrides->end(); ++it) {
             const std::string dumped = it.value().dump();
             auto price = ModelPrice::fromJson(QByteArray(dumped.data(), qsizetype(dumped.size())), &problem);
             if (!price)
-                return fail(u"price override \"%1\": %2"_s.arg(QString::fromStdString(it.key()), problem));
-            config.priceOverrides.insert(QString::fromStdString(it.key()), *price);
+                warn(u"skipped the price override \"%1\": %2"_s.arg(QString::fromStdString(it.key()), problem));
+            else
+                config.priceOverrides.insert(QString::fromStdString(it.key()), *price);
         }
     }
     if (const Json* budget = json::member(parsed, "budget"); budget && budget->is_object()) {

@@ -32,8 +32,10 @@ struct AppConfig
 };
 
 // The whole file. Unknown fields are ignored so an older Juxta can read a newer minor format.
+// A file that is not a Juxta config at all fails with `error`; single bad entries (a profile, a price override)
+// are skipped and described in `warnings`, so one mistake never costs the rest.
 QByteArray configToJson(const AppConfig& config);
-std::optional<AppConfig> configFromJson(const QByteArray& json, QString* error);
+std::optional<AppConfig> configFromJson(const QByteArray& json, QString* error, QStringList* warnings = nullptr);
 std::optional<int> configVersionOf(const QByteArray& json);
 
 // Profile ids are what `profile/model` references start with: lower-case letters, digits, '.', '_' and '-'.

@@ -39,6 +39,7 @@ ConfigStore::LoadReport ConfigStore::load()
     m_readOnly = false;
     LoadReport report;
     QFile file(m_path);
+    noteSynced();
     if (!file.exists())
         return report;
     if (!file.open(QIODevice::ReadOnly)) {
@@ -49,31 +50,68 @@ ConfigStore::LoadReport ConfigStore::load()
     }
     const QByteArray bytes = file.read(kMaxConfigBytes + 1);
     QString problem;
+    QStringList warnings;
     std::optional<AppConfig> parsed;
     if (bytes.size() > kMaxConfigBytes)
         problem = u"the file is larger than 8 MiB"_s;
     else
-        parsed = configFromJson(bytes, &problem);
+        parsed = configFromJson(bytes, &problem, &warnings);
     if (parsed) {
         m_config = std::move(*parsed);
+        if (warnings.isEmpty())
+            return report;
+        // Usable, minus some entries: those are in the backup, and the next save leaves them out.
+        report.ok = false;
+        report.backupPath = backupCopy(m_path);
+        report.error = u"%1: %2"_s.arg(m_path, warnings.join(u"; "_s));
+        if (report.backupPath.isEmpty())
+            m_readOnly = true;
+        else
+            report.error += u" (the file as it was is kept at %1)"_s.arg(report.backupPath);
         return report;
     }
     report.ok = false;
+    m_readOnly = true; // never replaced behind the user's back
     report.error = u"%1 is not a valid Juxta configuration (%2)"_s.arg(m_path, problem);
     if (configVersionOf(bytes).value_or(0) > kConfigVersion) {
-        m_readOnly = true; // a newer Juxta's file: never downgrade it
         report.error += u"; it is left as it is and changes are not saved"_s;
         return report;
     }
     report.backupPath = backupCopy(m_path);
-    if (report.backupPath.isEmpty()) {
-        m_readOnly = true;
-        report.error += u"; it could not be backed up, so it is left as it is and changes are not saved"_s;
-    } else {
-        report.error += u"; a copy was kept at %1 and Juxta starts with an empty configuration"_s.arg(
-            report.backupPath);
-    }
+    report.error += report.backupPath.isEmpty()
+                        ? u"; it is left as it is and changes are not saved"_s
+                        : u"; a copy is kept at %1 and changes are not saved until you fix or remove the file, or "
+                          "start with an empty configuration"_s.arg(report.backupPath);
     return report;
+}
+
+void ConfigStore::noteSynced()
+{
+    const QFileInfo info(m_path);
+    m_syncedModified = info.exists() ? info.lastModified() : QDateTime();
+    m_syncedSize = info.exists() ? info.size() : -1;
+}
+
+bool ConfigStore::reloadIfChanged(QString* error)
+{
+    const QFileInfo info(m_path);
+    const QDateTime modified = info.exists() ? info.lastModified() : QDateTime();
+    const qint64 size = info.exists() ? info.size() : -1;
+    if (modified == m_syncedModified && size == m_syncedSize)
+        return true;
+    const LoadReport report = load();
+    if (!report.ok && error)
+        *error = report.error;
+    return report.ok;
+}
+
+bool ConfigStore::update(const std::function<void(AppConfig&)>& change, QString* error)
+{
+    if (!m_readOnly && !reloadIfChanged(error) && m_readOnly)
+        return false;
+    if (change)
+        change(m_config);
+    return save(error);
 }
 
 bool ConfigStore::save(QString* error)
@@ -97,6 +135,7 @@ bool ConfigStore::save(QString* error)
             *error = u"cannot write %1: %2"_s.arg(m_path, file.errorString());
         return false;
     }
+    noteSynced();
     return true;
 }
 

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The config file on disk: $XDG_CONFIG_HOME/juxta/config.json unless `--config FILE` names another.
-// Written atomically (QSaveFile) with owner-only permissions. A file that cannot be read is copied aside
-// and reported, never silently replaced; a file from a newer Juxta is left untouched (read-only).
+// Written atomically (QSaveFile) with owner-only permissions. A file that cannot be read at all is copied aside,
+// reported and left untouched (read-only) until the user starts fresh; single bad entries are skipped with a
+// warning after the same backup; a file from a newer Juxta is left untouched.
 #pragma once
 
 #include "config/AppConfig.h"
 
+#include <QDateTime>
 #include <QString>
+
+#include <functional>
 
 namespace juxta {
 
@@ -26,6 +30,12 @@ public:
     // at `backupPath`, and the report says so.
     LoadReport load();
     bool save(QString* error = nullptr);
+    // Re-reads the file first when another process (the command line, a second window) changed it since we last
+    // read or wrote it, then applies `change` and saves: nobody's edits are overwritten with a stale copy.
+    bool update(const std::function<void(AppConfig&)>& change, QString* error = nullptr);
+    bool reloadIfChanged(QString* error = nullptr);
+    // After a file that could not be read at all: the user chose to start over (the backup stays).
+    void startFresh() { m_readOnly = false; }
 
     const QString& path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
@@ -33,9 +43,13 @@ public:
     const AppConfig& config() const { return m_config; }
 
 private:
+    void noteSynced();
+
     QString m_path;
     AppConfig m_config;
     bool m_readOnly = false;
+    QDateTime m_syncedModified; // the file as we last read or wrote it
+    qint64 m_syncedSize = -1;
 };
 
 } // namespace juxta

@@ -15,13 +15,25 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-json::Json readAll(const QString& path)
+// nullopt: the file exists but cannot be read or is damaged; it is then never overwritten (that would lose
+// every other key in it).
+std::optional<json::Json> readAll(const QString& path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.exists())
         return json::Json::object();
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
     json::Json parsed = json::parse(file.read(1 << 20));
-    return parsed.is_object() ? parsed : json::Json::object();
+    if (!parsed.is_object() || !file.atEnd())
+        return std::nullopt;
+    return parsed;
+}
+
+SecretResult damaged(const QString& path)
+{
+    return {SecretResult::Status::Failed, {},
+            u"The key file %1 cannot be read or is damaged; it is left as it is."_s.arg(path)};
 }
 
 QString writeAll(const QString& path, const json::Json& entries)
@@ -62,8 +74,12 @@ QString InsecureFileSecretStore::description() const
 
 void InsecureFileSecretStore::read(const QString& profileId, Handler done)
 {
-    const json::Json entries = readAll(m_path);
-    const QString secret = json::stringOr(entries, json::toStd(profileId).c_str());
+    const auto entries = readAll(m_path);
+    if (!entries) {
+        answerLater(this, std::move(done), damaged(m_path));
+        return;
+    }
+    const QString secret = json::stringOr(*entries, json::toStd(profileId).c_str());
     if (secret.trimmed().isEmpty())
         answerLater(this, std::move(done), {SecretResult::Status::NotFound, {}, u"No key is stored for this profile."_s});
     else
@@ -72,21 +88,29 @@ void InsecureFileSecretStore::read(const QString& profileId, Handler done)
 
 void InsecureFileSecretStore::write(const QString& profileId, const QString& secret, Handler done)
 {
-    json::Json entries = readAll(m_path);
-    entries[json::toStd(profileId)] = json::toStd(secret.trimmed());
-    const QString error = writeAll(m_path, entries);
+    auto entries = readAll(m_path);
+    if (!entries) {
+        answerLater(this, std::move(done), damaged(m_path));
+        return;
+    }
+    (*entries)[json::toStd(profileId)] = json::toStd(secret.trimmed());
+    const QString error = writeAll(m_path, *entries);
     answerLater(this, std::move(done),
                 error.isEmpty() ? SecretResult{} : SecretResult{SecretResult::Status::Failed, {}, error});
 }
 
 void InsecureFileSecretStore::remove(const QString& profileId, Handler done)
 {
-    json::Json entries = readAll(m_path);
-    if (entries.erase(json::toStd(profileId)) == 0) {
-        answerLater(this, std::move(done), {SecretResult::Status::NotFound, {}, u"No key is stored for this profile."_s});
+    auto entries = readAll(m_path);
+    if (!entries) {
+        answerLater(this, std::move(done), damaged(m_path));
         return;
     }
-    const QString error = writeAll(m_path, entries);
+    if (entries->erase(json::toStd(profileId)) == 0) {
+        answerLater(this, std::move(done), {}); // nothing to remove is what the caller wanted
+        return;
+    }
+    const QString error = writeAll(m_path, *entries);
     answerLater(this, std::move(done),
                 error.isEmpty() ? SecretResult{} : SecretResult{SecretResult::Status::Failed, {}, error});
 }

@@ -3,27 +3,51 @@
 
 #include "config/AppConfig.h"
 #include "config/ProviderPresets.h"
+#include "config/TransportPolicy.h"
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
 
+namespace {
+
+// Where a preset's well-known key variables may be used: its own host; any Azure OpenAI resource; for servers
+// people run themselves (LiteLLM, vLLM, Ollama, …) this machine and the private network.
+bool presetCovers(const ProviderPreset& preset, const QUrl& url)
+{
+    const QString host = url.host().toLower();
+    if (preset.id == u"azure"_s)
+        return host.endsWith(u".openai.azure.com"_s) || host.endsWith(u".cognitiveservices.azure.com"_s);
+    if (preset.selfHosted || preset.id == u"litellm"_s)
+        return isLocalOrPrivateHost(host);
+    return !host.isEmpty() && QUrl(preset.baseUrl).host().toLower() == host;
+}
+
+} // namespace
+
 QStringList keyEnvironmentVariables(const ProviderProfile& profile, const QString& explicitVariable)
 {
     if (!explicitVariable.isEmpty())
         return {explicitVariable}; // an explicit choice is the only one consulted
-    // A preset's well-known variables only apply at the preset's own host: a key meant for api.openai.com must
-    // not go to a custom URL that a profile made from the OpenAI preset was pointed at. A variable the user
-    // named themselves always applies.
-    const ProviderPreset* preset = findPreset(profile.presetId);
-    const bool atPresetHost = preset && QUrl(preset->baseUrl).host() == profile.baseUrl.host();
+    // A variable any preset knows (OPENAI_API_KEY, …) is only used where that preset's server is: a key for
+    // api.openai.com never goes to a custom or imported URL. A variable only the user's own profile names
+    // applies to that profile (imported profiles never carry one; see importProfiles).
     QStringList candidates{profile.keyEnvVar};
-    if (preset)
-        candidates += preset->keyEnvVars;
+    if (const ProviderPreset* own = findPreset(profile.presetId))
+        candidates += own->keyEnvVars;
     QStringList names;
     for (const QString& name : std::as_const(candidates)) {
-        const bool wellKnown = preset && preset->keyEnvVars.contains(name);
-        if (!name.isEmpty() && !names.contains(name) && (atPresetHost || !wellKnown))
+        if (name.isEmpty() || names.contains(name))
+            continue;
+        bool known = false;
+        bool covered = false;
+        for (const ProviderPreset& preset : providerPresets()) {
+            if (preset.keyEnvVars.contains(name)) {
+                known = true;
+                covered = covered || presetCovers(preset, profile.baseUrl);
+            }
+        }
+        if (!known || covered)
             names.append(name);
     }
     return names;
@@ -55,7 +79,7 @@ void resolveKey(SecretStore& store, const ProviderProfile& profile, const QStrin
         return;
     }
     const QString source = store.description();
-    store.read(profile.id, [done = std::move(done), source](const SecretResult& r) {
+    store.read(keyEntryName(profile), [done = std::move(done), source](const SecretResult& r) {
         switch (r.status) {
         case SecretResult::Status::Ok:
             done({r.key, source, {}});

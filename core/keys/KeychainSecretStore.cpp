@@ -13,9 +13,9 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QString entryName(const QString& profileId)
+QString entryName(const QString& entry)
 {
-    return u"profile/"_s + profileId;
+    return u"profile/"_s + entry;
 }
 
 // QtKeychain reports a missing session bus or Secret Service as OtherError; its text is all there is to go on.
@@ -90,6 +90,13 @@ void runJob(QKeychain::Job* job, int timeoutMs, std::function<void(QKeychain::Jo
 
 } // namespace
 
+QString keyEntryName(const ProviderProfile& profile)
+{
+    const QUrl& url = profile.baseUrl;
+    return u"%1@%2://%3:%4"_s.arg(profile.id, url.scheme(), url.host())
+        .arg(url.port(url.scheme() == u"http"_s ? 80 : 443));
+}
+
 KeychainSecretStore::KeychainSecretStore(QObject* parent, int timeoutMs)
     : SecretStore(parent)
     , m_service(defaultService())
@@ -135,7 +142,12 @@ void KeychainSecretStore::remove(const QString& profileId, Handler done)
 {
     auto* job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(entryName(profileId));
-    runJob(job, m_timeoutMs, [done](QKeychain::Job& j) { done(resultOf(j)); }, done);
+    runJob(job, m_timeoutMs, [done](QKeychain::Job& j) {
+        SecretResult r = resultOf(j);
+        if (r.status == SecretResult::Status::NotFound)
+            r = {}; // nothing to remove is what the caller wanted
+        done(r);
+    }, done);
 }
 
 SecretResult waitFor(const std::function<void(SecretStore::Handler)>& operation)

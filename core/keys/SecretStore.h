@@ -5,6 +5,7 @@
 #pragma once
 
 #include "providers/ApiKey.h"
+#include "providers/ProviderProfile.h"
 
 #include <QObject>
 #include <QString>
@@ -20,6 +21,12 @@ struct SecretResult
     QString message; // for anything but Ok, in words for the user
 };
 
+
+// The store entry of a profile's key: its id and the origin it was given for ("openai@https://api.openai.com:443").
+// A profile whose URL now points elsewhere, or another profile that reuses the id, finds no key: a key is only ever
+// sent to the server it was stored for.
+QString keyEntryName(const ProviderProfile& profile);
+
 class SecretStore : public QObject
 {
     Q_OBJECT
@@ -29,9 +36,10 @@ public:
     using QObject::QObject;
 
     virtual QString description() const = 0; // "system keychain", "unencrypted file …"
-    virtual void read(const QString& profileId, Handler done) = 0;
-    virtual void write(const QString& profileId, const QString& secret, Handler done) = 0;
-    virtual void remove(const QString& profileId, Handler done) = 0;
+    // `entry` is keyEntryName(profile). Removing an entry that does not exist succeeds.
+    virtual void read(const QString& entry, Handler done) = 0;
+    virtual void write(const QString& entry, const QString& secret, Handler done) = 0;
+    virtual void remove(const QString& entry, Handler done) = 0;
 };
 
 class KeychainSecretStore final : public SecretStore

@@ -27,11 +27,20 @@ BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEs
 {
     if (!limits.isSet())
         return {};
+    if (limits.perDayUsd && spentTodayUsd >= *limits.perDayUsd)
+        return exceeded(limits, u"Today's spending (%1) has reached the daily limit of %2."_s.arg(
+                                    formatMoney(spentTodayUsd, u"USD"_s), formatMoney(*limits.perDayUsd, u"USD"_s)));
+    // A cost that cannot be bounded cannot be shown to fit: in block mode that blocks, otherwise it warns.
+    const auto unbounded = [&](const QString& message) {
+        return BudgetVerdict{limits.action == BudgetLimits::Action::Block ? BudgetVerdict::Kind::Block
+                                                                          : BudgetVerdict::Kind::Warn,
+                             message};
+    };
     if (!estimate || estimate->currency != u"USD"_s)
-        return {BudgetVerdict::Kind::Warn, u"The price of this model is unknown, so the budget cannot be checked."_s};
+        return unbounded(u"The price of this model is unknown, so the budget cannot be checked; add a price "
+                         "override for it."_s);
     if (!estimate->max)
-        return {BudgetVerdict::Kind::Warn,
-                u"The answer's length has no known limit, so its cost cannot be bounded; set max tokens."_s};
+        return unbounded(u"The answer's length has no known limit, so its cost cannot be bounded; set max tokens."_s);
     const double worst = *estimate->max;
     if (limits.perRequestUsd && worst > *limits.perRequestUsd)
         return exceeded(limits, u"This request may cost up to %1, over the per-request limit of %2."_s.arg(
@@ -41,6 +50,18 @@ BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEs
                                 "of %3."_s.arg(formatMoney(spentTodayUsd, u"USD"_s), formatMoney(worst, u"USD"_s),
                                                formatMoney(*limits.perDayUsd, u"USD"_s)));
     return {};
+}
+
+std::optional<CostEstimate> worstEstimate(const QList<std::optional<CostEstimate>>& estimates)
+{
+    std::optional<CostEstimate> worst;
+    for (const auto& e : estimates) {
+        if (!e)
+            return std::nullopt; // one target of unknown price makes the whole request unknown
+        if (!worst || (worst->max && (!e->max || *e->max > *worst->max)))
+            worst = e;
+    }
+    return worst;
 }
 
 SpendLedger::SpendLedger(QString path) : m_path(std::move(path))

@@ -28,10 +28,12 @@ struct BudgetVerdict
     QString message; // why, in words the user can act on
 };
 
-// Checks an estimate's upper bound (limits are in USD; other currencies and unbounded answers cannot be
-// checked and only warn). `spentTodayUsd` is what the ledger holds for today.
+// Checks an estimate's upper bound against the limits (in USD) and today's spending. A cost that cannot be
+// bounded (unknown price, other currency, no output limit) warns, or blocks in block mode.
 BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEstimate>& estimate,
                           double spentTodayUsd);
+// The worst case of a request that any of several targets may serve; unknown if any target's price is.
+std::optional<CostEstimate> worstEstimate(const QList<std::optional<CostEstimate>>& estimates);
 
 // Spend per local calendar day, in $XDG_DATA_HOME/juxta/spend.json (the history database takes this over
 // when it exists). Keeps 90 days.

@@ -45,7 +45,10 @@ std::optional<CostBreakdown> computeCost(const ModelPrice& price, const Usage& u
     cost.cachedInput = double(cached) * tier.cachedInput.value_or(tier.input) * kPerMillion;
     cost.cacheWrite = double(written) * tier.cacheWrite.value_or(tier.input) * kPerMillion;
     cost.thinkingPrice = thought && tier.thinkingOutput.has_value();
-    cost.output = double(output) * outputPrice(tier, thought) * kPerMillion;
+    const qint64 reasoning = std::clamp<qint64>(usage.reasoningTokens.value_or(0), 0, output);
+    const double answerPrice = outputPrice(tier, thought);
+    cost.output = (double(output - reasoning) * answerPrice
+                   + double(reasoning) * tier.reasoningOutput.value_or(answerPrice)) * kPerMillion;
     cost.total = cost.uncachedInput + cost.cachedInput + cost.cacheWrite + cost.output;
     return cost;
 }
@@ -97,7 +100,7 @@ CostEstimate estimateCost(const ModelPrice& price, qint64 promptTokens, std::opt
     e.min = (double(e.inputTokensLow) * low.input + low.output) * kPerMillion;
     if (maxOutputTokens) {
         const TierPrice& high = price.tierFor(e.inputTokensHigh);
-        const double out = std::max(high.output, high.thinkingOutput.value_or(0));
+        const double out = std::max({high.output, high.thinkingOutput.value_or(0), high.reasoningOutput.value_or(0)});
         e.max = (double(e.inputTokensHigh) * high.input + double(*maxOutputTokens) * out) * kPerMillion;
     }
     return e;

@@ -36,7 +36,8 @@ bool readTier(const Json& object, TierPrice& tier, QString& error)
     if (!readPrice(object, "input", input, true, error) || !readPrice(object, "output", output, true, error)
         || !readPrice(object, "cached_input", tier.cachedInput, false, error)
         || !readPrice(object, "cache_write", tier.cacheWrite, false, error)
-        || !readPrice(object, "thinking_output", tier.thinkingOutput, false, error))
+        || !readPrice(object, "thinking_output", tier.thinkingOutput, false, error)
+        || !readPrice(object, "reasoning_output", tier.reasoningOutput, false, error))
         return false;
     tier.input = *input;
     tier.output = *output;
@@ -53,6 +54,8 @@ void writeTier(json::Json& out, const TierPrice& tier)
     out["output"] = tier.output;
     if (tier.thinkingOutput)
         out["thinking_output"] = *tier.thinkingOutput;
+    if (tier.reasoningOutput)
+        out["reasoning_output"] = *tier.reasoningOutput;
 }
 
 } // namespace
@@ -71,7 +74,7 @@ bool ModelPrice::isFree() const
 {
     const auto free = [](const TierPrice& t) {
         return t.input == 0 && t.output == 0 && t.cachedInput.value_or(0) == 0 && t.cacheWrite.value_or(0) == 0
-            && t.thinkingOutput.value_or(0) == 0;
+            && t.thinkingOutput.value_or(0) == 0 && t.reasoningOutput.value_or(0) == 0;
     };
     return free(base) && std::all_of(tiers.begin(), tiers.end(), [&](const PriceTier& t) { return free(t.price); });
 }

@@ -17,7 +17,8 @@ struct TierPrice
     std::optional<double> cachedInput;
     std::optional<double> cacheWrite;
     double output = 0;
-    std::optional<double> thinkingOutput; // output price when the model thinks, where the provider has one
+    std::optional<double> thinkingOutput; // all output at this price when the model thinks (Qwen's thinking mode)
+    std::optional<double> reasoningOutput; // only the reasoning tokens at this price (OpenRouter's internal_reasoning)
 
     bool operator==(const TierPrice&) const = default;
 };

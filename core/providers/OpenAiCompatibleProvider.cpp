@@ -58,7 +58,7 @@ void readOpenRouterFields(const json::Json& entry, ModelInfo& info)
     price.base.cachedInput = perMillion("input_cache_read");
     price.base.cacheWrite = perMillion("input_cache_write");
     if (const auto reasoning = perMillion("internal_reasoning"); reasoning && *reasoning > 0 && *reasoning != *output)
-        price.base.thinkingOutput = reasoning;
+        price.base.reasoningOutput = reasoning;
     info.price = price;
 }
 

@@ -259,8 +259,16 @@ void TestProfileCommands::estimateSendsNothing()
     QCOMPARE(first[u"min"_s].toDouble(), 0.00003);
     QCOMPARE(first[u"max"_s].toDouble(), 0.0010325);
     QVERIFY(estimates[1].toObject()[u"min"_s].isNull()); // no price known: no estimate, never $0
-    // Worst case $0.00103 is over the $0.001 per-request limit: a warning, not a block.
+    // The fallback's price is unknown, so the request's worst case is too: a warning in warn mode.
     QCOMPARE(r.json()[u"budget"_s].toObject()[u"verdict"_s].toString(), u"warn"_s);
+    QVERIFY(r.json()[u"budget"_s].toObject()[u"message"_s].toString().contains(u"unknown"_s));
+    // Without it: $0.00103 is over the $0.001 per-request limit.
+    const Run alone = juxta({u"ask"_s, u"--config"_s, configPath(), u"--model"_s, u"or/openai/gpt-4o-mini"_s,
+                             u"--api-key-env"_s, u"OPENROUTER_KEY_FOR_TEST"_s, u"--max-tokens"_s, u"100"_s,
+                             u"--estimate"_s, u"Say hello"_s},
+                            {}, env);
+    QCOMPARE(alone.exitCode, 0);
+    QVERIFY(alone.out.contains("warning: This request may cost up to $0.0010"));
 }
 
 void TestProfileCommands::insecureFileStoreIsOptInAndWarns()

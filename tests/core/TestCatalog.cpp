@@ -34,6 +34,7 @@ private slots:
     void discoversOllamaTags();
     void cacheRoundTripsAndGoesStaleWithTheUrl();
     void precedenceOverridesOpenRouterBundled();
+    void openRouterKeepsBundledTiers();
     void unknownModelHasNoPrice();
     void selfHostedModelsAreFreeOnlyAtHome();
     void detectsLocalServers();
@@ -117,7 +118,8 @@ void TestCatalog::discoversOpenRouterPricesAndLimits()
     QCOMPARE(sonnet.price->base.output, 15.0);
     QCOMPARE(*sonnet.price->base.cachedInput, 0.3);
     QCOMPARE(*sonnet.price->base.cacheWrite, 3.75);
-    QVERIFY(!sonnet.price->base.thinkingOutput); // "internal_reasoning": "0" means billed as output
+    QVERIFY(!sonnet.price->base.thinkingOutput);
+    QVERIFY(!sonnet.price->base.reasoningOutput); // "internal_reasoning": "0" means billed as output
     QVERIFY(!models[1].price);                   // the auto router's "-1": unknown, never $0
     QCOMPARE(models[2].vision, false);
     QCOMPARE(models[2].reasoning, false);
@@ -220,13 +222,40 @@ void TestCatalog::precedenceOverridesOpenRouterBundled()
     e = catalog.entry(openai, bundled->id);
     QCOMPARE(e.priceSource, PriceSource::OpenRouter);
     QCOMPARE(e.price->base.input, 123.0);
+    QCOMPARE(e.price->base.output, 456.0);
     QCOMPARE(e.priceAsOf, u"2026-11-20"_s);
+    // What OpenRouter's list cannot say stays from the catalog: cache prices it omits, long-context tiers.
+    QCOMPARE(e.price->base.cachedInput, bundled->price->base.cachedInput);
+    QCOMPARE(e.price->tiers, bundled->price->tiers);
 
     config.priceOverrides.insert(u"openai/"_s + bundled->id, *ModelPrice::fromJson(R"({"input": 1, "output": 2})"));
     e = catalog.entry(openai, bundled->id);
     QCOMPARE(e.priceSource, PriceSource::UserOverride);
     QCOMPARE(e.price->base.output, 2.0);
     QCOMPARE(e.reference(), u"openai/"_s + bundled->id);
+}
+
+void TestCatalog::openRouterKeepsBundledTiers()
+{
+    // A bundled model with long-context tiers, whatever the catalog's current figures are.
+    const BundledModel* tiered = nullptr;
+    for (const BundledModel& m : bundledCatalog()) {
+        if (m.price && !m.price->tiers.isEmpty() && findPreset(m.preset)->openRouterVendor.size()) {
+            tiered = &m;
+            break;
+        }
+    }
+    QVERIFY(tiered);
+    AppConfig config;
+    ModelCatalog catalog(config);
+    const ProviderProfile direct = profileFromPreset(*findPreset(tiered->preset));
+    ModelInfo fromOpenRouter;
+    fromOpenRouter.id = findPreset(tiered->preset)->openRouterVendor + u'/' + tiered->id;
+    fromOpenRouter.price = ModelPrice::fromJson(R"({"input": 1, "output": 2, "reasoning_output": 3})");
+    catalog.setListed(profileFromPreset(*findPreset(u"openrouter"_s)), {fromOpenRouter}, QDateTime::currentDateTimeUtc());
+    const CatalogEntry e = catalog.entry(direct, tiered->id);
+    QCOMPARE(e.price->tiers, tiered->price->tiers);
+    QCOMPARE(e.price->base.reasoningOutput, 3.0);
 }
 
 void TestCatalog::unknownModelHasNoPrice()

@@ -60,6 +60,7 @@ private slots:
     void savesAtomicallyWithOwnerOnlyPermissions();
     void corruptFileIsReportedAndBackedUp_data();
     void corruptFileIsReportedAndBackedUp();
+    void updateRereadsWhatOthersChanged();
     void newerVersionIsLeftAlone();
     void profilesAreValidated_data();
     void profilesAreValidated();
@@ -123,20 +124,31 @@ void TestConfig::savesAtomicallyWithOwnerOnlyPermissions()
 void TestConfig::corruptFileIsReportedAndBackedUp_data()
 {
     QTest::addColumn<QByteArray>("content");
-    QTest::newRow("truncated") << configToJson(sampleConfig()).left(120);
-    QTest::newRow("not json") << QByteArray("profiles = [openai]\n");
-    QTest::newRow("no version") << QByteArray(R"({"profiles": []})");
-    QTest::newRow("profiles not an array") << QByteArray(R"({"version": 1, "profiles": {}})");
-    QTest::newRow("bad profile id") << QByteArray(R"({"version": 1, "profiles": [{"id": "Open AI", "base_url": "https://x"}]})");
+    QTest::addColumn<int>("profilesKept"); // -1: the file is unusable as a whole
+    QTest::newRow("truncated") << configToJson(sampleConfig()).left(120) << -1;
+    QTest::newRow("not json") << QByteArray("profiles = [openai]\n") << -1;
+    QTest::newRow("no version") << QByteArray(R"({"profiles": []})") << -1;
+    QTest::newRow("profiles not an array") << QByteArray(R"({"version": 1, "profiles": {}})") << -1;
+    QTest::newRow("binary") << QByteArray("\xff\xfe\x00\x01garbage", 11) << -1;
+    // One bad entry costs only that entry.
+    QTest::newRow("bad profile id") << QByteArray(
+        R"({"version": 1, "profiles": [{"id": "Open AI", "base_url": "https://x"}, {"id": "ok", "base_url": "https://y"}]})")
+                                    << 1;
     QTest::newRow("key in a header") << QByteArray(
-        R"({"version": 1, "profiles": [{"id": "a", "base_url": "https://x", "headers": {"Authorization": "Bearer sk"}}]})");
-    QTest::newRow("negative price") << QByteArray(R"({"version": 1, "price_overrides": {"a/b": {"input": -1, "output": 1}}})");
-    QTest::newRow("binary") << QByteArray("\xff\xfe\x00\x01garbage", 11);
+        R"({"version": 1, "profiles": [{"id": "a", "base_url": "https://x", "headers": {"Authorization": "Bearer sk"}}]})")
+                                     << 0;
+    QTest::newRow("duplicate id") << QByteArray(
+        R"({"version": 1, "profiles": [{"id": "a", "base_url": "https://x"}, {"id": "a", "base_url": "https://y"}]})")
+                                  << 1;
+    QTest::newRow("negative price") << QByteArray(
+        R"({"version": 1, "profiles": [{"id": "a", "base_url": "https://x"}], "price_overrides": {"a/b": {"input": -1, "output": 1}}})")
+                                    << 1;
 }
 
 void TestConfig::corruptFileIsReportedAndBackedUp()
 {
     QFETCH(QByteArray, content);
+    QFETCH(int, profilesKept);
     QTemporaryDir dir;
     const QString path = dir.filePath(u"config.json"_s);
     writeFile(path, content);
@@ -147,11 +159,43 @@ void TestConfig::corruptFileIsReportedAndBackedUp()
     QVERIFY(!report.backupPath.isEmpty());
     QCOMPARE(readFile(report.backupPath), content); // the user's bytes are safe
     QCOMPARE(readFile(path), content);              // and nothing was reset behind their back
-    QVERIFY(store.config().profiles.isEmpty());
-    // Saving new settings afterwards is allowed: the old file is kept in the backup.
-    QVERIFY(store.save());
-    QVERIFY(ConfigStore(path).load().ok);
+    if (profilesKept < 0) {
+        // Unusable as a whole: read-only until the user fixes the file or starts fresh.
+        QVERIFY(store.isReadOnly());
+        QVERIFY(!store.save());
+        QCOMPARE(readFile(path), content);
+        store.startFresh();
+        QVERIFY(store.save());
+    } else {
+        QVERIFY(!store.isReadOnly());
+        QCOMPARE(store.config().profiles.size(), profilesKept);
+        QVERIFY(store.config().priceOverrides.isEmpty());
+        QVERIFY(store.save()); // the bad entry stays only in the backup
+    }
+    ConfigStore again(path);
+    QVERIFY(again.load().ok);
+    QCOMPARE(again.config().profiles.size(), std::max(profilesKept, 0));
     QCOMPARE(readFile(report.backupPath), content);
+}
+
+void TestConfig::updateRereadsWhatOthersChanged()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"config.json"_s);
+    ConfigStore window(path); // a long-running GUI
+    window.load();
+    QVERIFY(window.update([](AppConfig& c) { c.favouriteModels = {u"openai/gpt-4o"_s}; }));
+    QTest::qWait(20); // a distinct modification time
+    ConfigStore commandLine(path); // `juxta profiles --add groq` meanwhile
+    commandLine.load();
+    commandLine.config().profiles.append(profileFromPreset(*findPreset(u"groq"_s)));
+    QVERIFY(commandLine.save());
+    QVERIFY(window.update([](AppConfig& c) { c.recentModels = {u"groq/llama"_s}; }));
+    ConfigStore check(path);
+    QVERIFY(check.load().ok);
+    QCOMPARE(check.config().profiles.size(), 1); // the other process's profile survived
+    QCOMPARE(check.config().favouriteModels, QStringList{u"openai/gpt-4o"_s});
+    QCOMPARE(check.config().recentModels, QStringList{u"groq/llama"_s});
 }
 
 void TestConfig::newerVersionIsLeftAlone()
@@ -263,13 +307,17 @@ void TestConfig::exportCarriesNoKeysAndImportDropsThem()
     QCOMPARE(imported->size(), 3);
     QVERIFY(warnings.isEmpty());
     QVERIFY(!exported.contains("api_key"));
+    QCOMPARE(imported->at(2).keyEnvVar, u"AZURE_OPENAI_API_KEY"_s); // a preset's own variable is kept
 
-    const QByteArray foreign = R"({"profiles": [{"id": "shared", "base_url": "https://api.example.com/v1",
+    const QByteArray foreign = R"({"profiles": [{"id": "shared", "base_url": "http://api.example.com/v1",
+        "key_env": "AWS_SECRET_ACCESS_KEY", "allow_insecure_http": true,
         "api_key": "sk-juxta-TESTKEY-import", "headers": {"Authorization": "Bearer sk-juxta-TESTKEY-import",
         "X-Title": "Team"}}]})";
     const auto fromColleague = importProfiles(foreign, &error, &warnings);
     QVERIFY2(fromColleague, qPrintable(error));
-    QCOMPARE(warnings.size(), 2);
+    QCOMPARE(warnings.size(), 4);
+    QVERIFY(fromColleague->first().keyEnvVar.isEmpty());
+    QVERIFY(!fromColleague->first().allowInsecureHttp);
     QCOMPARE(fromColleague->first().extraHeaders.size(), 1);
     QCOMPARE(fromColleague->first().extraHeaders.first().first, QByteArray("X-Title"));
     AppConfig c;

@@ -66,7 +66,12 @@ void TestKeys::keychainRoundTrip()
     if (!m_keychainUsable)
         QSKIP("no Secret Service in this session");
     KeychainSecretStore store;
-    const QString profile = u"roundtrip-%1"_s.arg(QCoreApplication::applicationPid());
+    ProviderProfile p;
+    p.id = u"roundtrip-%1"_s.arg(QCoreApplication::applicationPid());
+    p.presetId = u"custom"_s;
+    p.baseUrl = QUrl(u"https://llm.example.com/v1"_s);
+    const QString profile = keyEntryName(p);
+    QCOMPARE(profile, p.id + u"@https://llm.example.com:443"_s);
     SecretResult r = waitFor([&](SecretStore::Handler done) { store.write(profile, u" sk-juxta-TESTKEY-one\n"_s, done); });
     QCOMPARE(r.status, SecretResult::Status::Ok);
     r = waitFor([&](SecretStore::Handler done) { store.read(profile, done); });
@@ -75,18 +80,22 @@ void TestKeys::keychainRoundTrip()
 
     r = waitFor([&](SecretStore::Handler done) { store.write(profile, u"sk-juxta-TESTKEY-two"_s, done); });
     QCOMPARE(r.status, SecretResult::Status::Ok);
-    ProviderProfile p;
-    p.id = profile;
-    p.presetId = u"custom"_s;
     const ResolvedKey resolved = resolveNow(store, p);
     QCOMPARE(secretOf(resolved.key), QByteArray("sk-juxta-TESTKEY-two"));
     QCOMPARE(resolved.source, u"system keychain"_s);
+
+    // The same id pointed at another server finds no key: a key only goes where it was stored for.
+    ProviderProfile moved = p;
+    moved.baseUrl = QUrl(u"https://elsewhere.example/v1"_s);
+    QVERIFY(resolveNow(store, moved).key.isEmpty());
 
     r = waitFor([&](SecretStore::Handler done) { store.remove(profile, done); });
     QCOMPARE(r.status, SecretResult::Status::Ok);
     r = waitFor([&](SecretStore::Handler done) { store.read(profile, done); });
     QCOMPARE(r.status, SecretResult::Status::NotFound);
     QVERIFY(resolveNow(store, p).key.isEmpty());
+    r = waitFor([&](SecretStore::Handler done) { store.remove(profile, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok); // removing what is not there succeeds
 }
 
 void TestKeys::fileStoreRoundTripIsOwnerOnly()
@@ -104,17 +113,30 @@ void TestKeys::fileStoreRoundTripIsOwnerOnly()
     QCOMPARE(r.status, SecretResult::Status::NotFound);
     r = waitFor([&](SecretStore::Handler done) { store.remove(u"a"_s, done); });
     QCOMPARE(r.status, SecretResult::Status::Ok);
+    r = waitFor([&](SecretStore::Handler done) { store.remove(u"a"_s, done); });
+    QCOMPARE(r.status, SecretResult::Status::Ok);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("TESTKEY"));
+    file.close();
+    // A damaged file is never overwritten: that would lose every other key in it.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"other\": \"sk-juxta-TESTKEY-keep\", trunc");
+    file.close();
+    r = waitFor([&](SecretStore::Handler done) { store.write(u"a"_s, u"sk-juxta-TESTKEY-new"_s, done); });
+    QCOMPARE(r.status, SecretResult::Status::Failed);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("TESTKEY-keep"));
+    file.close();
+    QFile::remove(path);
 }
 
 void TestKeys::environmentComesFirst()
 {
     QTemporaryDir dir;
     InsecureFileSecretStore store(dir.filePath(u"keys.json"_s));
-    waitFor([&](SecretStore::Handler done) { store.write(u"openai"_s, u"sk-juxta-TESTKEY-stored"_s, done); });
     ProviderProfile p = profileFromPreset(*findPreset(u"openai"_s));
+    waitFor([&](SecretStore::Handler done) { store.write(keyEntryName(p), u"sk-juxta-TESTKEY-stored"_s, done); });
     p.keyEnvVar = u"JUXTA_TEST_PROFILE_KEY"_s;
     qunsetenv("OPENAI_API_KEY");
     qunsetenv("JUXTA_TEST_PROFILE_KEY");
@@ -140,6 +162,20 @@ void TestKeys::presetVariablesOnlyForThePresetsHost()
     const ProviderProfile gemini = profileFromPreset(*findPreset(u"gemini"_s));
     QCOMPARE(keyEnvironmentVariables(gemini), (QStringList{u"GEMINI_API_KEY"_s, u"GOOGLE_API_KEY"_s}));
     QCOMPARE(keyEnvironmentVariables(gemini, u"MY_KEY"_s), QStringList{u"MY_KEY"_s});
+    // A custom profile naming another provider's variable does not get that key (an imported profile, say).
+    ProviderProfile custom = profileFromPreset(*findPreset(u"custom"_s), u"x"_s);
+    custom.baseUrl = QUrl(u"https://llm.example.com/v1"_s);
+    custom.keyEnvVar = u"OPENAI_API_KEY"_s;
+    QVERIFY(keyEnvironmentVariables(custom).isEmpty());
+    // Azure: any resource of the user's; LiteLLM and vLLM: this machine and the private network.
+    ProviderProfile azure = profileFromPreset(*findPreset(u"azure"_s));
+    azure.baseUrl = QUrl(u"https://acme.openai.azure.com/openai/deployments/gpt4o?api-version=2024-10-21"_s);
+    QCOMPARE(keyEnvironmentVariables(azure), QStringList{u"AZURE_OPENAI_API_KEY"_s});
+    ProviderProfile litellm = profileFromPreset(*findPreset(u"litellm"_s));
+    litellm.baseUrl = QUrl(u"http://10.0.0.8:4000/v1"_s);
+    QCOMPARE(keyEnvironmentVariables(litellm), QStringList{u"LITELLM_API_KEY"_s});
+    litellm.baseUrl = QUrl(u"https://litellm.example.com/v1"_s);
+    QVERIFY(keyEnvironmentVariables(litellm).isEmpty());
 }
 
 void TestKeys::explicitVariableMustBeSet()

@@ -19,7 +19,7 @@ ModelPrice price(double input, std::optional<double> cached, std::optional<doubl
                  std::optional<double> thinking = std::nullopt)
 {
     ModelPrice p;
-    p.base = {input, cached, write, output, thinking};
+    p.base = {input, cached, write, output, thinking, std::nullopt};
     return p;
 }
 
@@ -37,7 +37,7 @@ Usage usage(qint64 input, qint64 cached, qint64 written, qint64 output, qint64 r
 ModelPrice geminiProLike()
 {
     ModelPrice p = price(1.25, 0.31, std::nullopt, 10.0);
-    p.tiers.append({200'000, {2.5, 0.625, std::nullopt, 15.0, std::nullopt}});
+    p.tiers.append({200'000, {2.5, 0.625, std::nullopt, 15.0, std::nullopt, std::nullopt}});
     return p;
 }
 
@@ -93,6 +93,12 @@ void TestPricing::costMatchesHandComputedCases_data()
     // A cached count above the input count (a provider bug) is clamped, never negative: 1,000 × 0.10 + 0
     QTest::newRow("cached clamped to input") << price(1, 0.1, std::nullopt, 2) << usage(1'000, 5'000, 0, 0, 0)
                                              << 0.0001;
+    // OpenRouter's internal_reasoning prices only the reasoning part: 600 × 15 + 400 × 5 + 1,000 × 3
+    QTest::newRow("reasoning-only price") << [] {
+        ModelPrice p = price(3, std::nullopt, std::nullopt, 15);
+        p.base.reasoningOutput = 5;
+        return p;
+    }() << usage(1'000, 0, 0, 1'000, 400) << 0.014;
     QTest::newRow("free local model") << ModelPrice{} << usage(5'000, 0, 0, 5'000, 0) << 0.0;
 }
 
@@ -196,6 +202,19 @@ void TestPricing::budgetGuardWarnsOrBlocks()
     QCOMPARE(checkBudget(perDay, e, 0.007).kind, BudgetVerdict::Kind::Allow);
     QCOMPARE(checkBudget(perDay, e, 0.009).kind, BudgetVerdict::Kind::Warn);
     QCOMPARE(checkBudget(perDay, std::nullopt, 0).kind, BudgetVerdict::Kind::Warn); // unknown price
+    QCOMPARE(checkBudget(perDay, e, 0.01).kind, BudgetVerdict::Kind::Warn);         // the day is spent
+
+    BudgetLimits strict = perDay;
+    strict.action = BudgetLimits::Action::Block;
+    QCOMPARE(checkBudget(strict, std::nullopt, 0).kind, BudgetVerdict::Kind::Block); // cannot be bounded: blocked
+    QCOMPARE(checkBudget(strict, estimateCost(price(1, {}, {}, 2), 10, std::nullopt), 0).kind,
+             BudgetVerdict::Kind::Block);
+    QCOMPARE(checkBudget(strict, e, 0.02).kind, BudgetVerdict::Kind::Block); // already over, whatever this costs
+    QVERIFY(checkBudget(strict, e, 0.02).message.contains(u"reached"_s));
+    // Any target may serve: the worst of them counts, and one unknown makes the whole request unknown.
+    const CostEstimate cheap = estimateCost(price(0.1, {}, {}, 0.2), 1'000, 500);
+    QCOMPARE(*worstEstimate({cheap, e})->max, *e.max);
+    QVERIFY(!worstEstimate({cheap, std::nullopt}));
     QCOMPARE(checkBudget(perDay, estimateCost(price(1, {}, {}, 2), 10, std::nullopt), 0).kind,
              BudgetVerdict::Kind::Warn); // unbounded answer
 }

@@ -43,6 +43,7 @@ private slots:
     void testListsModelsOrShowsTheError();
     void detectsLocalServers();
     void saveKeepsKeysOutOfTheFile();
+    void duplicateIdsAreRefused();
     void importAndExport();
     void screenshots();
 
@@ -187,8 +188,8 @@ void TestProvidersDialog::saveKeepsKeysOutOfTheFile()
         QSKIP("no Secret Service in this session");
     auto dialog = makeDialog();
     dialog->addFromPreset(u"openrouter"_s);
-    const QString id = u"openrouter-dialog-%1"_s.arg(QCoreApplication::applicationPid());
     ProviderProfile p = dialog->profiles()[0];
+    QSignalSpy keysSaved(dialog.get(), &ProvidersDialog::keysSaved);
     QTest::keyClicks(dialog->editor()->keyField(), u"sk-juxta-TESTKEY-dialog-save"_s);
     QString error;
     QVERIFY2(dialog->save(&error), qPrintable(error));
@@ -197,18 +198,47 @@ void TestProvidersDialog::saveKeepsKeysOutOfTheFile()
     const QByteArray onDisk = file.readAll();
     QVERIFY(onDisk.contains("openrouter"));
     QVERIFY(!onDisk.contains("TESTKEY"));
+    QVERIFY(keysSaved.wait(10'000));
+    QCOMPARE(keysSaved.first().first().toBool(), true);
     // The key went to the keychain under the profile's id (written asynchronously after the file).
     SecretResult stored;
-    QTRY_VERIFY_WITH_TIMEOUT((stored = waitFor([&](SecretStore::Handler done) { m_secrets->read(p.id, done); }),
+    QTRY_VERIFY_WITH_TIMEOUT((stored = waitFor([&](SecretStore::Handler done) { m_secrets->read(keyEntryName(p), done); }),
                               stored.status == SecretResult::Status::Ok),
                              10'000);
     QCOMPARE(stored.key.headerValue(), QByteArray("sk-juxta-TESTKEY-dialog-save"));
     // Removing the profile removes its key on the next save.
     dialog->removeCurrent();
     QVERIFY(dialog->save(&error));
-    QTRY_COMPARE_WITH_TIMEOUT(waitFor([&](SecretStore::Handler done) { m_secrets->read(p.id, done); }).status,
+    QTRY_COMPARE_WITH_TIMEOUT(waitFor([&](SecretStore::Handler done) { m_secrets->read(keyEntryName(p), done); }).status,
                               SecretResult::Status::NotFound, 10'000);
-    Q_UNUSED(id);
+}
+
+void TestProvidersDialog::duplicateIdsAreRefused()
+{
+    m_store->config().profiles.append(profileFromPreset(*findPreset(u"openai"_s)));
+    QVERIFY(m_store->save());
+    auto dialog = makeDialog();
+    dialog->addFromPreset(u"groq"_s);
+    auto* idField = dialog->editor()->findChild<QLineEdit*>(QString(), Qt::FindDirectChildrenOnly);
+    QLineEdit* id = nullptr;
+    for (QLineEdit* field : dialog->editor()->findChildren<QLineEdit*>()) {
+        if (field->accessibleName() == u"Profile id"_s)
+            id = field;
+    }
+    Q_UNUSED(idField);
+    QVERIFY(id && !id->isReadOnly()); // a new profile's id can still change…
+    id->selectAll();
+    QTest::keyClicks(id, u"openai"_s);
+    QString error;
+    QVERIFY(!dialog->save(&error)); // …but not to one that is taken
+    QVERIFY(error.contains(u"openai"_s));
+    QCOMPARE(dialog->profiles()[0].baseUrl.host(), u"api.openai.com"_s); // the saved profile is untouched
+    QCOMPARE(dialog->profiles()[1].baseUrl.host(), u"api.groq.com"_s);
+    dialog->profileList()->setCurrentRow(0);
+    for (QLineEdit* field : dialog->editor()->findChildren<QLineEdit*>()) {
+        if (field->accessibleName() == u"Profile id"_s)
+            QVERIFY(field->isReadOnly()); // a saved profile's id is fixed: its key is filed under it
+    }
 }
 
 void TestProvidersDialog::importAndExport()

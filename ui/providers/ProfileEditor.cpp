@@ -170,10 +170,6 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
         showKeyStatus();
         edited();
     });
-    connect(m_key, &QLineEdit::textEdited, this, [this] {
-        if (!m_key->text().isEmpty())
-            m_removeKey = false;
-    });
     connect(m_testButton, &QPushButton::clicked, this, &ProfileEditor::test);
     connect(&m_catalog, &CatalogService::refreshed, this, &ProfileEditor::onRefreshed);
 }
@@ -297,7 +293,7 @@ void ProfileEditor::showKeyStatus()
     }
     m_keyStatus->setText(tr("Checking the %1…").arg(m_secrets.description().toHtmlEscaped()));
     QPointer<ProfileEditor> self(this);
-    m_secrets.read(m_loaded.id, [self, generation](const SecretResult& r) {
+    m_secrets.read(keyEntryName(m_loaded), [self, generation](const SecretResult& r) {
         if (!self || generation != self->m_keyStatusGeneration)
             return;
         switch (r.status) {

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -59,13 +60,14 @@ ProvidersDialog::ProvidersDialog(ConfigStore& store, SecretStore& secrets, Catal
     , m_store(store)
     , m_secrets(secrets)
     , m_catalog(catalog)
-    , m_profiles(store.config().profiles)
     , m_list(new QListWidget(this))
     , m_editor(new ProfileEditor(secrets, catalog, this))
     , m_banner(new QWidget(this))
     , m_bannerLayout(new QVBoxLayout(m_banner))
     , m_status(new QLabel(this))
 {
+    m_store.reloadIfChanged(); // start from what is on disk now (the command line may have changed it)
+    m_profiles = m_store.config().profiles;
     setWindowTitle(tr("Providers"));
     setAccessibleName(tr("Providers"));
     m_list->setAccessibleName(tr("Profiles"));
@@ -187,10 +189,20 @@ void ProvidersDialog::commitEditor()
                                  [&](const ProviderProfile& p) { return p.id == m_currentId; });
     if (it == m_profiles.end())
         return;
-    const ProviderProfile edited = m_editor->profile();
+    ProviderProfile edited = m_editor->profile();
+    m_idConflict.clear();
     if (edited.id != m_currentId) { // only new profiles may change id (keys are stored by id)
-        m_pendingKeys.remove(m_currentId);
-        m_currentId = edited.id;
+        const bool taken = std::any_of(m_profiles.cbegin(), m_profiles.cend(),
+                                       [&](const ProviderProfile& p) { return p.id == edited.id; });
+        if (taken) {
+            m_idConflict = edited.id; // keep the old id until the user picks a free one
+            edited.id = m_currentId;
+            m_status->setText(tr("Another profile already has the id “%1”.").arg(m_idConflict));
+        } else {
+            if (m_pendingKeys.contains(m_currentId))
+                m_pendingKeys.insert(edited.id, m_pendingKeys.take(m_currentId));
+            m_currentId = edited.id;
+        }
     }
     *it = edited;
     if (const auto key = m_editor->pendingKey())
@@ -314,6 +326,10 @@ bool ProvidersDialog::exportTo(const QString& path, QString* message) const
 bool ProvidersDialog::save(QString* error)
 {
     commitEditor();
+    if (!m_idConflict.isEmpty()) {
+        *error = tr("Another profile already has the id “%1”.").arg(m_idConflict);
+        return false;
+    }
     for (qsizetype i = 0; i < m_profiles.size(); ++i) {
         const QString problem = validateProfile(m_profiles[i]);
         if (!problem.isEmpty()) {
@@ -324,39 +340,114 @@ bool ProvidersDialog::save(QString* error)
             return false;
         }
     }
-    const QList<ProviderProfile> previous = m_store.config().profiles;
-    m_store.config().profiles = m_profiles;
-    if (!m_store.save(error)) {
-        m_store.config().profiles = previous;
+    // The config first (re-read if another Juxta changed it meanwhile), then the keys.
+    QList<ProviderProfile> before;
+    const bool written = m_store.update([&](AppConfig& config) {
+        before = config.profiles;
+        config.profiles = m_profiles;
+    }, error);
+    if (!written)
         return false;
-    }
-    // Keys: written after the profiles are safely saved. The store answers asynchronously; failures are shown.
-    for (auto it = m_pendingKeys.cbegin(); it != m_pendingKeys.cend(); ++it) {
-        m_secrets.write(it.key(), it.value(), [](const SecretResult& r) {
-            if (r.status != SecretResult::Status::Ok)
-                qWarning("Juxta: could not store a key: %s", qPrintable(r.message));
-        });
-    }
-    for (const QString& id : std::as_const(m_keysToRemove)) {
-        if (!m_pendingKeys.contains(id))
-            m_secrets.remove(id, [](const SecretResult&) {});
-    }
-    m_pendingKeys.clear();
-    m_keysToRemove.clear();
     emit saved();
+
+    const auto previous = [&](const QString& id) -> const ProviderProfile* {
+        for (const ProviderProfile& p : std::as_const(before)) {
+            if (p.id == id)
+                return &p;
+        }
+        return nullptr;
+    };
+    m_keyFailures.clear();
+    m_keyOperations = 1; // held until every operation below has started
+    QPointer<ProvidersDialog> self(this);
+    const auto finished = [self](const QString& what) {
+        return [self, what](const SecretResult& r) {
+            if (self)
+                self->finishKeyOperation(r.status == SecretResult::Status::Ok ? QString() : what + u": "_s + r.message);
+        };
+    };
+    QSet<QString> keep; // entries that hold a current profile's key
+    for (const ProviderProfile& p : std::as_const(m_profiles)) {
+        const QString entry = keyEntryName(p);
+        const ProviderProfile* old = previous(p.id);
+        const QString oldEntry = old ? keyEntryName(*old) : QString();
+        if (m_pendingKeys.contains(p.id)) {
+            ++m_keyOperations;
+            keep.insert(entry);
+            m_secrets.write(entry, m_pendingKeys.value(p.id), finished(tr("The key for %1").arg(p.id)));
+        } else if (m_keysToRemove.contains(p.id)) {
+            continue; // removed below with the old entry
+        } else if (old && oldEntry != entry) {
+            // The user moved a saved profile to another server: its key moves with it, by their explicit edit.
+            // Read, write the new entry, and only then remove the old one.
+            ++m_keyOperations;
+            keep.insert(entry);
+            keep.insert(oldEntry);
+            SecretStore* secrets = &m_secrets;
+            m_secrets.read(oldEntry, [secrets, entry, oldEntry, done = finished(tr("Moving the key for %1").arg(p.id))](
+                                         const SecretResult& r) {
+                if (r.status != SecretResult::Status::Ok) {
+                    done(r.status == SecretResult::Status::NotFound ? SecretResult{} : r);
+                    return;
+                }
+                secrets->write(entry, QString::fromUtf8(r.key.headerValue()),
+                               [secrets, oldEntry, done](const SecretResult& writeResult) {
+                                   if (writeResult.status != SecretResult::Status::Ok)
+                                       done(writeResult);
+                                   else
+                                       secrets->remove(oldEntry, done);
+                               });
+            });
+        } else {
+            keep.insert(entry);
+        }
+    }
+    for (const ProviderProfile& old : std::as_const(before)) {
+        const QString oldEntry = keyEntryName(old);
+        if (!keep.contains(oldEntry)) { // removed profiles, removed keys, moved keys' old entries
+            ++m_keyOperations;
+            m_secrets.remove(oldEntry, finished(tr("Removing the key of %1").arg(old.id)));
+        }
+    }
+    finishKeyOperation(QString());
     return true;
+}
+
+void ProvidersDialog::finishKeyOperation(const QString& failure)
+{
+    if (!failure.isEmpty())
+        m_keyFailures.append(failure);
+    if (--m_keyOperations > 0)
+        return;
+    const bool ok = m_keyFailures.isEmpty();
+    if (ok) {
+        m_pendingKeys.clear();
+        m_keysToRemove.clear();
+    }
+    const QString message = ok ? tr("Saved.") : m_keyFailures.join(u"\n"_s);
+    emit keysSaved(ok, message);
+    if (!ok) {
+        // The typed keys stay in the form so nothing is lost; the dialog stays open to say what failed.
+        m_closeWhenKeysSaved = false;
+        m_status->setText(u"<span style='color:#C8372D'>%1</span>"_s.arg(message.toHtmlEscaped()));
+        return;
+    }
+    if (std::exchange(m_closeWhenKeysSaved, false))
+        QDialog::done(QDialog::Accepted);
 }
 
 void ProvidersDialog::done(int result)
 {
-    if (result == QDialog::Accepted) {
-        QString error;
-        if (!save(&error)) {
-            m_status->setText(u"<span style='color:#C8372D'>%1</span>"_s.arg(error.toHtmlEscaped()));
-            return;
-        }
+    if (result != QDialog::Accepted) {
+        QDialog::done(result);
+        return;
     }
-    QDialog::done(result);
+    QString error;
+    m_closeWhenKeysSaved = true;
+    if (!save(&error)) {
+        m_closeWhenKeysSaved = false;
+        m_status->setText(u"<span style='color:#C8372D'>%1</span>"_s.arg(error.toHtmlEscaped()));
+    }
 }
 
 void ProvidersDialog::detectLocalServers(QNetworkAccessManager& network,

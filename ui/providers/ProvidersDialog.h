@@ -39,7 +39,9 @@ public:
     void removeCurrent();
     bool importFrom(const QString& path, QString* message);
     bool exportTo(const QString& path, QString* message) const;
-    bool save(QString* error); // validate, write keys, save the config
+    // Validates, saves the config, then writes, moves and removes keys; `keysSaved` tells how that went.
+    // Returns false (with `error`) when nothing could be saved.
+    bool save(QString* error);
 
     QListWidget* profileList() const { return m_list; }
     ProfileEditor* editor() const { return m_editor; }
@@ -47,13 +49,15 @@ public:
     const QList<ProviderProfile>& profiles() const { return m_profiles; }
 
 signals:
-    void saved();
+    void saved();                                    // the config file is written
+    void keysSaved(bool ok, const QString& message); // every key operation of the last save finished
 
 protected:
     void done(int result) override;
 
 private:
     void commitEditor();
+    void finishKeyOperation(const QString& failure);
     void select(int row);
     void refreshList();
     void showDetected(const QList<DetectedServer>& servers);
@@ -66,7 +70,11 @@ private:
     QHash<QString, QString> m_pendingKeys;     // typed in this session, by profile id
     QSet<QString> m_keysToRemove;              // profile ids
     QString m_currentId;
+    QString m_idConflict; // the id typed into the editor that another profile already has
     bool m_switching = false;
+    bool m_closeWhenKeysSaved = false;
+    int m_keyOperations = 0;
+    QStringList m_keyFailures;
 
     QListWidget* m_list;
     ProfileEditor* m_editor;

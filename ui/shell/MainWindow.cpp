@@ -14,6 +14,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QTimer>
 #include <QToolBar>
 #include <QSettings>
@@ -47,6 +48,10 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent)
             auto* box = new QMessageBox(QMessageBox::Warning, tr("Configuration not loaded"), report.error,
                                         QMessageBox::Ok, this);
             box->setAttribute(Qt::WA_DeleteOnClose);
+            if (m_store->isReadOnly() && !report.backupPath.isEmpty()) {
+                QPushButton* fresh = box->addButton(tr("Start with an empty configuration"), QMessageBox::DestructiveRole);
+                connect(fresh, &QPushButton::clicked, this, [this] { m_store->startFresh(); });
+            }
             box->open();
         });
     }
@@ -111,9 +116,17 @@ void MainWindow::createToolBar()
 
 void MainWindow::saveConfig()
 {
+    // Only what this window changed (favourites, recent models) goes over what is on disk now.
+    const QStringList favourites = m_store->config().favouriteModels;
+    const QStringList recent = m_store->config().recentModels;
     QString error;
-    if (!m_store->isReadOnly() && !m_store->save(&error))
+    const bool saved = m_store->update([&](AppConfig& config) {
+        config.favouriteModels = favourites;
+        config.recentModels = recent;
+    }, &error);
+    if (!saved)
         statusBar()->showMessage(error);
+    m_picker->reload();
 }
 
 void MainWindow::showProviders()
