@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>juxta::DetectedServersBanner</name>
+    <message>
+        <source>Servers found on this machine</source>
+        <translation>Auf diesem Rechner gefundene Server</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is running on %2 with %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; läuft auf %2 mit %3.</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>juxta::MainWindow</name>
     <message>
         <source>Juxta</source>
@@ -60,6 +83,14 @@ Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben 
     <message>
         <source>Model</source>
         <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Start with an empty configuration</source>
+        <translation>Mit leerer Konfiguration beginnen</translation>
+    </message>
+    <message>
+        <source>Refreshing the model lists…</source>
+        <translation>Modelllisten werden aktualisiert …</translation>
     </message>
 </context>
 <context>
@@ -179,8 +210,16 @@ Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben 
         <translation>Modelle</translation>
     </message>
     <message>
-        <source>↑↓ move · Enter choose · click ☆ to keep a model on top · Esc close</source>
-        <translation>↑↓ bewegen · Enter auswählen · ☆ anklicken, um ein Modell oben anzuheften · Esc schließen</translation>
+        <source>↑↓ move · Enter choose · click ☆ to keep a model on top · Ctrl+R refresh · Esc close</source>
+        <translation>↑↓ bewegen · Enter auswählen · ☆ anklicken, um ein Modell oben anzuheften · Strg+R aktualisieren · Esc schließen</translation>
+    </message>
+    <message>
+        <source>Refresh lists</source>
+        <translation>Listen aktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask every provider for its current models and prices (Ctrl+R)</source>
+        <translation>Alle Anbieter nach ihren aktuellen Modellen und Preisen fragen (Strg+R)</translation>
     </message>
 </context>
 <context>
@@ -485,20 +524,24 @@ Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben 
         <translation>%1 Profile exportiert, ohne Schlüssel.</translation>
     </message>
     <message>
-        <source>1 model</source>
-        <translation>1 Modell</translation>
+        <source>Another profile already has the id “%1”.</source>
+        <translation>Ein anderes Profil hat bereits die ID „%1“.</translation>
     </message>
     <message>
-        <source>%1 models</source>
-        <translation>%1 Modelle</translation>
+        <source>The key for %1</source>
+        <translation>Der Schlüssel für %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; is running on %2 with %3.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; läuft auf %2 mit %3.</translation>
+        <source>Moving the key for %1</source>
+        <translation>Verschieben des Schlüssels für %1</translation>
     </message>
     <message>
-        <source>Add %1</source>
-        <translation>%1 hinzufügen</translation>
+        <source>Removing the key of %1</source>
+        <translation>Entfernen des Schlüssels von %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 </TS>

@@ -180,6 +180,12 @@ void TestModelPicker::keyboardPicksAndRemembersRecent()
     QVERIFY(m_picker->text().contains(u"DeepSeek: DeepSeek V3"_s));
     QVERIFY(m_picker->text().contains(u"OpenRouter"_s));
 
+    QSignalSpy refresh(m_picker, &ModelPicker::refreshRequested);
+    m_picker->showPopup();
+    QTest::keyClick(m_picker->popup()->searchField(), Qt::Key_R, Qt::ControlModifier);
+    QCOMPARE(refresh.size(), 1);
+    m_picker->popup()->hide();
+
     m_picker->showPopup(); // Esc closes without choosing
     QTest::keyClick(m_picker->popup()->searchField(), Qt::Key_Escape);
     QVERIFY(!m_picker->popup()->isVisible());

@@ -10,6 +10,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QScreen>
+#include <QToolButton>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -38,7 +40,12 @@ ModelPickerPopup::ModelPickerPopup(AppConfig& config, const ModelCatalog& catalo
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setAccessibleName(tr("Models"));
-    m_footer->setText(tr("↑↓ move · Enter choose · click ☆ to keep a model on top · Esc close"));
+    m_footer->setText(tr("↑↓ move · Enter choose · click ☆ to keep a model on top · Ctrl+R refresh · Esc close"));
+    auto* refresh = new QToolButton(this);
+    refresh->setText(tr("Refresh lists"));
+    refresh->setToolTip(tr("Ask every provider for its current models and prices (Ctrl+R)"));
+    refresh->setAutoRaise(true);
+    connect(refresh, &QToolButton::clicked, this, &ModelPickerPopup::refreshRequested);
     QFont small = m_footer->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_footer->setFont(small);
@@ -49,7 +56,10 @@ ModelPickerPopup::ModelPickerPopup(AppConfig& config, const ModelCatalog& catalo
     layout->setSpacing(6);
     layout->addWidget(m_search);
     layout->addWidget(m_list, 1);
-    layout->addWidget(m_footer);
+    auto* footer = new QHBoxLayout;
+    footer->addWidget(m_footer, 1);
+    footer->addWidget(refresh);
+    layout->addLayout(footer);
     resize(600, 480);
 
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -112,6 +122,12 @@ bool ModelPickerPopup::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_Escape:
             hide();
             return true;
+        case Qt::Key_R:
+            if (key->modifiers() & Qt::ControlModifier) {
+                emit refreshRequested();
+                return true;
+            }
+            break;
         default:
             break;
         }
@@ -176,6 +192,7 @@ ModelPicker::ModelPicker(AppConfig& config, const ModelCatalog& catalog, QWidget
         emit modelChosen(reference);
     });
     connect(m_popup, &ModelPickerPopup::favouritesChanged, this, &ModelPicker::favouritesChanged);
+    connect(m_popup, &ModelPickerPopup::refreshRequested, this, &ModelPicker::refreshRequested);
 }
 
 void ModelPicker::setCurrentModel(const QString& reference)

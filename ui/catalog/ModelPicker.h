@@ -37,6 +37,7 @@ public:
 signals:
     void picked(const QString& reference);
     void favouritesChanged();
+    void refreshRequested(); // fetch every profile's model list again
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -70,6 +71,7 @@ public:
 signals:
     void modelChosen(const QString& reference);
     void favouritesChanged();
+    void refreshRequested();
 
 private:
     void updateLabel();

@@ -4,6 +4,7 @@
 #include "catalog/CatalogService.h"
 #include "config/ProviderPresets.h"
 #include "keys/SecretStore.h"
+#include "providers/DetectedServersBanner.h"
 #include "providers/ProfileEditor.h"
 
 #include <QDialogButtonBox>
@@ -62,8 +63,7 @@ ProvidersDialog::ProvidersDialog(ConfigStore& store, SecretStore& secrets, Catal
     , m_catalog(catalog)
     , m_list(new QListWidget(this))
     , m_editor(new ProfileEditor(secrets, catalog, this))
-    , m_banner(new QWidget(this))
-    , m_bannerLayout(new QVBoxLayout(m_banner))
+    , m_banner(new DetectedServersBanner(this))
     , m_status(new QLabel(this))
 {
     m_store.reloadIfChanged(); // start from what is on disk now (the command line may have changed it)
@@ -137,8 +137,7 @@ ProvidersDialog::ProvidersDialog(ConfigStore& store, SecretStore& secrets, Catal
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
-    m_bannerLayout->setContentsMargins(0, 0, 0, 0);
-    m_banner->hide();
+    connect(m_banner, &DetectedServersBanner::addRequested, this, &ProvidersDialog::addProfile);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -450,53 +449,20 @@ void ProvidersDialog::done(int result)
     }
 }
 
+QWidget* ProvidersDialog::detectedBanner() const
+{
+    return m_banner;
+}
+
 void ProvidersDialog::detectLocalServers(QNetworkAccessManager& network,
                                          const QList<LocalServerDetector::Candidate>& candidates)
 {
     auto* detector = new LocalServerDetector(network, candidates, this);
     connect(detector, &LocalServerDetector::finished, this, [this, detector](const QList<DetectedServer>& found) {
         detector->deleteLater();
-        showDetected(found);
+        m_banner->showServers(found, m_profiles);
     });
     detector->start();
-}
-
-void ProvidersDialog::showDetected(const QList<DetectedServer>& servers)
-{
-    while (QLayoutItem* item = m_bannerLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    int shown = 0;
-    for (const DetectedServer& server : servers) {
-        const bool configured = std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const ProviderProfile& p) {
-            return p.baseUrl.host() == server.profile.baseUrl.host()
-                && p.baseUrl.port() == server.profile.baseUrl.port();
-        });
-        if (configured)
-            continue;
-        auto* row = new QFrame(m_banner);
-        row->setFrameShape(QFrame::StyledPanel);
-        row->setBackgroundRole(QPalette::AlternateBase);
-        row->setAutoFillBackground(true);
-        auto* rowLayout = new QHBoxLayout(row);
-        const QString where = u"%1:%2"_s.arg(server.profile.baseUrl.host()).arg(server.profile.baseUrl.port());
-        const QString models = server.models.size() == 1 ? tr("1 model") : tr("%1 models").arg(server.models.size());
-        auto* text = new QLabel(tr("<b>%1</b> is running on %2 with %3.")
-                                    .arg(server.profile.displayName.toHtmlEscaped(), where, models),
-                                row);
-        auto* addButton = new QPushButton(tr("Add %1").arg(server.profile.displayName), row);
-        const ProviderProfile profile = server.profile;
-        connect(addButton, &QPushButton::clicked, this, [this, profile, row] {
-            addProfile(profile);
-            row->hide();
-        });
-        rowLayout->addWidget(text, 1);
-        rowLayout->addWidget(addButton);
-        m_bannerLayout->addWidget(row);
-        ++shown;
-    }
-    m_banner->setVisible(shown > 0);
 }
 
 } // namespace juxta

@@ -18,6 +18,7 @@ class QVBoxLayout;
 namespace juxta {
 
 class CatalogService;
+class DetectedServersBanner;
 class ProfileEditor;
 class SecretStore;
 
@@ -45,7 +46,7 @@ public:
 
     QListWidget* profileList() const { return m_list; }
     ProfileEditor* editor() const { return m_editor; }
-    QWidget* detectedBanner() const { return m_banner; }
+    QWidget* detectedBanner() const;
     const QList<ProviderProfile>& profiles() const { return m_profiles; }
 
 signals:
@@ -60,7 +61,6 @@ private:
     void finishKeyOperation(const QString& failure);
     void select(int row);
     void refreshList();
-    void showDetected(const QList<DetectedServer>& servers);
     QString uniqueId(const QString& wanted) const;
 
     ConfigStore& m_store;
@@ -78,8 +78,7 @@ private:
 
     QListWidget* m_list;
     ProfileEditor* m_editor;
-    QWidget* m_banner;
-    QVBoxLayout* m_bannerLayout;
+    DetectedServersBanner* m_banner;
     QLabel* m_status;
 };
 

@@ -97,7 +97,12 @@ void MainWindow::createMenus()
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Widgets and services that hold references to the config and key stores go before those stores do.
+    delete m_picker;
+    delete m_catalog;
+}
 
 void MainWindow::createToolBar()
 {
@@ -112,6 +117,11 @@ void MainWindow::createToolBar()
     connect(m_picker, &ModelPicker::modelChosen, this, &MainWindow::saveConfig);
     connect(m_picker, &ModelPicker::favouritesChanged, this, &MainWindow::saveConfig);
     connect(m_catalog, &CatalogService::refreshed, m_picker, &ModelPicker::reload);
+    connect(m_picker, &ModelPicker::refreshRequested, this, [this] {
+        for (const ProviderProfile& p : std::as_const(m_store->config().profiles))
+            m_catalog->refresh(p);
+        statusBar()->showMessage(tr("Refreshing the model lists…"), 5000);
+    });
 }
 
 void MainWindow::saveConfig()
