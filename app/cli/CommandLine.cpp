@@ -2,6 +2,7 @@
 #include "cli/CommandLine.h"
 
 #include "cli/AskCommand.h"
+#include "cli/BudgetCommand.h"
 #include "cli/KeyCommand.h"
 #include "cli/ModelsCommand.h"
 #include "cli/ProfilesCommand.h"
@@ -19,7 +20,7 @@ bool isSubcommand(int argc, char* argv[])
 {
     if (argc < 2)
         return false;
-    for (const char* command : {"ask", "models", "profiles", "key"}) {
+    for (const char* command : {"ask", "models", "profiles", "key", "budget"}) {
         if (std::strcmp(argv[1], command) == 0)
             return true;
     }
@@ -46,7 +47,8 @@ int printInformation(const QStringList& arguments)
         "  ask       stream one answer from a model: juxta ask --model openai/gpt-4o \"Hello\"\n"
         "  models    list models with context window and price (juxta models --help)\n"
         "  profiles  list, add, remove, export and import provider profiles (juxta profiles --help)\n"
-        "  key       store, delete or test a profile's key in the keychain (juxta key --help)"_s);
+        "  key       store, delete or test a profile's key in the keychain (juxta key --help)\n"
+        "  budget    today's spending and the per-request / per-day limits (juxta budget --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s});
@@ -80,6 +82,8 @@ int run(const QStringList& arguments)
         return ProfilesCommand().run(rest);
     if (command == u"key"_s)
         return KeyCommand().run(rest);
+    if (command == u"budget"_s)
+        return BudgetCommand().run(rest);
     printError(command, u"unknown command"_s);
     return BadUsage;
 }

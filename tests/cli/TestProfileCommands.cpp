@@ -42,6 +42,7 @@ private slots:
     void providerBillIsShownAndChecked();
     void unknownPriceIsNullNeverZero();
     void budgetGuardBlocksBeforeSending();
+    void budgetCommandSetsLimitsAndShowsSpending();
     void estimateSendsNothing();
     void insecureFileStoreIsOptInAndWarns();
     void unknownProfileIsBadUsage();
@@ -289,6 +290,34 @@ void TestProfileCommands::insecureFileStoreIsOptInAndWarns()
     QFile file(data + u"/juxta/insecure-keys.json"_s);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("TESTKEY"));
+}
+
+void TestProfileCommands::budgetCommandSetsLimitsAndShowsSpending()
+{
+    writeConfig();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s)); // a fresh spending ledger
+    env.insert(u"OPENROUTER_KEY_FOR_TEST"_s, u"sk-juxta-TESTKEY-budget-cmd"_s);
+    Run r = juxta({u"budget"_s, u"--config"_s, configPath(), u"--per-day"_s, u"0.00018"_s, u"--action"_s,
+                   u"block"_s}, {}, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("spent today: $0.00"));
+    QVERIFY(r.out.contains("per day:     $0.0002"));
+    QVERIFY(r.out.contains("when over:   block"));
+    // One answer costs $0.000115 (see askResolvesProfileKeyAndPrice) and is recorded…
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_basic.http"_s));
+    const QStringList ask{u"ask"_s, u"--config"_s, configPath(), u"--model"_s, u"or/openai/gpt-4o-mini"_s,
+                          u"--api-key-env"_s, u"OPENROUTER_KEY_FOR_TEST"_s, u"--max-tokens"_s, u"5"_s, u"Hi"_s};
+    QCOMPARE(juxta(ask, {}, env).exitCode, 0);
+    r = juxta({u"budget"_s, u"--config"_s, configPath()}, {}, env);
+    QVERIFY2(r.out.contains("spent today: $0.0001"), r.out.constData());
+    // …so the next one, which may cost up to 10 × 2.50 + 5 × 10 per 1M = $0.000075 more, would pass $0.00018.
+    r = juxta(ask, {}, env);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.err.contains("daily limit"));
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(juxta({u"budget"_s, u"--config"_s, configPath(), u"--per-day"_s, u"none"_s}, {}, env).exitCode, 0);
+    QCOMPARE(juxta({u"budget"_s, u"--config"_s, configPath(), u"--per-day"_s, u"lots"_s}, {}, env).exitCode, 2);
 }
 
 void TestProfileCommands::unknownProfileIsBadUsage()
