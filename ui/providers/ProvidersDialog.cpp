@@ -324,6 +324,10 @@ bool ProvidersDialog::exportTo(const QString& path, QString* message) const
 
 bool ProvidersDialog::save(QString* error)
 {
+    if (m_keyOperations > 0) { // the previous save is still writing keys
+        *error = tr("Still saving the keys of the last save.");
+        return false;
+    }
     commitEditor();
     if (!m_idConflict.isEmpty()) {
         *error = tr("Another profile already has the id “%1”.").arg(m_idConflict);
@@ -382,16 +386,18 @@ bool ProvidersDialog::save(QString* error)
             ++m_keyOperations;
             keep.insert(entry);
             keep.insert(oldEntry);
-            SecretStore* secrets = &m_secrets;
+            QPointer<SecretStore> secrets(&m_secrets);
             m_secrets.read(oldEntry, [secrets, entry, oldEntry, done = finished(tr("Moving the key for %1").arg(p.id))](
                                          const SecretResult& r) {
                 if (r.status != SecretResult::Status::Ok) {
                     done(r.status == SecretResult::Status::NotFound ? SecretResult{} : r);
                     return;
                 }
+                if (!secrets)
+                    return;
                 secrets->write(entry, QString::fromUtf8(r.key.headerValue()),
                                [secrets, oldEntry, done](const SecretResult& writeResult) {
-                                   if (writeResult.status != SecretResult::Status::Ok)
+                                   if (writeResult.status != SecretResult::Status::Ok || !secrets)
                                        done(writeResult);
                                    else
                                        secrets->remove(oldEntry, done);
