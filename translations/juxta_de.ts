@@ -528,20 +528,16 @@ Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben 
         <translation>Ein anderes Profil hat bereits die ID „%1“.</translation>
     </message>
     <message>
-        <source>The key for %1</source>
-        <translation>Der Schlüssel für %1</translation>
-    </message>
-    <message>
-        <source>Moving the key for %1</source>
-        <translation>Verschieben des Schlüssels für %1</translation>
-    </message>
-    <message>
-        <source>Removing the key of %1</source>
-        <translation>Entfernen des Schlüssels von %1</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Still saving the keys of the last save.</source>
+        <translation>Die Schlüssel der letzten Speicherung werden noch gesichert.</translation>
+    </message>
+    <message>
+        <source>Saving the keys…</source>
+        <translation>Schlüssel werden gespeichert …</translation>
     </message>
 </context>
 </TS>

@@ -85,17 +85,16 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
         p.allowInsecureHttp = insecure->get<bool>();
     if (warnings) {
         // Foreign files choose neither which of my environment variables to send nor to skip the http check.
-        // A preset's own variable is harmless (it only ever applies at that preset's host, see KeyResolver);
-        // any other name could point at any secret in my environment.
-        const bool knownVariable = std::any_of(providerPresets().cbegin(), providerPresets().cend(),
-                                               [&](const ProviderPreset& preset) {
-                                                   return preset.keyEnvVars.contains(p.keyEnvVar);
-                                               });
-        if (!p.keyEnvVar.isEmpty() && !knownVariable) {
+        // A file never decides which of my environment variables are sent where. Its key variable is dropped,
+        // and a profile pointing away from its preset's own server becomes a custom one, so no preset's
+        // well-known variable (OPENAI_API_KEY, AZURE_OPENAI_API_KEY, LITELLM_API_KEY, …) follows it there.
+        const ProviderPreset* preset = findPreset(p.presetId);
+        if (!p.keyEnvVar.isEmpty() && (!preset || preset->keyEnvVars.value(0) != p.keyEnvVar))
             warnings->append(u"profile \"%1\": ignored \"key_env\" %2: set it yourself if you trust it"_s.arg(
                 p.id, p.keyEnvVar));
-            p.keyEnvVar.clear();
-        }
+        p.keyEnvVar.clear();
+        if (preset && QUrl(preset->baseUrl).host() != p.baseUrl.host())
+            p.presetId = u"custom"_s;
         if (p.allowInsecureHttp)
             warnings->append(u"profile \"%1\": plain http:// to a public host must be confirmed again"_s.arg(p.id));
         p.allowInsecureHttp = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/ConfigStore.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,15 @@ namespace juxta {
 namespace {
 
 constexpr qint64 kMaxConfigBytes = 8 * 1024 * 1024;
+
+// What the file holds, to tell whether another process wrote it (timestamps can be too coarse).
+QByteArray fileDigest(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.read(kMaxConfigBytes + 1), QCryptographicHash::Sha256);
+}
 
 QString backupCopy(const QString& path)
 {
@@ -87,17 +97,12 @@ ConfigStore::LoadReport ConfigStore::load()
 
 void ConfigStore::noteSynced()
 {
-    const QFileInfo info(m_path);
-    m_syncedModified = info.exists() ? info.lastModified() : QDateTime();
-    m_syncedSize = info.exists() ? info.size() : -1;
+    m_syncedDigest = fileDigest(m_path);
 }
 
 bool ConfigStore::reloadIfChanged(QString* error)
 {
-    const QFileInfo info(m_path);
-    const QDateTime modified = info.exists() ? info.lastModified() : QDateTime();
-    const qint64 size = info.exists() ? info.size() : -1;
-    if (modified == m_syncedModified && size == m_syncedSize)
+    if (fileDigest(m_path) == m_syncedDigest)
         return true;
     const LoadReport report = load();
     if (!report.ok && error)
@@ -107,11 +112,16 @@ bool ConfigStore::reloadIfChanged(QString* error)
 
 bool ConfigStore::update(const std::function<void(AppConfig&)>& change, QString* error)
 {
-    if (!m_readOnly && !reloadIfChanged(error) && m_readOnly)
+    // Someone else's edit that cannot be read back whole is never overwritten automatically: the user sees why.
+    if (!m_readOnly && !reloadIfChanged(error))
         return false;
+    const AppConfig before = m_config;
     if (change)
         change(m_config);
-    return save(error);
+    if (save(error))
+        return true;
+    m_config = before; // what is in memory stays what is on disk
+    return false;
 }
 
 bool ConfigStore::save(QString* error)

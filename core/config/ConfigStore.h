@@ -31,7 +31,8 @@ public:
     LoadReport load();
     bool save(QString* error = nullptr);
     // Re-reads the file first when another process (the command line, a second window) changed it since we last
-    // read or wrote it, then applies `change` and saves: nobody's edits are overwritten with a stale copy.
+    // read or wrote it, then applies `change` and saves: nobody's edits are overwritten with a stale copy. If the
+    // re-read is not clean, or saving fails, nothing changes in memory either and `error` says why.
     bool update(const std::function<void(AppConfig&)>& change, QString* error = nullptr);
     bool reloadIfChanged(QString* error = nullptr);
     // After a file that could not be read at all: the user chose to start over (the backup stays).
@@ -48,8 +49,7 @@ private:
     QString m_path;
     AppConfig m_config;
     bool m_readOnly = false;
-    QDateTime m_syncedModified; // the file as we last read or wrote it
-    qint64 m_syncedSize = -1;
+    QByteArray m_syncedDigest; // of the file as we last read or wrote it
 };
 
 } // namespace juxta

@@ -8,6 +8,7 @@
 #include "providers/ProviderProfile.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <functional>
 

@@ -27,7 +27,8 @@ BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEs
 {
     if (!limits.isSet())
         return {};
-    if (limits.perDayUsd && spentTodayUsd >= *limits.perDayUsd)
+    const bool mayCost = !estimate || !estimate->max || *estimate->max > 0; // a free local model never does
+    if (limits.perDayUsd && spentTodayUsd >= *limits.perDayUsd && mayCost)
         return exceeded(limits, u"Today's spending (%1) has reached the daily limit of %2."_s.arg(
                                     formatMoney(spentTodayUsd, u"USD"_s), formatMoney(*limits.perDayUsd, u"USD"_s)));
     // A cost that cannot be bounded cannot be shown to fit: in block mode that blocks, otherwise it warns.
@@ -45,7 +46,7 @@ BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEs
     if (limits.perRequestUsd && worst > *limits.perRequestUsd)
         return exceeded(limits, u"This request may cost up to %1, over the per-request limit of %2."_s.arg(
                                     formatMoney(worst, u"USD"_s), formatMoney(*limits.perRequestUsd, u"USD"_s)));
-    if (limits.perDayUsd && spentTodayUsd + worst > *limits.perDayUsd)
+    if (limits.perDayUsd && worst > 0 && spentTodayUsd + worst > *limits.perDayUsd)
         return exceeded(limits, u"Today's spending (%1) plus up to %2 for this request would pass the daily limit "
                                 "of %3."_s.arg(formatMoney(spentTodayUsd, u"USD"_s), formatMoney(worst, u"USD"_s),
                                                formatMoney(*limits.perDayUsd, u"USD"_s)));
@@ -56,8 +57,8 @@ std::optional<CostEstimate> worstEstimate(const QList<std::optional<CostEstimate
 {
     std::optional<CostEstimate> worst;
     for (const auto& e : estimates) {
-        if (!e)
-            return std::nullopt; // one target of unknown price makes the whole request unknown
+        if (!e || (worst && e->currency != worst->currency))
+            return std::nullopt; // one target of unknown price (or another currency) makes the request unknown
         if (!worst || (worst->max && (!e->max || *e->max > *worst->max)))
             worst = e;
     }

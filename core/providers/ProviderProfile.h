@@ -32,6 +32,8 @@ struct ProviderProfile
     QByteArray authHeader;      // the header name when auth == Header
     QString keyEnvVar;          // environment variable that supplies the key headlessly (OPENAI_API_KEY)
     bool allowInsecureHttp = false; // the user confirmed plain http:// to a host that is not local or private
+
+    bool operator==(const ProviderProfile&) const = default;
 };
 
 // Timeouts for one call. Defaults suit remote providers; local servers loading a model may need more.

@@ -307,7 +307,11 @@ void TestConfig::exportCarriesNoKeysAndImportDropsThem()
     QCOMPARE(imported->size(), 3);
     QVERIFY(warnings.isEmpty());
     QVERIFY(!exported.contains("api_key"));
-    QCOMPARE(imported->at(2).keyEnvVar, u"AZURE_OPENAI_API_KEY"_s); // a preset's own variable is kept
+    // A file never picks environment variables; away from its preset's own host a profile becomes custom.
+    QVERIFY(imported->at(0).keyEnvVar.isEmpty());
+    QCOMPARE(imported->at(0).presetId, u"openrouter"_s);
+    QCOMPARE(imported->at(2).presetId, u"custom"_s); // acme.openai.azure.com is not the preset's host
+    QCOMPARE(imported->at(1).presetId, u"custom"_s); // neither is 192.168.1.20 for the Ollama preset
 
     const QByteArray foreign = R"({"profiles": [{"id": "shared", "base_url": "http://api.example.com/v1",
         "key_env": "AWS_SECRET_ACCESS_KEY", "allow_insecure_http": true,

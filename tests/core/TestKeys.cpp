@@ -2,9 +2,11 @@
 // Keys through the real Secret Service of the test session (gnome-keyring), the opt-in file store, and the
 // order in which a profile's key is found.
 #include "config/ProviderPresets.h"
+#include "keys/KeyChangeSet.h"
 #include "keys/KeyResolver.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,6 +47,7 @@ private slots:
     void environmentComesFirst();
     void presetVariablesOnlyForThePresetsHost();
     void explicitVariableMustBeSet();
+    void keyChangesFollowTheBaseline();
 
 private:
     bool m_keychainUsable = false;
@@ -186,6 +189,66 @@ void TestKeys::explicitVariableMustBeSet()
     const ResolvedKey r = resolveNow(store, profileFromPreset(*findPreset(u"openai"_s)), u"JUXTA_UNSET_VARIABLE"_s);
     QVERIFY(r.key.isEmpty());
     QVERIFY(r.problem.contains(u"JUXTA_UNSET_VARIABLE"_s));
+}
+
+void TestKeys::keyChangesFollowTheBaseline()
+{
+    QTemporaryDir dir;
+    InsecureFileSecretStore store(dir.filePath(u"keys.json"_s));
+    const auto profile = [](const QString& id, const QString& url) {
+        ProviderProfile p;
+        p.id = id;
+        p.presetId = u"custom"_s;
+        p.baseUrl = QUrl(url);
+        return p;
+    };
+    const ProviderProfile a = profile(u"a"_s, u"https://a.example/v1"_s);
+    const ProviderProfile b = profile(u"b"_s, u"https://b.example/v1"_s);
+    const ProviderProfile c = profile(u"c"_s, u"https://c.example/v1"_s);
+    for (const ProviderProfile& p : {a, b, c})
+        waitFor([&](SecretStore::Handler done) { store.write(keyEntryName(p), u"sk-juxta-TESTKEY-"_s + p.id, done); });
+    const auto stored = [&](const ProviderProfile& p) {
+        const SecretResult r = waitFor([&](SecretStore::Handler done) { store.read(keyEntryName(p), done); });
+        return r.status == SecretResult::Status::Ok ? QString::fromUtf8(r.key.headerValue()) : QString();
+    };
+
+    // a moves to another URL (its key follows), b is removed and its id re-created elsewhere (no key for it),
+    // c gets a new key, d is new with a key.
+    const ProviderProfile aMoved = profile(u"a"_s, u"https://a2.example/v1"_s);
+    const ProviderProfile bNew = profile(u"b"_s, u"https://proxy.example/v1"_s);
+    const ProviderProfile d = profile(u"d"_s, u"https://d.example/v1"_s);
+    KeyChangeSet changes(store);
+    QSignalSpy finished(&changes, &KeyChangeSet::finished);
+    ProfileKeyEdits edits;
+    edits.newKeys = {{u"c"_s, u"sk-juxta-TESTKEY-c2"_s}, {u"d"_s, u"sk-juxta-TESTKEY-d"_s}};
+    edits.removedProfiles = {u"b"_s};
+    edits.recreatedIds = {u"b"_s};
+    changes.apply({a, b, c}, {aMoved, bNew, c, d}, edits);
+    QVERIFY(finished.size() == 1 || finished.wait(5'000));
+    QVERIFY(finished.first().first().toStringList().isEmpty());
+    QCOMPARE(stored(aMoved), u"sk-juxta-TESTKEY-a"_s);
+    QCOMPARE(stored(a), QString());
+    QCOMPARE(stored(b), QString());
+    QCOMPARE(stored(bNew), QString()); // the removed profile's key did not move to the new one with its id
+    QCOMPARE(stored(c), u"sk-juxta-TESTKEY-c2"_s);
+    QCOMPARE(stored(d), u"sk-juxta-TESTKEY-d"_s);
+
+    // "Remove stored key", and a failure is reported (a damaged key file is never overwritten).
+    ProfileKeyEdits removal;
+    removal.keysToRemove = {u"c"_s};
+    changes.apply({aMoved, bNew, c, d}, {aMoved, bNew, c, d}, removal);
+    QVERIFY(finished.size() == 2 || finished.wait(5'000));
+    QCOMPARE(stored(c), QString());
+    QFile damaged(dir.filePath(u"keys.json"_s));
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("{not json");
+    damaged.close();
+    ProfileKeyEdits write;
+    write.newKeys = {{u"d"_s, u"sk-juxta-TESTKEY-d3"_s}};
+    changes.apply({d}, {d}, write);
+    QVERIFY(finished.size() == 3 || finished.wait(5'000));
+    QCOMPARE(finished.last().first().toStringList().size(), 1);
+    QFile::remove(dir.filePath(u"keys.json"_s));
 }
 
 QTEST_GUILESS_MAIN(TestKeys)

@@ -202,7 +202,9 @@ void TestPricing::budgetGuardWarnsOrBlocks()
     QCOMPARE(checkBudget(perDay, e, 0.007).kind, BudgetVerdict::Kind::Allow);
     QCOMPARE(checkBudget(perDay, e, 0.009).kind, BudgetVerdict::Kind::Warn);
     QCOMPARE(checkBudget(perDay, std::nullopt, 0).kind, BudgetVerdict::Kind::Warn); // unknown price
-    QCOMPARE(checkBudget(perDay, e, 0.01).kind, BudgetVerdict::Kind::Warn);         // the day is spent
+    QVERIFY(checkBudget(perDay, e, 0.01).message.contains(u"reached"_s));           // the day is spent
+    QCOMPARE(checkBudget(perDay, estimateCost(ModelPrice{}, 1'000, 500), 0.05).kind,
+             BudgetVerdict::Kind::Allow); // a free local model is never over budget
 
     BudgetLimits strict = perDay;
     strict.action = BudgetLimits::Action::Block;
@@ -215,6 +217,9 @@ void TestPricing::budgetGuardWarnsOrBlocks()
     const CostEstimate cheap = estimateCost(price(0.1, {}, {}, 0.2), 1'000, 500);
     QCOMPARE(*worstEstimate({cheap, e})->max, *e.max);
     QVERIFY(!worstEstimate({cheap, std::nullopt}));
+    ModelPrice yuan = price(1, {}, {}, 2);
+    yuan.currency = u"CNY"_s;
+    QVERIFY(!worstEstimate({cheap, estimateCost(yuan, 1'000, 500)})); // currencies are not compared
     QCOMPARE(checkBudget(perDay, estimateCost(price(1, {}, {}, 2), 10, std::nullopt), 0).kind,
              BudgetVerdict::Kind::Warn); // unbounded answer
 }

@@ -44,6 +44,7 @@ private slots:
     void detectsLocalServers();
     void saveKeepsKeysOutOfTheFile();
     void duplicateIdsAreRefused();
+    void othersChangesSurviveASave();
     void importAndExport();
     void screenshots();
 
@@ -239,6 +240,29 @@ void TestProvidersDialog::duplicateIdsAreRefused()
         if (field->accessibleName() == u"Profile id"_s)
             QVERIFY(field->isReadOnly()); // a saved profile's id is fixed: its key is filed under it
     }
+}
+
+void TestProvidersDialog::othersChangesSurviveASave()
+{
+    m_store->config().profiles.append(profileFromPreset(*findPreset(u"openai"_s)));
+    QVERIFY(m_store->save());
+    auto dialog = makeDialog();
+    dialog->addFromPreset(u"groq"_s);
+    QTest::qWait(20);
+    ConfigStore commandLine(m_store->path()); // `juxta profiles --add mistral` while the dialog is open
+    QVERIFY(commandLine.load().ok);
+    commandLine.config().profiles.append(profileFromPreset(*findPreset(u"mistral"_s)));
+    commandLine.config().profiles[0].displayName = u"OpenAI (work)"_s;
+    QVERIFY(commandLine.save());
+    QString error;
+    QVERIFY2(dialog->save(&error), qPrintable(error));
+    ConfigStore check(m_store->path());
+    QVERIFY(check.load().ok);
+    QStringList ids;
+    for (const ProviderProfile& p : check.config().profiles)
+        ids << p.id;
+    QCOMPARE(ids, (QStringList{u"openai"_s, u"mistral"_s, u"groq"_s}));
+    QCOMPARE(check.config().profiles[0].displayName, u"OpenAI (work)"_s); // the dialog did not touch it
 }
 
 void TestProvidersDialog::importAndExport()

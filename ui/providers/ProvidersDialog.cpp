@@ -3,6 +3,7 @@
 
 #include "catalog/CatalogService.h"
 #include "config/ProviderPresets.h"
+#include "keys/KeyChangeSet.h"
 #include "keys/SecretStore.h"
 #include "providers/DetectedServersBanner.h"
 #include "providers/ProfileEditor.h"
@@ -65,9 +66,12 @@ ProvidersDialog::ProvidersDialog(ConfigStore& store, SecretStore& secrets, Catal
     , m_editor(new ProfileEditor(secrets, catalog, this))
     , m_banner(new DetectedServersBanner(this))
     , m_status(new QLabel(this))
+    , m_keyChanges(new KeyChangeSet(secrets, this))
 {
+    connect(m_keyChanges, &KeyChangeSet::finished, this, &ProvidersDialog::keysApplied);
     m_store.reloadIfChanged(); // start from what is on disk now (the command line may have changed it)
     m_profiles = m_store.config().profiles;
+    m_baseline = m_profiles;
     setWindowTitle(tr("Providers"));
     setAccessibleName(tr("Providers"));
     m_list->setAccessibleName(tr("Profiles"));
@@ -227,7 +231,9 @@ void ProvidersDialog::select(int row)
     m_editor->setProfile(m_profiles[row],
                          m_pendingKeys.contains(id) ? std::optional<QString>(m_pendingKeys.value(id)) : std::nullopt,
                          m_keysToRemove.contains(id));
-    m_editor->setIdEditable(m_store.config().profile(id) == nullptr); // a saved key is filed under the id
+    const bool saved = !m_removedIds.contains(id) && std::any_of(m_baseline.cbegin(), m_baseline.cend(),
+                                                                 [&](const ProviderProfile& p) { return p.id == id; });
+    m_editor->setIdEditable(!saved); // a saved profile's key is filed under its id
 }
 
 QString ProvidersDialog::uniqueId(const QString& wanted) const
@@ -280,8 +286,9 @@ void ProvidersDialog::removeCurrent()
     const QString id = m_profiles[row].id;
     m_profiles.removeAt(row);
     m_pendingKeys.remove(id);
-    if (m_store.config().profile(id))
-        m_keysToRemove.insert(id); // a removed profile's key does not linger in the keychain
+    m_keysToRemove.remove(id);
+    if (std::any_of(m_baseline.cbegin(), m_baseline.cend(), [&](const ProviderProfile& p) { return p.id == id; }))
+        m_removedIds.insert(id); // its key is removed on save, even if a new profile takes the id
     m_currentId = m_profiles.isEmpty() ? QString() : m_profiles[std::min<qsizetype>(row, m_profiles.size() - 1)].id;
     refreshList();
     select(m_list->currentRow());
@@ -343,93 +350,64 @@ bool ProvidersDialog::save(QString* error)
             return false;
         }
     }
-    // The config first (re-read if another Juxta changed it meanwhile), then the keys.
-    QList<ProviderProfile> before;
+    // What this dialog changed, relative to the profiles it opened with (its baseline). Only that is applied to the
+    // file as it is now, so profiles another process added or changed meanwhile stay as they are.
+    QSet<QString> removed = m_removedIds;
+    for (const ProviderProfile& p : std::as_const(m_baseline)) {
+        if (std::none_of(m_profiles.cbegin(), m_profiles.cend(), [&](const ProviderProfile& q) { return q.id == p.id; }))
+            removed.insert(p.id);
+    }
     const bool written = m_store.update([&](AppConfig& config) {
-        before = config.profiles;
-        config.profiles = m_profiles;
+        config.profiles.removeIf([&](const ProviderProfile& p) { return removed.contains(p.id); });
+        for (const ProviderProfile& mine : std::as_const(m_profiles)) {
+            const bool unchanged = !m_removedIds.contains(mine.id)
+                                   && std::any_of(m_baseline.cbegin(), m_baseline.cend(),
+                                                  [&](const ProviderProfile& p) { return p == mine; });
+            if (unchanged)
+                continue; // not ours to rewrite: another process may have edited it meanwhile
+            const auto it = std::find_if(config.profiles.begin(), config.profiles.end(),
+                                         [&](const ProviderProfile& p) { return p.id == mine.id; });
+            if (it != config.profiles.end())
+                *it = mine;
+            else
+                config.profiles.append(mine);
+        }
     }, error);
     if (!written)
         return false;
     emit saved();
 
-    const auto previous = [&](const QString& id) -> const ProviderProfile* {
-        for (const ProviderProfile& p : std::as_const(before)) {
-            if (p.id == id)
-                return &p;
-        }
-        return nullptr;
-    };
-    m_keyFailures.clear();
-    m_keyOperations = 1; // held until every operation below has started
-    QPointer<ProvidersDialog> self(this);
-    const auto finished = [self](const QString& what) {
-        return [self, what](const SecretResult& r) {
-            if (self)
-                self->finishKeyOperation(r.status == SecretResult::Status::Ok ? QString() : what + u": "_s + r.message);
-        };
-    };
-    QSet<QString> keep; // entries that hold a current profile's key
-    for (const ProviderProfile& p : std::as_const(m_profiles)) {
-        const QString entry = keyEntryName(p);
-        const ProviderProfile* old = previous(p.id);
-        const QString oldEntry = old ? keyEntryName(*old) : QString();
-        if (m_pendingKeys.contains(p.id)) {
-            ++m_keyOperations;
-            keep.insert(entry);
-            m_secrets.write(entry, m_pendingKeys.value(p.id), finished(tr("The key for %1").arg(p.id)));
-        } else if (m_keysToRemove.contains(p.id)) {
-            continue; // removed below with the old entry
-        } else if (old && oldEntry != entry) {
-            // The user moved a saved profile to another server: its key moves with it, by their explicit edit.
-            // Read, write the new entry, and only then remove the old one.
-            ++m_keyOperations;
-            keep.insert(entry);
-            keep.insert(oldEntry);
-            QPointer<SecretStore> secrets(&m_secrets);
-            m_secrets.read(oldEntry, [secrets, entry, oldEntry, done = finished(tr("Moving the key for %1").arg(p.id))](
-                                         const SecretResult& r) {
-                if (r.status != SecretResult::Status::Ok) {
-                    done(r.status == SecretResult::Status::NotFound ? SecretResult{} : r);
-                    return;
-                }
-                if (!secrets)
-                    return;
-                secrets->write(entry, QString::fromUtf8(r.key.headerValue()),
-                               [secrets, oldEntry, done](const SecretResult& writeResult) {
-                                   if (writeResult.status != SecretResult::Status::Ok || !secrets)
-                                       done(writeResult);
-                                   else
-                                       secrets->remove(oldEntry, done);
-                               });
-            });
-        } else {
-            keep.insert(entry);
-        }
-    }
-    for (const ProviderProfile& old : std::as_const(before)) {
-        const QString oldEntry = keyEntryName(old);
-        if (!keep.contains(oldEntry)) { // removed profiles, removed keys, moved keys' old entries
-            ++m_keyOperations;
-            m_secrets.remove(oldEntry, finished(tr("Removing the key of %1").arg(old.id)));
-        }
-    }
-    finishKeyOperation(QString());
+    // Then the keys, from the same baseline (see KeyChangeSet).
+    setSaving(true);
+    m_keyOperations = 1;
+    m_keyChanges->apply(m_baseline, m_profiles, {m_pendingKeys, m_keysToRemove, removed, m_removedIds});
     return true;
 }
 
-void ProvidersDialog::finishKeyOperation(const QString& failure)
+void ProvidersDialog::setSaving(bool saving)
 {
-    if (!failure.isEmpty())
-        m_keyFailures.append(failure);
-    if (--m_keyOperations > 0)
-        return;
-    const bool ok = m_keyFailures.isEmpty();
-    if (ok) {
+    // Nothing can be edited while keys are being written: what the user sees is what gets saved.
+    for (QWidget* w : findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (w != m_status)
+            w->setEnabled(!saving);
+    }
+    if (saving)
+        m_status->setText(tr("Saving the keys…"));
+}
+
+void ProvidersDialog::keysApplied(const QStringList& failures)
+{
+    m_keyOperations = 0;
+    const bool ok = failures.isEmpty();
+    setSaving(false);
+    if (ok) { // everything is where it should be: this is the new starting point
         m_pendingKeys.clear();
         m_keysToRemove.clear();
-    }
-    const QString message = ok ? tr("Saved.") : m_keyFailures.join(u"\n"_s);
+        m_removedIds.clear();
+        m_baseline = m_profiles;
+        m_status->setText(tr("Saved."));
+    } // otherwise the baseline stays, so saving again retries every key operation
+    const QString message = ok ? tr("Saved.") : failures.join(u"\n"_s);
     emit keysSaved(ok, message);
     if (!ok) {
         // The typed keys stay in the form so nothing is lost; the dialog stays open to say what failed.
@@ -445,6 +423,10 @@ void ProvidersDialog::done(int result)
 {
     if (result != QDialog::Accepted) {
         QDialog::done(result);
+        return;
+    }
+    if (m_keyOperations > 0) { // Save pressed again while the keys are still being written: close when done
+        m_closeWhenKeysSaved = true;
         return;
     }
     QString error;

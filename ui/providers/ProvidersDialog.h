@@ -19,6 +19,7 @@ namespace juxta {
 
 class CatalogService;
 class DetectedServersBanner;
+class KeyChangeSet;
 class ProfileEditor;
 class SecretStore;
 
@@ -58,7 +59,8 @@ protected:
 
 private:
     void commitEditor();
-    void finishKeyOperation(const QString& failure);
+    void keysApplied(const QStringList& failures);
+    void setSaving(bool saving);
     void select(int row);
     void refreshList();
     QString uniqueId(const QString& wanted) const;
@@ -67,19 +69,21 @@ private:
     SecretStore& m_secrets;
     CatalogService& m_catalog;
     QList<ProviderProfile> m_profiles;         // the working copy
+    QList<ProviderProfile> m_baseline;         // as saved: what the working copy is compared with
+    QSet<QString> m_removedIds;                // saved profiles removed in this session
     QHash<QString, QString> m_pendingKeys;     // typed in this session, by profile id
     QSet<QString> m_keysToRemove;              // profile ids
     QString m_currentId;
     QString m_idConflict; // the id typed into the editor that another profile already has
     bool m_switching = false;
     bool m_closeWhenKeysSaved = false;
-    int m_keyOperations = 0;
-    QStringList m_keyFailures;
+    int m_keyOperations = 0; // 1 while the last save's keys are being written
 
     QListWidget* m_list;
     ProfileEditor* m_editor;
     DetectedServersBanner* m_banner;
     QLabel* m_status;
+    KeyChangeSet* m_keyChanges;
 };
 
 } // namespace juxta
