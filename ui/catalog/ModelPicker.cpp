@@ -10,6 +10,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QScreen>
+#include <QStyleOptionComboBox>
+#include <QStylePainter>
 #include <QToolButton>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
@@ -224,6 +226,20 @@ void ModelPicker::showPopup()
     m_popup->searchField()->setFocus(Qt::PopupFocusReason);
 }
 
+void ModelPicker::paintEvent(QPaintEvent*)
+{
+    QStylePainter painter(this);
+    QStyleOptionComboBox option;
+    option.initFrom(this);
+    option.editable = false;
+    option.frame = true;
+    option.currentText = text();
+    if (isDown() || m_popup->isVisible())
+        option.state |= QStyle::State_On | QStyle::State_Sunken;
+    painter.drawComplexControl(QStyle::CC_ComboBox, option);
+    painter.drawControl(QStyle::CE_ComboBoxLabel, option);
+}
+
 void ModelPicker::updateLabel()
 {
     if (m_current.isEmpty()) {
@@ -237,7 +253,7 @@ void ModelPicker::updateLabel()
         return;
     }
     const CatalogEntry e = m_catalog.entry(*profile, ref->modelId);
-    setText(u"%1  ·  %2  ▾"_s.arg(e.displayName, profile->displayName));
+    setText(u"%1  ·  %2"_s.arg(e.displayName, profile->displayName));
 }
 
 } // namespace juxta

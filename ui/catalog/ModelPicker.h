@@ -68,6 +68,9 @@ public:
     ModelPickerPopup* popup() const { return m_popup; }
     void showPopup();
 
+protected:
+    void paintEvent(QPaintEvent* event) override; // drawn as the platform's combo box: text left, arrow right
+
 signals:
     void modelChosen(const QString& reference);
     void favouritesChanged();
