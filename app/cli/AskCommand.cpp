@@ -241,9 +241,10 @@ int AskCommand::run(const QStringList& arguments)
     QObject::connect(&call, &ResilientCall::finished, &call, [&](const RoutedOutcome& routed) {
         const CallOutcome& outcome = routed.outcome;
         exitCode = outcome.complete ? Success : ProviderFailure;
-        costs.record(routed);
+        const CostFields cost = costs.report(routed);
+        costs.record(cost);
         if (asJson) {
-            writeOut(stdout, QString::fromUtf8(outcomeToJson(routed, costs.report(routed))));
+            writeOut(stdout, QString::fromUtf8(outcomeToJson(routed, cost)));
         } else {
             if (!endsWithNewline)
                 writeOut(stdout, u"\n"_s);

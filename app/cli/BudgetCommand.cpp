@@ -16,12 +16,6 @@ namespace {
 
 const QString kCommand = u"budget"_s;
 
-void writeOut(const QString& text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 // "0.25" → 0.25; "none" or "0" → no limit.
 bool readLimit(const QString& text, std::optional<double>& limit, QString& error)
@@ -64,7 +58,7 @@ int BudgetCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        writeOut(helpTextFor(parser.helpText(), u"juxta budget [--per-request USD] [--per-day USD] [--action A]"_s));
+        printOut(helpTextFor(parser.helpText(), u"juxta budget [--per-request USD] [--per-day USD] [--action A]"_s));
         return Success;
     }
     Workspace workspace(kCommand, parser.value(config));
@@ -91,7 +85,7 @@ int BudgetCommand::run(const QStringList& arguments)
     }
     const BudgetLimits& limits = workspace.config().budget;
     const double today = SpendLedger().spentOn(QDate::currentDate());
-    writeOut(u"spent today: %1\nper request: %2\nper day:     %3\nwhen over:   %4\n"_s.arg(
+    printOut(u"spent today: %1\nper request: %2\nper day:     %3\nwhen over:   %4\n"_s.arg(
         formatMoney(today, u"USD"_s), limitText(limits.perRequestUsd), limitText(limits.perDayUsd),
         limits.action == BudgetLimits::Action::Block ? u"block"_s : u"warn"_s));
     return Success;

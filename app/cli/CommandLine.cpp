@@ -62,6 +62,12 @@ QString helpTextFor(const QString& helpText, const QString& usage)
     return u"Usage: "_s + usage + (lineEnd >= 0 ? helpText.sliced(lineEnd) : QString());
 }
 
+void printOut(const QByteArray& bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 void printError(const QString& command, const QString& message)
 {
     const QByteArray line = (u"juxta "_s + command + u": "_s + message + u'\n').toUtf8();

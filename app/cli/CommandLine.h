@@ -2,6 +2,7 @@
 // Sub-command dispatch for the headless command line (`juxta ask`, `juxta models`).
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -21,5 +22,8 @@ QString helpTextFor(const QString& helpText, const QString& usage);
 
 // Shared by sub-commands: print to stderr as "juxta <command>: <message>".
 void printError(const QString& command, const QString& message);
+// Shared by sub-commands: write to stdout and flush (output is often piped into another program).
+void printOut(const QByteArray& bytes);
+inline void printOut(const QString& text) { printOut(text.toUtf8()); }
 
 } // namespace juxta::cli

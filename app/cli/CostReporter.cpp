@@ -74,9 +74,9 @@ CostFields CostReporter::report(const RoutedOutcome& routed) const
     return fields;
 }
 
-void CostReporter::record(const RoutedOutcome& routed) const
+void CostReporter::record(const CostFields& cost)
 {
-    if (const auto usd = report(routed).usd(); usd && *usd > 0)
+    if (const auto usd = cost.usd(); usd && *usd > 0)
         SpendLedger().record(*usd);
 }
 

@@ -33,7 +33,7 @@ public:
     std::optional<CostEstimate> estimateFor(const Target& target) const;
     BudgetVerdict checkBudget() const; // the worst case over every target against the configured limits
     CostFields report(const RoutedOutcome& routed) const;
-    void record(const RoutedOutcome& routed) const; // adds the call's cost to today's spending
+    static void record(const CostFields& cost); // adds the call's cost to today's spending
 
 private:
     Workspace* m_workspace;

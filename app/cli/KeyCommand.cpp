@@ -3,12 +3,8 @@
 
 #include "cli/CommandLine.h"
 #include "cli/Workspace.h"
-#include "common/MonotonicClock.h"
-#include "providers/ChatClient.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 #include <iostream>
@@ -23,12 +19,6 @@ namespace {
 
 const QString kCommand = u"key"_s;
 
-void writeOut(const QString& text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 // Reads the key from standard input; on a terminal asks for it without echoing it.
 QString readSecret(const QString& profile)
@@ -59,35 +49,17 @@ int testKey(Workspace& workspace, const ProviderProfile& profile)
         printError(kCommand, key.problem);
         return ProviderFailure;
     }
-    QNetworkAccessManager network;
-    SteadyClock clock;
-    ChatClient client(network, clock);
-    QString why;
     CallOptions options;
     options.connectTimeoutMs = 15'000;
     options.idleTimeoutMs = 15'000;
-    ModelListCall* call = client.listModels(profile, key.key, options, nullptr, &why);
-    if (!call) {
-        printError(kCommand, why);
-        return BadUsage;
+    QList<ModelInfo> models;
+    if (const auto failure = workspace.fetchModels(profile, key.key, options, true, models)) {
+        printError(kCommand, u"%1: %2"_s.arg(profile.id, failure->summary()));
+        return ProviderFailure;
     }
-    int exitCode = Success;
-    QObject::connect(call, &ModelListCall::finished, call, [&] {
-        if (call->error()) {
-            printError(kCommand, u"%1: %2"_s.arg(profile.id, call->error()->summary()));
-            exitCode = ProviderFailure;
-        } else {
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            workspace.cache().store(profile, call->models(), now);
-            writeOut(u"%1: the key works (%2; %3 models listed)\n"_s.arg(
-                profile.id, key.key.isEmpty() ? u"no key sent"_s : u"from the "_s + key.source)
-                         .arg(call->models().size()));
-        }
-        QCoreApplication::exit(0);
-    });
-    QCoreApplication::exec();
-    delete call;
-    return exitCode;
+    printOut(u"%1: the key works (%2; %3 models listed)\n"_s.arg(
+        profile.id, key.key.isEmpty() ? u"no key sent"_s : u"from the "_s + key.source).arg(models.size()));
+    return Success;
 }
 
 } // namespace
@@ -110,7 +82,7 @@ int KeyCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        writeOut(helpTextFor(parser.helpText(), u"juxta key set|delete|test PROFILE"_s));
+        printOut(helpTextFor(parser.helpText(), u"juxta key set|delete|test PROFILE"_s));
         return Success;
     }
     const QStringList args = parser.positionalArguments();
@@ -151,7 +123,7 @@ int KeyCommand::run(const QStringList& arguments)
                                      workspace.store().path()));
         return result.status == SecretResult::Status::NotFound ? BadUsage : ProviderFailure;
     }
-    writeOut(u"%1 the key for %2 in the %3\n"_s.arg(args[0] == u"set"_s ? u"stored"_s : u"deleted"_s, profile->id,
+    printOut(u"%1 the key for %2 in the %3\n"_s.arg(args[0] == u"set"_s ? u"stored"_s : u"deleted"_s, profile->id,
                                                     workspace.secrets().description()));
     return Success;
 }

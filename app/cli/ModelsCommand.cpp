@@ -4,13 +4,9 @@
 #include "cli/CommandLine.h"
 #include "cli/ConnectionOptions.h"
 #include "cli/Workspace.h"
-#include "common/MonotonicClock.h"
 #include "pricing/CostCalculator.h"
-#include "providers/ChatClient.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QNetworkAccessManager>
 
 #include <nlohmann/json.hpp>
 
@@ -25,11 +21,6 @@ using Json = nlohmann::ordered_json;
 
 const QString kCommand = u"models"_s;
 
-void writeOut(const QByteArray& bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 std::string utf8(const QString& s)
 {
@@ -82,37 +73,6 @@ QByteArray tableLine(const CatalogEntry& e)
     return u"%1  %2  %3\n"_s.arg(e.reference(), -48).arg(contextText(e.contextWindow), 6).arg(price).toUtf8();
 }
 
-// The ModelListCall for one profile, run to completion.
-std::optional<ProviderError> fetch(Workspace& workspace, const ProviderProfile& profile, const ApiKey& key,
-                                   const CallOptions& options, bool remember, QList<ModelInfo>& models)
-{
-    QNetworkAccessManager network;
-    SteadyClock clock;
-    ChatClient client(network, clock);
-    QString why;
-    ModelListCall* call = client.listModels(profile, key, options, nullptr, &why);
-    if (!call) {
-        ProviderError e;
-        e.errorClass = ErrorClass::BadRequest;
-        e.message = why;
-        return e;
-    }
-    std::optional<ProviderError> error;
-    QObject::connect(call, &ModelListCall::finished, call, [&] {
-        error = call->error();
-        models = call->models();
-        QCoreApplication::exit(0);
-    });
-    QCoreApplication::exec();
-    delete call;
-    if (!error && remember) { // a bare --base-url server is not a profile: nothing to cache it under
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        workspace.cache().store(profile, models, now);
-        workspace.catalog().setListed(profile, models, now);
-    }
-    return error;
-}
-
 } // namespace
 
 int ModelsCommand::run(const QStringList& arguments)
@@ -135,7 +95,7 @@ int ModelsCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        writeOut(helpTextFor(parser.helpText(), u"juxta models [--profile ID] [--refresh] [--json]"_s).toUtf8());
+        printOut(helpTextFor(parser.helpText(), u"juxta models [--profile ID] [--refresh] [--json]"_s).toUtf8());
         return Success;
     }
     QString error;
@@ -178,8 +138,8 @@ int ModelsCommand::run(const QStringList& arguments)
                                                        : workspace.keyFor(profile, connection.keyVariable()).key;
             QList<ModelInfo>& models = lastFetched;
             models.clear();
-            if (const auto failure = fetch(workspace, profile, key, connection.callOptions(),
-                                           !connection.hasBaseUrl(), models)) {
+            if (const auto failure = workspace.fetchModels(profile, key, connection.callOptions(),
+                                                           !connection.hasBaseUrl(), models)) {
                 printError(kCommand, u"%1: %2"_s.arg(profile.id, failure->summary()));
                 exitCode = ProviderFailure;
                 continue;
@@ -191,12 +151,12 @@ int ModelsCommand::run(const QStringList& arguments)
             if (parser.isSet(json))
                 list.push_back(entryJson(e));
             else
-                writeOut(connection.hasBaseUrl() ? e.modelId.toUtf8() + '\n' : tableLine(e));
+                printOut(connection.hasBaseUrl() ? e.modelId.toUtf8() + '\n' : tableLine(e));
         }
     }
     if (parser.isSet(json)) {
         const std::string text = list.dump(2, ' ', false, Json::error_handler_t::replace);
-        writeOut(QByteArray(text.data(), qsizetype(text.size())) + '\n');
+        printOut(QByteArray(text.data(), qsizetype(text.size())) + '\n');
     }
     return exitCode;
 }

@@ -22,11 +22,6 @@ using Json = nlohmann::ordered_json;
 
 const QString kCommand = u"profiles"_s;
 
-void writeOut(const QByteArray& bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
 
 int save(Workspace& workspace, const QString& done)
 {
@@ -35,7 +30,7 @@ int save(Workspace& workspace, const QString& done)
         printError(kCommand, error);
         return BadUsage;
     }
-    writeOut(done.toUtf8() + '\n');
+    printOut(done.toUtf8() + '\n');
     return Success;
 }
 
@@ -72,7 +67,7 @@ int ProfilesCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        writeOut(helpTextFor(parser.helpText(), u"juxta profiles [options]"_s).toUtf8());
+        printOut(helpTextFor(parser.helpText(), u"juxta profiles [options]"_s).toUtf8());
         return Success;
     }
     Workspace workspace(kCommand, parser.value(config));
@@ -163,16 +158,16 @@ int ProfilesCommand::run(const QStringList& arguments)
                             {"base_url", p.baseUrl.toString().toStdString()}, {"key", keyText.toStdString()},
                             {"problem", validateProfile(p).toStdString()}});
         } else {
-            writeOut(u"%1  %2  %3  key: %4\n"_s.arg(p.id, -16).arg(apiDialectName(p.dialect), -9)
+            printOut(u"%1  %2  %3  key: %4\n"_s.arg(p.id, -16).arg(apiDialectName(p.dialect), -9)
                          .arg(p.baseUrl.toString(), keyText).toUtf8());
         }
     }
     if (parser.isSet(json)) {
         const std::string text = list.dump(2);
-        writeOut(QByteArray(text.data(), qsizetype(text.size())) + '\n');
+        printOut(QByteArray(text.data(), qsizetype(text.size())) + '\n');
     } else if (cfg.profiles.isEmpty()) {
-        writeOut("No profiles yet. Add one with `juxta profiles --add openai`, or use a preset directly: "
-                 "`juxta ask --model openai/gpt-4o …` with OPENAI_API_KEY set.\n");
+        printOut(u"No profiles yet. Add one with `juxta profiles --add openai`, or use a preset directly: "
+                 "`juxta ask --model openai/gpt-4o …` with OPENAI_API_KEY set.\n"_s);
     }
     return Success;
 }

@@ -2,7 +2,12 @@
 #include "cli/Workspace.h"
 
 #include "cli/CommandLine.h"
+#include "common/MonotonicClock.h"
 #include "config/ProviderPresets.h"
+#include "providers/ChatClient.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 
@@ -17,13 +22,35 @@ Workspace::Workspace(const QString& command, const QString& configPath)
     if (!report.ok)
         printError(m_command, report.error);
     m_secrets = createSecretStore(m_store.config());
-    QList<ProviderProfile> known = m_store.config().profiles;
-    if (!m_store.config().profile(u"openrouter"_s))
-        known.append(profileFromPreset(*findPreset(u"openrouter"_s))); // its cached prices help every profile
-    for (const ProviderProfile& p : std::as_const(known)) {
-        if (const auto cached = m_cache.load(p))
-            m_catalog.setListed(p, cached->models, cached->fetchedAt);
+    m_catalog.loadCachedLists(m_cache);
+}
+
+std::optional<ProviderError> Workspace::fetchModels(const ProviderProfile& profile, const ApiKey& key,
+                                                   const CallOptions& options, bool remember, QList<ModelInfo>& models)
+{
+    QNetworkAccessManager network;
+    SteadyClock clock;
+    ChatClient client(network, clock);
+    QString why;
+    std::unique_ptr<ModelListCall> call(client.listModels(profile, key, options, nullptr, &why));
+    if (!call) {
+        ProviderError e;
+        e.errorClass = ErrorClass::BadRequest;
+        e.message = why;
+        return e;
     }
+    QEventLoop loop;
+    QObject::connect(call.get(), &ModelListCall::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    models = call->models();
+    if (call->error())
+        return call->error();
+    if (remember) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        m_cache.store(profile, models, now);
+        m_catalog.setListed(profile, models, now);
+    }
+    return std::nullopt;
 }
 
 std::optional<ProviderProfile> Workspace::profile(const QString& id, QString& error) const

@@ -35,6 +35,11 @@ public:
 
     CatalogEntry entryFor(const Target& target) const { return m_catalog.entry(target.profile, target.model); }
 
+    // Runs `profile`'s model list to completion (a local event loop: command line only). With `remember` the list
+    // goes into the cache and the catalog; a bare --base-url server is not a profile and is not remembered.
+    std::optional<ProviderError> fetchModels(const ProviderProfile& profile, const ApiKey& key, const CallOptions& options,
+                                             bool remember, QList<ModelInfo>& models);
+
 private:
     QString m_command;
     ConfigStore m_store;

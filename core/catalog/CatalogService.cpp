@@ -22,13 +22,7 @@ CatalogService::CatalogService(const AppConfig& config, SecretStore& secrets, QN
 
 void CatalogService::loadCachedLists()
 {
-    QList<ProviderProfile> known = m_config.profiles;
-    if (!m_config.profile(u"openrouter"_s))
-        known.append(profileFromPreset(*findPreset(u"openrouter"_s))); // its prices help direct profiles too
-    for (const ProviderProfile& p : std::as_const(known)) {
-        if (const auto cached = m_cache.load(p))
-            m_catalog.setListed(p, cached->models, cached->fetchedAt);
-    }
+    m_catalog.loadCachedLists(m_cache);
 }
 
 void CatalogService::refresh(const ProviderProfile& profile, std::optional<ApiKey> key)

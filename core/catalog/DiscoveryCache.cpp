@@ -2,6 +2,7 @@
 #include "catalog/DiscoveryCache.h"
 
 #include "common/JsonAccess.h"
+#include "pricing/ModelPriceJson.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,8 +69,7 @@ std::optional<DiscoveryCache::Entry> DiscoveryCache::load(const ProviderProfile&
         info.reasoning = readBool(m, "reasoning");
         info.vision = readBool(m, "vision");
         if (const Json* price = json::member(m, "price"); price && price->is_object()) {
-            const std::string text = price->dump();
-            info.price = ModelPrice::fromJson(QByteArray(text.data(), qsizetype(text.size())));
+            info.price = priceFromJson(*price);
         }
         entry.models.append(info);
     }
@@ -89,7 +89,7 @@ bool DiscoveryCache::store(const ProviderProfile& profile, const QList<ModelInfo
                      {"reasoning", optionalBool(m.reasoning)},
                      {"vision", optionalBool(m.vision)}};
         if (m.price)
-            item["price"] = json::parse(m.price->toJson());
+            item["price"] = priceToJson(*m.price);
         list.push_back(std::move(item));
     }
     const Json out = {{"fetched_at", json::toStd(fetchedAt.toUTC().toString(Qt::ISODate))},

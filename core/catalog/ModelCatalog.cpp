@@ -2,6 +2,7 @@
 #include "catalog/ModelCatalog.h"
 
 #include "common/JsonAccess.h"
+#include "pricing/ModelPriceJson.h"
 #include "config/ProviderPresets.h"
 #include "config/TransportPolicy.h"
 
@@ -100,9 +101,8 @@ QList<BundledModel> parseBundledCatalog(const QByteArray& text, QString* error)
         b.asOf = json::stringOr(m, "as_of");
         b.source = json::stringOr(m, "source");
         if (const Json* price = json::member(m, "price"); price && price->is_object()) {
-            const std::string dumped = price->dump();
             QString problem;
-            b.price = ModelPrice::fromJson(QByteArray(dumped.data(), qsizetype(dumped.size())), &problem);
+            b.price = priceFromJson(*price, &problem);
             if (!b.price && error)
                 *error = u"%1/%2: %3"_s.arg(b.preset, b.id, problem);
         }
@@ -138,6 +138,17 @@ void ModelCatalog::setListed(const ProviderProfile& profile, const QList<ModelIn
         for (const ModelInfo& m : models)
             m_openRouter.insert(m.id, m);
         m_openRouterFetchedAt = fetchedAt;
+    }
+}
+
+void ModelCatalog::loadCachedLists(const DiscoveryCache& cache)
+{
+    QList<ProviderProfile> known = m_config.profiles;
+    if (!m_config.profile(u"openrouter"_s))
+        known.append(profileFromPreset(*findPreset(u"openrouter"_s)));
+    for (const ProviderProfile& p : std::as_const(known)) {
+        if (const auto cached = cache.load(p))
+            setListed(p, cached->models, cached->fetchedAt);
     }
 }
 

@@ -4,6 +4,7 @@
 // published figures and the user's overrides — later sources winning, field by field.
 #pragma once
 
+#include "catalog/DiscoveryCache.h"
 #include "catalog/ModelRef.h"
 #include "config/AppConfig.h"
 #include "providers/ModelInfo.h"
@@ -59,6 +60,9 @@ public:
     // reached directly (OpenRouter's "mistralai/mistral-large" prices "mistral/mistral-large").
     void setListed(const ProviderProfile& profile, const QList<ModelInfo>& models, const QDateTime& fetchedAt);
     bool hasList(const QString& profileId) const { return m_listed.contains(profileId); }
+    // The cached lists of every configured profile, and OpenRouter's even when it is not configured (its
+    // published prices help the direct profiles too).
+    void loadCachedLists(const DiscoveryCache& cache);
 
     CatalogEntry entry(const ProviderProfile& profile, const QString& modelId) const;
     // The server's list when known, else the bundled models of the profile's preset.

@@ -2,6 +2,7 @@
 #include "config/AppConfig.h"
 
 #include "common/JsonAccess.h"
+#include "pricing/ModelPriceJson.h"
 #include "config/ProviderPresets.h"
 #include "config/TransportPolicy.h"
 
@@ -248,7 +249,7 @@ QByteArray configToJson(const AppConfig& config)
         profiles.push_back(profileToJson(p));
     Json overrides = Json::object();
     for (auto it = config.priceOverrides.cbegin(); it != config.priceOverrides.cend(); ++it)
-        overrides[json::toStd(it.key())] = json::parse(it.value().toJson());
+        overrides[json::toStd(it.key())] = priceToJson(it.value());
     Json budget = Json::object();
     budget["per_request_usd"] = config.budget.perRequestUsd ? Json(*config.budget.perRequestUsd) : Json(nullptr);
     budget["per_day_usd"] = config.budget.perDayUsd ? Json(*config.budget.perDayUsd) : Json(nullptr);
@@ -317,8 +318,7 @@ std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error, 
     }
     if (const Json* overrides = json::member(parsed, "price_overrides"); overrides && overrides->is_object()) {
         for (auto it = overrides->begin(); it != overrides->end(); ++it) {
-            const std::string dumped = it.value().dump();
-            auto price = ModelPrice::fromJson(QByteArray(dumped.data(), qsizetype(dumped.size())), &problem);
+            auto price = priceFromJson(it.value(), &problem);
             if (!price)
                 warn(u"skipped the price override \"%1\": %2"_s.arg(QString::fromStdString(it.key()), problem));
             else

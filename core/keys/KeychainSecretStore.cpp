@@ -3,7 +3,6 @@
 
 #include <qt6keychain/keychain.h>
 
-#include <QEventLoop>
 #include <QPointer>
 #include <QTimer>
 #include <memory>
@@ -90,13 +89,6 @@ void runJob(QKeychain::Job* job, int timeoutMs, std::function<void(QKeychain::Jo
 
 } // namespace
 
-QString keyEntryName(const ProviderProfile& profile)
-{
-    const QUrl& url = profile.baseUrl;
-    return u"%1@%2://%3:%4"_s.arg(profile.id, url.scheme(), url.host())
-        .arg(url.port(url.scheme() == u"http"_s ? 80 : 443));
-}
-
 KeychainSecretStore::KeychainSecretStore(QObject* parent, int timeoutMs)
     : SecretStore(parent)
     , m_service(defaultService())
@@ -148,21 +140,6 @@ void KeychainSecretStore::remove(const QString& profileId, Handler done)
             r = {}; // nothing to remove is what the caller wanted
         done(r);
     }, done);
-}
-
-SecretResult waitFor(const std::function<void(SecretStore::Handler)>& operation)
-{
-    SecretResult result;
-    QEventLoop loop;
-    bool finished = false;
-    operation([&](const SecretResult& r) {
-        result = r;
-        finished = true;
-        loop.quit();
-    });
-    if (!finished)
-        loop.exec();
-    return result;
 }
 
 } // namespace juxta

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricing/ModelPrice.h"
 
-#include "common/JsonAccess.h"
+#include "pricing/ModelPriceJson.h"
 
 #include <algorithm>
 #include <cmath>
@@ -79,10 +79,9 @@ bool ModelPrice::isFree() const
     return free(base) && std::all_of(tiers.begin(), tiers.end(), [&](const PriceTier& t) { return free(t.price); });
 }
 
-std::optional<ModelPrice> ModelPrice::fromJson(const QByteArray& text, QString* error)
+std::optional<ModelPrice> priceFromJson(const Json& parsed, QString* error)
 {
     QString problem;
-    const Json parsed = json::parse(text);
     ModelPrice price;
     if (!parsed.is_object()) {
         problem = u"a price must be a JSON object"_s;
@@ -117,8 +116,16 @@ std::optional<ModelPrice> ModelPrice::fromJson(const QByteArray& text, QString* 
     return price;
 }
 
-QByteArray ModelPrice::toJson() const
+std::optional<ModelPrice> ModelPrice::fromJson(const QByteArray& text, QString* error)
 {
+    return priceFromJson(json::parse(text), error);
+}
+
+Json priceToJson(const ModelPrice& price)
+{
+    const QString& currency = price.currency;
+    const TierPrice& base = price.base;
+    const QList<PriceTier>& tiers = price.tiers;
     Json out = Json::object();
     out["currency"] = json::toStd(currency);
     writeTier(out, base);
@@ -132,7 +139,12 @@ QByteArray ModelPrice::toJson() const
         }
         out["tiers"] = std::move(list);
     }
-    const std::string dumped = out.dump();
+    return out;
+}
+
+QByteArray ModelPrice::toJson() const
+{
+    const std::string dumped = priceToJson(*this).dump();
     return QByteArray(dumped.data(), qsizetype(dumped.size()));
 }
 

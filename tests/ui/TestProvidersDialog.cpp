@@ -220,13 +220,11 @@ void TestProvidersDialog::duplicateIdsAreRefused()
     QVERIFY(m_store->save());
     auto dialog = makeDialog();
     dialog->addFromPreset(u"groq"_s);
-    auto* idField = dialog->editor()->findChild<QLineEdit*>(QString(), Qt::FindDirectChildrenOnly);
     QLineEdit* id = nullptr;
     for (QLineEdit* field : dialog->editor()->findChildren<QLineEdit*>()) {
         if (field->accessibleName() == u"Profile id"_s)
             id = field;
     }
-    Q_UNUSED(idField);
     QVERIFY(id && !id->isReadOnly()); // a new profile's id can still change…
     id->selectAll();
     QTest::keyClicks(id, u"openai"_s);

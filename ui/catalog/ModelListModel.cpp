@@ -21,6 +21,7 @@ ModelListModel::ModelListModel(const AppConfig& config, const ModelCatalog& cata
     , m_config(config)
     , m_catalog(catalog)
 {
+    collect();
     rebuild();
 }
 
@@ -52,6 +53,7 @@ void ModelListModel::setFilter(const QString& text)
 void ModelListModel::reload()
 {
     beginResetModel();
+    collect();
     rebuild();
     endResetModel();
 }
@@ -74,78 +76,78 @@ bool ModelListModel::matches(const CatalogEntry& e, const QString& profileName) 
     return true;
 }
 
-void ModelListModel::rebuild()
+void ModelListModel::collect()
 {
-    m_rows.clear();
+    m_sections.clear();
+    m_profileNames.clear();
     QHash<QString, const ProviderProfile*> profiles;
-    for (const ProviderProfile& p : m_config.profiles)
+    for (const ProviderProfile& p : m_config.profiles) {
         profiles.insert(p.id, &p);
-
+        m_profileNames.insert(p.id, p.displayName);
+    }
     const auto entryFor = [&](const QString& reference) -> std::optional<CatalogEntry> {
         const auto ref = ModelRef::parse(reference);
         if (!ref || !profiles.contains(ref->profileId))
             return std::nullopt;
         return m_catalog.entry(*profiles.value(ref->profileId), ref->modelId);
     };
-    const auto addSection = [&](const QString& title, const QList<CatalogEntry>& entries,
-                                const QHash<QString, QString>& profileNames) {
-        QList<Row> rows;
-        for (const CatalogEntry& e : entries) {
-            if (matches(e, profileNames.value(e.profileId)))
-                rows.append({RowKind::Model, e.displayName, e.reference(), e, false});
-        }
-        if (rows.isEmpty())
-            return;
-        m_rows.append({RowKind::Header, title, {}, {}, false});
-        m_rows += rows;
-    };
 
-    QHash<QString, QString> profileNames;
-    for (const ProviderProfile& p : m_config.profiles)
-        profileNames.insert(p.id, p.displayName);
-
-    QList<CatalogEntry> favourites;
+    Section favourites{tr("Favourites"), {}, {}};
     for (const QString& ref : m_config.favouriteModels) {
         if (auto e = entryFor(ref))
-            favourites.append(*e);
+            favourites.entries.append(*e);
     }
-    addSection(tr("Favourites"), favourites, profileNames);
+    m_sections.append(favourites);
 
-    QList<CatalogEntry> recent;
+    Section recent{tr("Recently used"), {}, {}};
     for (const QString& ref : m_config.recentModels) {
-        if (recent.size() >= kRecentShown)
+        if (recent.entries.size() >= kRecentShown)
             break;
         if (m_config.favouriteModels.contains(ref))
             continue;
         if (auto e = entryFor(ref))
-            recent.append(*e);
+            recent.entries.append(*e);
     }
-    addSection(tr("Recently used"), recent, profileNames);
+    m_sections.append(recent);
 
     QCollator collator;
     collator.setNumericMode(true);
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     for (const ProviderProfile& p : m_config.profiles) {
-        QList<CatalogEntry> entries = m_catalog.entries(p);
-        std::sort(entries.begin(), entries.end(), [&](const CatalogEntry& a, const CatalogEntry& b) {
+        Section section{p.displayName, p.id, m_catalog.entries(p)};
+        std::sort(section.entries.begin(), section.entries.end(), [&](const CatalogEntry& a, const CatalogEntry& b) {
             return collator.compare(a.displayName, b.displayName) < 0;
         });
-        const qsizetype before = m_rows.size();
-        addSection(p.displayName, entries, profileNames);
-        if (m_rows.size() == before && m_terms.isEmpty()) {
-            m_rows.append({RowKind::Header, p.displayName, {}, {}, false});
-            Row hint{RowKind::Placeholder, tr("No models known yet"), {}, {}, false};
-            hint.entry.profileId = p.id;
+        m_sections.append(section);
+    }
+}
+
+void ModelListModel::rebuild()
+{
+    m_rows.clear();
+    for (const Section& section : std::as_const(m_sections)) {
+        QList<Row> rows;
+        for (const CatalogEntry& e : section.entries) {
+            if (matches(e, m_profileNames.value(e.profileId)))
+                rows.append({RowKind::Model, e.displayName, e.reference(), e});
+        }
+        if (rows.isEmpty() && (section.profileId.isEmpty() || !m_terms.isEmpty()))
+            continue;
+        m_rows.append({RowKind::Header, section.title, {}, {}});
+        if (rows.isEmpty()) { // a profile whose models nobody has listed yet
+            Row hint{RowKind::Placeholder, tr("No models known yet"), {}, {}};
+            hint.entry.profileId = section.profileId;
             m_rows.append(hint);
         }
+        m_rows += rows;
     }
 
     // "profile/any-model-id" typed in full: offer it even when no list names it (new or private models).
     const auto typed = ModelRef::parse(m_filterText.trimmed());
-    if (typed && profiles.contains(typed->profileId) && rowOf(typed->toString()) < 0) {
-        CatalogEntry e = m_catalog.entry(*profiles.value(typed->profileId), typed->modelId);
-        m_rows.append({RowKind::Header, tr("Use a model by name"), {}, {}, false});
-        m_rows.append({RowKind::Custom, typed->modelId, typed->toString(), e, false});
+    const ProviderProfile* profile = typed ? m_config.profile(typed->profileId) : nullptr;
+    if (profile && rowOf(typed->toString()) < 0) {
+        m_rows.append({RowKind::Header, tr("Use a model by name"), {}, {}});
+        m_rows.append({RowKind::Custom, typed->modelId, typed->toString(), m_catalog.entry(*profile, typed->modelId)});
     }
 }
 

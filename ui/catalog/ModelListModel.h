@@ -50,15 +50,24 @@ private:
         QString title;
         QString reference;
         CatalogEntry entry;
-        bool selfHosted = false;
+    };
+    // The unfiltered list, computed once per reload; typing only filters it.
+    struct Section
+    {
+        QString title;
+        QString profileId; // empty for Favourites and Recently used
+        QList<CatalogEntry> entries;
     };
     bool matches(const CatalogEntry& e, const QString& profileName) const;
-    void rebuild();
+    void collect(); // the sections, from the catalog and the config
+    void rebuild(); // the rows, from the sections and the filter
 
     const AppConfig& m_config;
     const ModelCatalog& m_catalog;
     QStringList m_terms;
     QString m_filterText;
+    QList<Section> m_sections;
+    QHash<QString, QString> m_profileNames;
     QList<Row> m_rows;
 };
 

@@ -331,7 +331,7 @@ bool ProvidersDialog::exportTo(const QString& path, QString* message) const
 
 bool ProvidersDialog::save(QString* error)
 {
-    if (m_keyOperations > 0) { // the previous save is still writing keys
+    if (m_keyChanges->isRunning()) { // the previous save is still writing keys
         *error = tr("Still saving the keys of the last save.");
         return false;
     }
@@ -379,7 +379,6 @@ bool ProvidersDialog::save(QString* error)
 
     // Then the keys, from the same baseline (see KeyChangeSet).
     setSaving(true);
-    m_keyOperations = 1;
     m_keyChanges->apply(m_baseline, m_profiles, {m_pendingKeys, m_keysToRemove, removed, m_removedIds});
     return true;
 }
@@ -397,7 +396,6 @@ void ProvidersDialog::setSaving(bool saving)
 
 void ProvidersDialog::keysApplied(const QStringList& failures)
 {
-    m_keyOperations = 0;
     const bool ok = failures.isEmpty();
     setSaving(false);
     if (ok) { // everything is where it should be: this is the new starting point
@@ -425,7 +423,7 @@ void ProvidersDialog::done(int result)
         QDialog::done(result);
         return;
     }
-    if (m_keyOperations > 0) { // Save pressed again while the keys are still being written: close when done
+    if (m_keyChanges->isRunning()) { // Save pressed again while the keys are still being written: close when done
         m_closeWhenKeysSaved = true;
         return;
     }

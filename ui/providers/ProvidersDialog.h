@@ -77,7 +77,6 @@ private:
     QString m_idConflict; // the id typed into the editor that another profile already has
     bool m_switching = false;
     bool m_closeWhenKeysSaved = false;
-    int m_keyOperations = 0; // 1 while the last save's keys are being written
 
     QListWidget* m_list;
     ProfileEditor* m_editor;
