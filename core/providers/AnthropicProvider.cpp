@@ -43,6 +43,18 @@ Json convertTools(const QByteArray& toolsJson)
     return out;
 }
 
+// Tokens of extended thinking per reasoning effort; none when the user did not ask for it.
+int thinkingBudget(const QString& effort)
+{
+    if (effort == u"low"_s)
+        return 2048;
+    if (effort == u"medium"_s)
+        return 8192;
+    if (effort == u"high"_s)
+        return 24576;
+    return 0;
+}
+
 } // namespace
 
 int AnthropicProvider::defaultMaxTokens(const QString& model)
@@ -82,6 +94,14 @@ HttpCall AnthropicProvider::buildChatCall(const ChatRequest& request, const Prov
     if (Json tools = convertTools(request.toolsJson); !tools.empty())
         body["tools"] = std::move(tools);
     // seed has no equivalent in this API and is not sent.
+    if (const int budget = thinkingBudget(request.reasoningEffort); budget > 0) {
+        // Extended thinking: the budget counts against max_tokens and must stay below it; sampling changes
+        // are not allowed with it.
+        body["thinking"] = {{"type", "enabled"}, {"budget_tokens", budget}};
+        body["max_tokens"] = std::max(body["max_tokens"].get<int>(), budget + 4096);
+        body.erase("temperature");
+        body.erase("top_p");
+    }
 
     const QUrl base = profile.baseUrl;
     HttpCall call = jsonPost(base.path().endsWith(u"/messages"_s) ? base : joinUrl(base, u"messages"), profile,

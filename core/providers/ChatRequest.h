@@ -26,6 +26,7 @@ struct ChatRequest
     std::optional<double> topP;
     std::optional<int> maxTokens;
     std::optional<qint64> seed;
+    QString reasoningEffort; // "low", "medium", "high" for reasoning models; empty: the provider's default
     QStringList stop;
     QByteArray toolsJson; // OpenAI-style "tools" array as JSON text; empty for none
 };

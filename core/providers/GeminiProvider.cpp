@@ -6,6 +6,7 @@
 #include "providers/ProviderJson.h"
 
 
+#include <QHash>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -91,8 +92,12 @@ HttpCall GeminiProvider::buildChatCall(const ChatRequest& request, const Provide
         config["seed"] = *request.seed;
     if (!request.stop.isEmpty())
         config["stopSequences"] = requestjson::stringArray(request.stop);
-    if (supportsThoughts(request.model))
+    if (supportsThoughts(request.model)) {
         config["thinkingConfig"] = {{"includeThoughts", true}};
+        static const QHash<QString, int> budgets{{u"low"_s, 1024}, {u"medium"_s, 8192}, {u"high"_s, 24576}};
+        if (budgets.contains(request.reasoningEffort))
+            config["thinkingConfig"]["thinkingBudget"] = budgets.value(request.reasoningEffort);
+    }
     if (!config.empty())
         body["generationConfig"] = std::move(config);
     if (Json tools = convertTools(request.toolsJson); !tools.is_null())

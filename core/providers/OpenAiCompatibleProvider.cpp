@@ -93,6 +93,8 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
         body[options.useMaxCompletionTokens ? "max_completion_tokens" : "max_tokens"] = *request.maxTokens;
     if (request.seed)
         body["seed"] = *request.seed;
+    if (!request.reasoningEffort.isEmpty())
+        body["reasoning_effort"] = request.reasoningEffort.toStdString();
     if (!request.stop.isEmpty())
         body["stop"] = requestjson::stringArray(request.stop);
     if (!request.toolsJson.isEmpty()) {

@@ -6,9 +6,8 @@
 using namespace Qt::StringLiterals;
 
 namespace juxta {
-namespace {
 
-QString describeFailure(const AttemptRecord& a)
+QString describeAttemptFailure(const AttemptRecord& a)
 {
     if (a.filtered)
         return u"%1 was content-filtered"_s.arg(a.target);
@@ -20,15 +19,13 @@ QString describeFailure(const AttemptRecord& a)
         {ErrorClass::ContentFilter, u"refused the content"_s}, {ErrorClass::NotFound, u"did not know the model"_s},
         {ErrorClass::Malformed, u"sent a malformed answer"_s},  {ErrorClass::BadRequest, u"rejected the request"_s},
         {ErrorClass::Cancelled, u"was cancelled"_s}};
-    QString text = a.target + u' ' + verbs.value(*a.errorClass, u"failed"_s);
+    QString text = a.target + u' ' + (a.errorClass ? verbs.value(*a.errorClass, u"failed"_s) : u"failed"_s);
     if (a.httpStatus > 0 && a.httpStatus != 200)
         text += u" (HTTP %1)"_s.arg(a.httpStatus);
     if (!a.partialText.isEmpty())
         text += u" after %1 characters of output"_s.arg(a.partialText.size());
     return text;
 }
-
-} // namespace
 
 QString RoutedOutcome::summary() const
 {
@@ -39,7 +36,7 @@ QString RoutedOutcome::summary() const
             continue;
         if (a.target == lastTarget)
             continue; // retries of one target read as one failure
-        failures.append(describeFailure(a));
+        failures.append(describeAttemptFailure(a));
         lastTarget = a.target;
     }
     if (servedBy >= 0)

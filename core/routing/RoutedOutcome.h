@@ -24,6 +24,9 @@ struct AttemptRecord
     bool filtered = false;                 // a content_filter finish treated as a failure (fallback enabled)
 };
 
+// "openai/gpt-4o was rate-limited (HTTP 429)".
+QString describeAttemptFailure(const AttemptRecord& attempt);
+
 struct RoutedOutcome
 {
     CallOutcome outcome;          // the serving attempt's, or the last failed attempt's

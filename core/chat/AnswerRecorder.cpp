@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/AnswerRecorder.h"
+
+#include "pricing/CostCalculator.h"
+#include "storage/HistoryService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+QString toolCallsJson(const QList<ToolCall>& calls)
+{
+    if (calls.isEmpty())
+        return {};
+    QJsonArray array;
+    for (const ToolCall& call : calls)
+        array.append(QJsonObject{{u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+// What the request log keeps of the parameters: never the key, never the messages themselves.
+QString parametersJson(const ChatRequest& request)
+{
+    QJsonObject json{{u"messages"_s, int(request.messages.size())}};
+    if (request.temperature)
+        json.insert(u"temperature"_s, *request.temperature);
+    if (request.topP)
+        json.insert(u"top_p"_s, *request.topP);
+    if (request.maxTokens)
+        json.insert(u"max_tokens"_s, *request.maxTokens);
+    if (request.seed)
+        json.insert(u"seed"_s, double(*request.seed));
+    if (!request.reasoningEffort.isEmpty())
+        json.insert(u"reasoning_effort"_s, request.reasoningEffort);
+    if (!request.systemPrompt.isEmpty())
+        json.insert(u"system_prompt_chars"_s, int(request.systemPrompt.size()));
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+AnswerRecorder::AnswerRecorder(HistoryService& history, MessageRecord answer, ChatRequest request,
+                               QList<Target> targets, PriceFor priceFor, QObject* parent)
+    : QObject(parent)
+    , m_history(history)
+    , m_answer(std::move(answer))
+    , m_request(std::move(request))
+    , m_targets(std::move(targets))
+    , m_priceFor(std::move(priceFor))
+{
+    m_answer.role = MessageRole::Assistant;
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveIntervalMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &AnswerRecorder::savePartial);
+}
+
+AnswerRecorder::~AnswerRecorder()
+{
+    // Destroyed mid-stream (window closed, app quitting): what arrived is saved and marked incomplete.
+    if (!m_done) {
+        MessageRecord last = m_answer;
+        last.content = m_transcript.text();
+        last.reasoning = m_transcript.reasoning();
+        last.toolCallsJson = toolCallsJson(m_transcript.toolCalls());
+        last.state = MessageState::Stopped;
+        m_history.write([last](ConversationStore& store) {
+            store.setLive(last.id, false);
+            return store.saveMessage(last);
+        });
+    }
+}
+
+void AnswerRecorder::watch(ResilientCall& call)
+{
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_answer.state = MessageState::Streaming;
+    if (!m_answer.createdAt.isValid())
+        m_answer.createdAt = m_startedAt;
+    const MessageRecord row = m_answer;
+    m_history.write([row](ConversationStore& store) {
+        store.setLive(row.id, true);
+        return store.saveMessage(row);
+    });
+    connect(&call, &ResilientCall::eventsReceived, this, [this](const QList<StreamEvent>& events) {
+        const qsizetype before = m_transcript.length() + m_transcript.reasoning().size();
+        const qsizetype toolsBefore = m_transcript.toolCalls().size();
+        for (const StreamEvent& event : events)
+            m_transcript.apply(event);
+        if (m_transcript.length() + m_transcript.reasoning().size() == before
+            && m_transcript.toolCalls().size() == toolsBefore && !m_transcript.hasOutput())
+            return;
+        m_dirty = true;
+        if (!m_saveTimer.isActive())
+            m_saveTimer.start();
+        emit grew();
+    });
+    connect(&call, &ResilientCall::attemptStarted, this,
+            [this](int, const QString& target, int retry, bool afterPartialOutput) {
+                if (afterPartialOutput) {
+                    // The abandoned text stays in the request log's attempt; the answer starts over.
+                    m_transcript = Transcript();
+                    m_dirty = true;
+                    emit restarted();
+                }
+                emit attemptStarted(target, retry);
+            });
+    connect(&call, &ResilientCall::finished, this, &AnswerRecorder::onFinished);
+}
+
+void AnswerRecorder::savePartial()
+{
+    if (!m_dirty || m_done)
+        return;
+    m_dirty = false;
+    // QString copies share their buffer until the transcript appends again: this costs no copy on the UI thread.
+    const QString id = m_answer.id;
+    const QString text = m_transcript.text();
+    const QString reasoning = m_transcript.reasoning();
+    m_history.write([id, text, reasoning](ConversationStore& store) { return store.savePartial(id, text, reasoning); });
+}
+
+std::optional<double> AnswerRecorder::costOf(int targetIndex, const Usage& usage) const
+{
+    if (targetIndex < 0 || targetIndex >= m_targets.size() || !m_priceFor)
+        return std::nullopt;
+    const std::optional<ModelPrice> price = m_priceFor(m_targets.at(targetIndex));
+    if (!price || price->currency != u"USD"_s)
+        return std::nullopt;
+    const std::optional<CostBreakdown> cost = computeCost(*price, usage);
+    return cost ? std::optional<double>(cost->total) : std::nullopt;
+}
+
+void AnswerRecorder::onFinished(const RoutedOutcome& routed)
+{
+    m_done = true;
+    m_saveTimer.stop();
+    const CallOutcome& outcome = routed.outcome;
+    MessageRecord& a = m_answer;
+    // The outcome has the whole text even when no event reached us (a non-streamed JSON answer).
+    a.content = outcome.text.isEmpty() ? m_transcript.text() : outcome.text;
+    a.reasoning = outcome.reasoning.isEmpty() ? m_transcript.reasoning() : outcome.reasoning;
+    a.toolCallsJson = toolCallsJson(outcome.toolCalls.isEmpty() ? m_transcript.toolCalls() : outcome.toolCalls);
+    if (outcome.complete)
+        a.state = MessageState::Complete;
+    else if (outcome.error && outcome.error->errorClass == ErrorClass::Cancelled)
+        a.state = MessageState::Stopped;
+    else
+        a.state = MessageState::Failed;
+
+    AnswerStats& s = a.stats;
+    s.servedBy = routed.servedByLabel;
+    s.servedModel = outcome.servedModel;
+    s.fallbackNotes.clear();
+    for (const AttemptRecord& attempt : routed.attempts) {
+        if (attempt.errorClass || attempt.filtered)
+            s.fallbackNotes.append(describeAttemptFailure(attempt));
+    }
+    s.ttftMs = outcome.metrics.ttftMs;
+    s.totalMs = outcome.metrics.totalMs;
+    s.tokensPerSecond = outcome.metrics.outputTokensPerSecond;
+    s.inputTokens = outcome.usage.inputTokens;
+    s.outputTokens = outcome.usage.outputTokens;
+    s.costUsd = routed.servedBy >= 0 ? costOf(routed.servedBy, outcome.usage) : std::nullopt;
+    s.finishReason = finishReasonName(outcome.finishReason);
+    s.errorClass = outcome.error ? errorClassName(outcome.error->errorClass) : QString();
+    s.errorMessage = outcome.error ? outcome.error->summary() : QString();
+
+    const MessageRecord row = a;
+    const QList<AttemptLogRow> log = logRows(routed);
+    m_history.write([row, log](ConversationStore& store) {
+        store.setLive(row.id, false);
+        return store.saveMessage(row) && store.logAttempts(log);
+    });
+    emit finished(a, routed);
+}
+
+QList<AttemptLogRow> AnswerRecorder::logRows(const RoutedOutcome& routed) const
+{
+    QList<AttemptLogRow> rows;
+    QDateTime start = m_startedAt;
+    for (qsizetype i = 0; i < routed.attempts.size(); ++i) {
+        const AttemptRecord& attempt = routed.attempts.at(i);
+        AttemptLogRow row;
+        row.messageId = m_answer.id;
+        row.conversationId = m_answer.conversationId;
+        row.attempt = int(i);
+        row.target = attempt.target;
+        if (attempt.targetIndex >= 0 && attempt.targetIndex < m_targets.size())
+            row.parametersJson = parametersJson(m_targets.at(attempt.targetIndex).apply(m_request));
+        row.startedAt = start;
+        row.totalMs = attempt.elapsedMs;
+        start = start.addMSecs(qint64(attempt.elapsedMs));
+        if (attempt.errorClass || attempt.filtered) {
+            row.errorClass = attempt.errorClass ? errorClassName(*attempt.errorClass) : u"content_filter"_s;
+            row.httpStatus = attempt.httpStatus;
+            row.errorMessage = attempt.message;
+        } else {
+            const CallOutcome& outcome = routed.outcome;
+            row.ttftMs = outcome.metrics.ttftMs;
+            row.totalMs = outcome.metrics.totalMs;
+            row.inputTokens = outcome.usage.inputTokens;
+            row.outputTokens = outcome.usage.outputTokens;
+            row.reasoningTokens = outcome.usage.reasoningTokens;
+            row.cachedInputTokens = outcome.usage.cachedInputTokens;
+            row.costUsd = costOf(attempt.targetIndex, outcome.usage);
+            row.servedModel = outcome.servedModel;
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace juxta

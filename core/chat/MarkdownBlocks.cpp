@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/MarkdownBlocks.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace juxta {
+namespace {
+
+struct Fence
+{
+    QChar ch;
+    qsizetype length = 0;
+    qsizetype indent = 0;
+    QString language;
+};
+
+qsizetype leadingSpaces(QStringView line)
+{
+    qsizetype n = 0;
+    while (n < line.size() && line[n] == u' ')
+        ++n;
+    return n;
+}
+
+qsizetype runLength(QStringView line, qsizetype from, QChar ch)
+{
+    qsizetype n = from;
+    while (n < line.size() && line[n] == ch)
+        ++n;
+    return n - from;
+}
+
+bool isBlank(QStringView text)
+{
+    for (QChar c : text) {
+        if (!c.isSpace())
+            return false;
+    }
+    return true;
+}
+
+// `line` has no line terminator.
+std::optional<Fence> openingFence(QStringView line)
+{
+    const qsizetype indent = leadingSpaces(line);
+    if (indent > 3 || indent >= line.size())
+        return std::nullopt;
+    const QChar ch = line[indent];
+    if (ch != u'`' && ch != u'~')
+        return std::nullopt;
+    const qsizetype length = runLength(line, indent, ch);
+    if (length < 3)
+        return std::nullopt;
+    const QStringView info = line.sliced(indent + length).trimmed();
+    if (ch == u'`' && info.contains(u'`'))
+        return std::nullopt; // would be an inline code span
+    qsizetype wordEnd = 0;
+    while (wordEnd < info.size() && !info[wordEnd].isSpace())
+        ++wordEnd;
+    return Fence{ch, length, indent, info.first(wordEnd).toString()};
+}
+
+bool closesFence(QStringView line, const Fence& fence)
+{
+    const qsizetype indent = leadingSpaces(line);
+    if (indent > 3)
+        return false;
+    const qsizetype length = runLength(line, indent, fence.ch);
+    if (length < fence.length)
+        return false;
+    return isBlank(line.sliced(indent + length));
+}
+
+} // namespace
+
+QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
+{
+    QList<MarkdownBlock> blocks;
+    const auto addProse = [&blocks](QStringView text) {
+        if (!isBlank(text))
+            blocks.append(MarkdownBlock{MarkdownBlock::Kind::Prose, text.toString(), {}, true});
+    };
+
+    std::optional<Fence> fence;
+    MarkdownBlock code;
+    bool firstCodeLine = true;
+    qsizetype proseStart = 0;
+    qsizetype pos = 0;
+    const qsizetype size = markdown.size();
+
+    while (pos < size) {
+        const qsizetype newline = markdown.indexOf(u'\n', pos);
+        const qsizetype lineEnd = newline < 0 ? size : newline;
+        const qsizetype next = newline < 0 ? size : newline + 1;
+        QStringView line = markdown.sliced(pos, lineEnd - pos);
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+
+        if (!fence) {
+            if (auto opened = openingFence(line)) {
+                // The prose ends before the newline that separates it from the fence.
+                QStringView prose = markdown.sliced(proseStart, pos - proseStart);
+                if (prose.endsWith(u'\n'))
+                    prose.chop(1);
+                if (prose.endsWith(u'\r'))
+                    prose.chop(1);
+                addProse(prose);
+                fence = std::move(opened);
+                code = MarkdownBlock{MarkdownBlock::Kind::Code, {}, fence->language, false};
+                firstCodeLine = true;
+            }
+        } else if (closesFence(line, *fence)) {
+            code.closed = true;
+            blocks.append(std::move(code));
+            code = {};
+            fence.reset();
+            proseStart = next;
+        } else {
+            // Content lines lose up to the fence's indentation.
+            const qsizetype strip = std::min(leadingSpaces(line), fence->indent);
+            if (!firstCodeLine)
+                code.text += u'\n';
+            code.text += line.sliced(strip);
+            firstCodeLine = false;
+        }
+        pos = next;
+    }
+
+    if (fence)
+        blocks.append(std::move(code)); // unclosed: runs to the end
+    else if (proseStart < size)
+        addProse(markdown.sliced(proseStart));
+    return blocks;
+}
+
+} // namespace juxta

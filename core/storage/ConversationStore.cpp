@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/ConversationStore.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+qint64 toMs(const QDateTime& time)
+{
+    return (time.isValid() ? time : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+}
+
+QDateTime fromMs(const QVariant& value)
+{
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// SQL NULL. (A null QString would bind as NULL too, so exec() turns those into '' for NOT NULL columns.)
+QVariant nullable(const QString& text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+template <typename T>
+QVariant nullable(const std::optional<T>& value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+template <typename T>
+std::optional<T> optionalFrom(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional<T>(value.value<T>());
+}
+
+// LIKE with the user's text taken literally.
+QString likePattern(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+const QString kConversationColumns =
+    u"id, title, created_at, updated_at, pinned, current_leaf, settings, total_cost_usd"_s;
+
+ConversationRecord readConversation(const QSqlQuery& query)
+{
+    ConversationRecord record;
+    record.id = query.value(0).toString();
+    record.title = query.value(1).toString();
+    record.createdAt = fromMs(query.value(2));
+    record.updatedAt = fromMs(query.value(3));
+    record.pinned = query.value(4).toBool();
+    record.currentLeafId = query.value(5).toString();
+    record.settingsJson = query.value(6).toString().toUtf8();
+    record.totalCostUsd = query.value(7).toDouble();
+    return record;
+}
+
+} // namespace
+
+bool ConversationStore::exec(const QString& sql, const QVariantList& values)
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(sql)) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    for (const QVariant& value : values) {
+        const bool emptyText = value.metaType().id() == QMetaType::QString && value.toString().isNull();
+        query.addBindValue(emptyText ? QVariant(u""_s) : value);
+    }
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool ConversationStore::createConversation(const ConversationRecord& c)
+{
+    return exec(u"INSERT INTO conversations (id, title, created_at, updated_at, pinned, current_leaf, settings,"
+                " total_cost_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                {c.id, c.title, toMs(c.createdAt), toMs(c.updatedAt), int(c.pinned), nullable(c.currentLeafId),
+                 QString::fromUtf8(c.settingsJson.isEmpty() ? QByteArray("{}") : c.settingsJson), c.totalCostUsd});
+}
+
+bool ConversationStore::renameConversation(const QString& id, const QString& title)
+{
+    return exec(u"UPDATE conversations SET title = ? WHERE id = ?"_s, {title, id});
+}
+
+bool ConversationStore::setPinned(const QString& id, bool pinned)
+{
+    return exec(u"UPDATE conversations SET pinned = ? WHERE id = ?"_s, {int(pinned), id});
+}
+
+bool ConversationStore::setCurrentLeaf(const QString& id, const QString& leafId)
+{
+    return exec(u"UPDATE conversations SET current_leaf = ? WHERE id = ?"_s, {nullable(leafId), id});
+}
+
+bool ConversationStore::saveSettings(const QString& id, const QByteArray& settingsJson)
+{
+    return exec(u"UPDATE conversations SET settings = ? WHERE id = ?"_s, {QString::fromUtf8(settingsJson), id});
+}
+
+bool ConversationStore::setDeleted(const QString& id, bool deleted)
+{
+    return exec(u"UPDATE conversations SET deleted_at = ? WHERE id = ?"_s,
+                {deleted ? QVariant(QDateTime::currentMSecsSinceEpoch()) : QVariant(), id});
+}
+
+int ConversationStore::purgeDeleted()
+{
+    QSqlQuery query(m_db);
+    // Messages go with their conversation (ON DELETE CASCADE); the request log is kept for statistics.
+    if (!query.exec(u"DELETE FROM conversations WHERE deleted_at IS NOT NULL"_s)) {
+        m_lastError = query.lastError().text();
+        return 0;
+    }
+    return query.numRowsAffected();
+}
+
+QList<ConversationRecord> ConversationStore::listConversations(const QString& search) const
+{
+    QSqlQuery query(m_db);
+    QString sql = u"SELECT %1 FROM conversations c WHERE deleted_at IS NULL"_s.arg(kConversationColumns);
+    const QString trimmed = search.trimmed();
+    if (!trimmed.isEmpty()) {
+        sql += u" AND (c.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m WHERE"
+               " m.conversation_id = c.id AND m.content LIKE ? ESCAPE '\\'))"_s;
+    }
+    sql += u" ORDER BY pinned DESC, updated_at DESC"_s;
+    query.prepare(sql);
+    if (!trimmed.isEmpty()) {
+        query.addBindValue(likePattern(trimmed));
+        query.addBindValue(likePattern(trimmed));
+    }
+    QList<ConversationRecord> list;
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return list;
+    }
+    while (query.next())
+        list.append(readConversation(query));
+    return list;
+}
+
+std::optional<Conversation> ConversationStore::loadConversation(const QString& id) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT %1 FROM conversations WHERE id = ?"_s.arg(kConversationColumns));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next()) {
+        m_lastError = query.lastError().text();
+        return std::nullopt;
+    }
+    Conversation conversation;
+    conversation.record = readConversation(query);
+
+    QSqlQuery messages(m_db);
+    messages.setForwardOnly(true);
+    messages.prepare(u"SELECT id, parent_id, role, content, reasoning, tool_calls, state, stats, created_at"
+                     " FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid"_s);
+    messages.addBindValue(id);
+    if (!messages.exec()) {
+        m_lastError = messages.lastError().text();
+        return std::nullopt;
+    }
+    while (messages.next()) {
+        MessageRecord m;
+        m.id = messages.value(0).toString();
+        m.conversationId = id;
+        m.parentId = messages.value(1).toString();
+        m.role = messageRoleFromName(messages.value(2).toString()).value_or(MessageRole::User);
+        m.content = messages.value(3).toString();
+        m.reasoning = messages.value(4).toString();
+        m.toolCallsJson = messages.value(5).toString();
+        m.state = messageStateFromName(messages.value(6).toString()).value_or(MessageState::Interrupted);
+        if (m.state == MessageState::Streaming && !m_live.contains(m.id))
+            m.state = MessageState::Interrupted; // its writer is gone: a crash, a kill, a power cut
+        m.stats = answerStatsFromJson(QJsonDocument::fromJson(messages.value(7).toString().toUtf8()).object());
+        m.createdAt = fromMs(messages.value(8));
+        conversation.messages.append(std::move(m));
+    }
+    return conversation;
+}
+
+bool ConversationStore::saveMessage(const MessageRecord& m)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString stats = QString::fromUtf8(QJsonDocument(answerStatsToJson(m.stats)).toJson(QJsonDocument::Compact));
+    if (!m_db.transaction()) {
+        m_lastError = m_db.lastError().text();
+        return false;
+    }
+    const bool ok = exec(u"INSERT OR REPLACE INTO messages (id, conversation_id, parent_id, role, content, reasoning,"
+                         " tool_calls, state, stats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                         {m.id, m.conversationId, nullable(m.parentId), messageRoleName(m.role), m.content,
+                          m.reasoning, m.toolCallsJson, messageStateName(m.state), stats, toMs(m.createdAt)})
+        && exec(u"UPDATE conversations SET updated_at = ?, current_leaf = ? WHERE id = ?"_s,
+                {now, m.id, m.conversationId})
+        && refreshTotals(m.conversationId);
+    if (!ok || !m_db.commit()) {
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool ConversationStore::refreshTotals(const QString& conversationId)
+{
+    return exec(u"UPDATE conversations SET total_cost_usd = COALESCE((SELECT SUM(json_extract(stats, '$.cost_usd'))"
+                " FROM messages WHERE conversation_id = ?), 0) WHERE id = ?"_s,
+                {conversationId, conversationId});
+}
+
+bool ConversationStore::savePartial(const QString& messageId, const QString& content, const QString& reasoning)
+{
+    return exec(u"UPDATE messages SET content = ?, reasoning = ? WHERE id = ?"_s, {content, reasoning, messageId});
+}
+
+void ConversationStore::setLive(const QString& messageId, bool live)
+{
+    if (live)
+        m_live.insert(messageId);
+    else
+        m_live.remove(messageId);
+}
+
+bool ConversationStore::logAttempts(const QList<AttemptLogRow>& rows)
+{
+    if (!m_db.transaction())
+        return false;
+    for (const AttemptLogRow& r : rows) {
+        const bool ok = exec(
+            u"INSERT INTO request_log (message_id, conversation_id, attempt, target, parameters, started_at, ttft_ms,"
+            " total_ms, input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, cost_usd, error_class,"
+            " http_status, error_message, served_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {nullable(r.messageId), nullable(r.conversationId), r.attempt, r.target,
+             r.parametersJson.isEmpty() ? u"{}"_s : r.parametersJson, toMs(r.startedAt), nullable(r.ttftMs),
+             nullable(r.totalMs), nullable(r.inputTokens), nullable(r.outputTokens), nullable(r.reasoningTokens),
+             nullable(r.cachedInputTokens), nullable(r.costUsd), r.errorClass, r.httpStatus, r.errorMessage,
+             r.servedModel});
+        if (!ok) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+QList<AttemptLogRow> ConversationStore::attemptsFor(const QString& messageId) const
+{
+    QList<AttemptLogRow> rows;
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT message_id, conversation_id, attempt, target, parameters, started_at, ttft_ms, total_ms,"
+                  " input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, cost_usd, error_class,"
+                  " http_status, error_message, served_model FROM request_log WHERE message_id = ? ORDER BY attempt"_s);
+    query.addBindValue(messageId);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return rows;
+    }
+    while (query.next()) {
+        AttemptLogRow r;
+        r.messageId = query.value(0).toString();
+        r.conversationId = query.value(1).toString();
+        r.attempt = query.value(2).toInt();
+        r.target = query.value(3).toString();
+        r.parametersJson = query.value(4).toString();
+        r.startedAt = fromMs(query.value(5));
+        r.ttftMs = optionalFrom<double>(query.value(6));
+        r.totalMs = optionalFrom<double>(query.value(7));
+        r.inputTokens = optionalFrom<qint64>(query.value(8));
+        r.outputTokens = optionalFrom<qint64>(query.value(9));
+        r.reasoningTokens = optionalFrom<qint64>(query.value(10));
+        r.cachedInputTokens = optionalFrom<qint64>(query.value(11));
+        r.costUsd = optionalFrom<double>(query.value(12));
+        r.errorClass = query.value(13).toString();
+        r.httpStatus = query.value(14).toInt();
+        r.errorMessage = query.value(15).toString();
+        r.servedModel = query.value(16).toString();
+        rows.append(r);
+    }
+    return rows;
+}
+
+bool ConversationStore::importConversation(const Conversation& conversation)
+{
+    if (!m_db.transaction())
+        return false;
+    bool ok = createConversation(conversation.record);
+    for (const MessageRecord& m : conversation.messages) {
+        if (!ok)
+            break;
+        const QString stats = QString::fromUtf8(QJsonDocument(answerStatsToJson(m.stats)).toJson(QJsonDocument::Compact));
+        ok = exec(u"INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, tool_calls, state,"
+                  " stats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                  {m.id, conversation.record.id, nullable(m.parentId), messageRoleName(m.role), m.content, m.reasoning,
+                   m.toolCallsJson, messageStateName(m.state), stats, toMs(m.createdAt)});
+    }
+    ok = ok && refreshTotals(conversation.record.id);
+    if (!ok || !m_db.commit()) {
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+} // namespace juxta

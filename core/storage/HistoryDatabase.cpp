@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/HistoryDatabase.h"
+
+#include "storage/Migrations.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+QAtomicInt g_connectionCounter;
+
+const QString kMemory = u":memory:"_s;
+
+QString timeSuffix()
+{
+    return QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
+}
+
+// "history.sqlite.v1-backup-20261124-193000", made unique if a backup of the same second exists.
+QString freePath(const QString& base)
+{
+    QString candidate = base;
+    for (int n = 2; QFileInfo::exists(candidate); ++n)
+        candidate = base + u'-' + QString::number(n);
+    return candidate;
+}
+
+QString sqlError(const QSqlQuery& query)
+{
+    return query.lastError().text();
+}
+
+} // namespace
+
+QString HistoryDatabase::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/juxta/history.sqlite"_s;
+}
+
+HistoryDatabase::HistoryDatabase(QString path)
+    : m_path(std::move(path))
+    , m_connectionName(u"juxta-history-%1"_s.arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+HistoryDatabase::~HistoryDatabase()
+{
+    closeConnection();
+}
+
+bool HistoryDatabase::openConnection(const QString& path, QString& error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        error = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+void HistoryDatabase::closeConnection()
+{
+    m_store.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool HistoryDatabase::configure(QString& error)
+{
+    QSqlQuery query(connection());
+    // WAL: readers never block the writer, and a crash mid-write leaves the last committed state.
+    // synchronous=NORMAL is durable across application crashes in WAL mode, which is the case we must survive.
+    const QStringList pragmas = {u"PRAGMA busy_timeout = 5000"_s, u"PRAGMA foreign_keys = ON"_s,
+                                 u"PRAGMA synchronous = NORMAL"_s};
+    if (m_path != kMemory) {
+        if (!query.exec(u"PRAGMA journal_mode = WAL"_s) || !query.next()
+            || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
+            error = u"cannot switch the history database to WAL mode: %1"_s.arg(sqlError(query));
+            return false;
+        }
+    }
+    for (const QString& pragma : pragmas) {
+        if (!query.exec(pragma)) {
+            error = sqlError(query);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString HistoryDatabase::integrityCheck()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(u"PRAGMA integrity_check"_s))
+        return sqlError(query);
+    QStringList findings;
+    while (query.next())
+        findings.append(query.value(0).toString());
+    return findings.isEmpty() ? u"no answer from the integrity check"_s : findings.join(u"; "_s);
+}
+
+int HistoryDatabase::schemaVersion()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+HistoryOpenReport HistoryDatabase::open(int targetVersion)
+{
+    HistoryOpenReport report;
+    closeConnection();
+    const int target = targetVersion < 0 ? latestHistoryVersion() : qMin(targetVersion, latestHistoryVersion());
+    report.toVersion = target;
+    const bool inMemory = m_path == kMemory;
+    const bool existed = !inMemory && QFileInfo(m_path).size() > 0;
+    if (!inMemory && !QDir().mkpath(QFileInfo(m_path).absolutePath())) {
+        report.error = u"cannot create the folder for the history database %1"_s.arg(m_path);
+        return report;
+    }
+
+    QString error;
+    if (!openConnection(m_path, error)) {
+        report.error = u"cannot open the history database %1: %2"_s.arg(m_path, error);
+        return report;
+    }
+    if (existed) {
+        const int version = schemaVersion();
+        const QString integrity = version < 0 ? u"not an SQLite database"_s : integrityCheck();
+        if (integrity != u"ok"_s) {
+            setAside(report, integrity);
+            if (!openConnection(m_path, error)) {
+                report.error = u"cannot create a new history database %1: %2"_s.arg(m_path, error);
+                return report;
+            }
+        } else if (version > latestHistoryVersion()) {
+            // Never touch a newer file: the user may go back to the newer Juxta.
+            report.fromVersion = version;
+            report.error = u"the history database %1 was written by a newer version of Juxta (schema %2; this "
+                           "version knows up to %3). It was left unchanged."_s
+                               .arg(m_path)
+                               .arg(version)
+                               .arg(latestHistoryVersion());
+            closeConnection();
+            return report;
+        } else {
+            report.fromVersion = version;
+        }
+    }
+    if (!configure(error)) {
+        report.error = error;
+        closeConnection();
+        return report;
+    }
+    if (report.fromVersion > 0 && report.fromVersion < target) {
+        report.backupPath = freePath(u"%1.v%2-backup-%3"_s.arg(m_path).arg(report.fromVersion).arg(timeSuffix()));
+        if (!backup(report.backupPath, error)) {
+            report.error = u"the history database needs an upgrade, but no backup could be made first (%1); it "
+                           "was left unchanged"_s.arg(error);
+            report.backupPath.clear();
+            closeConnection();
+            return report;
+        }
+    }
+    if (!migrate(report.fromVersion, target, report)) {
+        closeConnection();
+        return report;
+    }
+    m_store = std::make_unique<ConversationStore>(connection());
+    if (!m_recoverFrom.isEmpty()) {
+        recoverFrom(m_recoverFrom, report);
+        m_recoverFrom.clear();
+    }
+    report.ok = true;
+    report.persistent = !inMemory;
+    return report;
+}
+
+bool HistoryDatabase::backup(const QString& target, QString& error)
+{
+    // VACUUM INTO writes a consistent copy, WAL content included, without taking the file away from readers.
+    QSqlQuery query(connection());
+    query.prepare(u"VACUUM INTO ?"_s);
+    query.addBindValue(target);
+    if (!query.exec()) {
+        error = sqlError(query);
+        QFile::remove(target);
+        return false;
+    }
+    return true;
+}
+
+bool HistoryDatabase::migrate(int from, int to, HistoryOpenReport& report)
+{
+    QSqlDatabase db = connection();
+    for (const Migration& step : historyMigrations()) {
+        if (step.version <= from || step.version > to)
+            continue;
+        if (!db.transaction()) {
+            report.error = u"cannot start the history upgrade to version %1: %2"_s.arg(step.version).arg(db.lastError().text());
+            return false;
+        }
+        QSqlQuery query(db);
+        bool ok = true;
+        QString failure;
+        for (const QString& statement : step.statements) {
+            if (!query.exec(statement)) {
+                ok = false;
+                failure = sqlError(query);
+                break;
+            }
+        }
+        if (ok && !query.exec(u"PRAGMA user_version = %1"_s.arg(step.version))) {
+            ok = false;
+            failure = sqlError(query);
+        }
+        if (!ok || !db.commit()) {
+            db.rollback();
+            report.error = u"the history upgrade to version %1 (%2) failed: %3. The database was left at version %4"_s
+                               .arg(step.version)
+                               .arg(step.description, failure.isEmpty() ? db.lastError().text() : failure)
+                               .arg(step.version - 1);
+            if (!report.backupPath.isEmpty())
+                report.error += u"; a backup is at %1"_s.arg(report.backupPath);
+            return false;
+        }
+    }
+    if (from > 0 && from < to)
+        report.notes.append(u"upgraded the history database from version %1 to %2"_s.arg(from).arg(to));
+    return true;
+}
+
+void HistoryDatabase::setAside(HistoryOpenReport& report, const QString& reason)
+{
+    closeConnection();
+    const QString aside = freePath(u"%1.damaged-%2"_s.arg(m_path, timeSuffix()));
+    QFile::rename(m_path, aside);
+    for (const QString& suffix : {u"-wal"_s, u"-shm"_s}) {
+        if (QFileInfo::exists(m_path + suffix))
+            QFile::rename(m_path + suffix, aside + suffix);
+    }
+    report.backupPath = aside;
+    report.error = u"the history database was damaged (%1). It was moved to %2 and a new one was started"_s.arg(
+        reason.left(300), aside);
+    m_recoverFrom = aside; // what can be read is copied once the new database exists
+}
+
+void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport& report)
+{
+    // Row by row through ATTACH: whatever SQLite can still read of the old tables comes over; the rest stays in
+    // the damaged copy, which is never deleted.
+    QSqlDatabase db = connection();
+    QSqlQuery query(db);
+    query.prepare(u"ATTACH DATABASE ? AS damaged"_s);
+    query.addBindValue(damagedPath);
+    if (!query.exec()) {
+        report.notes.append(u"recovered 0 conversations: the damaged file could not be read"_s);
+        return;
+    }
+    int recoveredConversations = 0;
+    for (const QString& table : {u"conversations"_s, u"messages"_s, u"request_log"_s}) {
+        QSqlQuery columns(db);
+        QStringList common;
+        QSet<QString> ours;
+        if (columns.exec(u"PRAGMA main.table_info(%1)"_s.arg(table))) {
+            while (columns.next())
+                ours.insert(columns.value(1).toString());
+        }
+        if (columns.exec(u"PRAGMA damaged.table_info(%1)"_s.arg(table))) {
+            while (columns.next()) {
+                const QString name = columns.value(1).toString();
+                if (ours.contains(name))
+                    common.append(name);
+            }
+        }
+        if (common.isEmpty())
+            continue;
+        const QString list = common.join(u", "_s);
+        QSqlQuery copy(db);
+        copy.exec(u"INSERT OR IGNORE INTO main.%1 (%2) SELECT %2 FROM damaged.%1"_s.arg(table, list));
+        if (table == u"conversations"_s)
+            recoveredConversations = copy.numRowsAffected();
+    }
+    query.exec(u"DETACH DATABASE damaged"_s);
+    report.notes.append(u"recovered %1 conversations from the damaged file"_s.arg(qMax(0, recoveredConversations)));
+}
+
+} // namespace juxta

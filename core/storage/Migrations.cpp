@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/Migrations.h"
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+
+const QList<Migration>& historyMigrations()
+{
+    // Times are milliseconds since the epoch (UTC). Ids are UUID text made by the writer.
+    static const QList<Migration> migrations = {
+        {1, u"conversations and messages"_s,
+         {
+             u"CREATE TABLE conversations ("
+             " id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '',"
+             " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+             " settings TEXT NOT NULL DEFAULT '{}')"_s,
+             u"CREATE TABLE messages ("
+             " id TEXT PRIMARY KEY,"
+             " conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+             " parent_id TEXT, role TEXT NOT NULL, content TEXT NOT NULL DEFAULT '',"
+             " state TEXT NOT NULL DEFAULT 'complete', created_at INTEGER NOT NULL)"_s,
+             u"CREATE INDEX messages_by_conversation ON messages(conversation_id, created_at)"_s,
+         }},
+        {2, u"branches, pins, undoable deletion, reasoning, tool calls and answer statistics"_s,
+         {
+             u"ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE conversations ADD COLUMN deleted_at INTEGER"_s,
+             u"ALTER TABLE conversations ADD COLUMN current_leaf TEXT"_s,
+             u"ALTER TABLE messages ADD COLUMN reasoning TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE messages ADD COLUMN tool_calls TEXT NOT NULL DEFAULT ''"_s,
+             u"ALTER TABLE messages ADD COLUMN stats TEXT NOT NULL DEFAULT '{}'"_s,
+             u"CREATE INDEX messages_by_parent ON messages(parent_id)"_s,
+             // Version 1 showed the newest message's branch; keep showing it.
+             u"UPDATE conversations SET current_leaf = (SELECT m.id FROM messages m"
+             " WHERE m.conversation_id = conversations.id ORDER BY m.created_at DESC, m.rowid DESC LIMIT 1)"_s,
+         }},
+        {3, u"request log and running cost per conversation"_s,
+         {
+             u"CREATE TABLE request_log ("
+             " id INTEGER PRIMARY KEY,"
+             " message_id TEXT, conversation_id TEXT, attempt INTEGER NOT NULL DEFAULT 0,"
+             " target TEXT NOT NULL, parameters TEXT NOT NULL DEFAULT '{}', started_at INTEGER NOT NULL,"
+             " ttft_ms REAL, total_ms REAL, input_tokens INTEGER, output_tokens INTEGER,"
+             " reasoning_tokens INTEGER, cached_input_tokens INTEGER, cost_usd REAL,"
+             " error_class TEXT NOT NULL DEFAULT '', http_status INTEGER NOT NULL DEFAULT 0,"
+             " error_message TEXT NOT NULL DEFAULT '', served_model TEXT NOT NULL DEFAULT '')"_s,
+             u"CREATE INDEX request_log_by_message ON request_log(message_id)"_s,
+             u"CREATE INDEX request_log_by_target ON request_log(target, started_at)"_s,
+             u"ALTER TABLE conversations ADD COLUMN total_cost_usd REAL NOT NULL DEFAULT 0"_s,
+             u"UPDATE conversations SET total_cost_usd = COALESCE((SELECT SUM(json_extract(m.stats, '$.cost_usd'))"
+             " FROM messages m WHERE m.conversation_id = conversations.id), 0)"_s,
+         }},
+    };
+    return migrations;
+}
+
+int latestHistoryVersion()
+{
+    return historyMigrations().constLast().version;
+}
+
+} // namespace juxta
