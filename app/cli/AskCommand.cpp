@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/AskCommand.h"
 
+#include "cli/AskHistory.h"
 #include "cli/CommandLine.h"
 #include "cli/ConnectionOptions.h"
 #include "cli/CostReporter.h"
@@ -105,7 +106,14 @@ int AskCommand::run(const QStringList& arguments)
     const QCommandLineOption estimate(u"estimate"_s,
                                       u"Only estimate: print each target's min–max cost and the budget check, send "
                                       "nothing."_s);
-    parser.addOptions({model, system, temperature, topP, maxTokens, seed, stop, tools, json, estimate});
+    const QCommandLineOption reasoning(u"reasoning-effort"_s,
+                                       u"low, medium or high: how hard a reasoning model thinks (OpenAI's "
+                                       "reasoning_effort, Anthropic's and Gemini's thinking budget)."_s,
+                                       u"LEVEL"_s);
+    const QCommandLineOption save(u"save"_s,
+                                  u"Record the question and the answer in the history as a new conversation (the "
+                                  "partial answer is saved while it streams)."_s);
+    parser.addOptions({model, system, temperature, topP, maxTokens, seed, stop, tools, json, estimate, reasoning, save});
     parser.addPositionalArgument(u"PROMPT"_s, u"The prompt, or - for standard input."_s);
 
     if (!parser.parse(arguments)) {
@@ -139,6 +147,12 @@ int AskCommand::run(const QStringList& arguments)
         || !readNumber(parser, maxTokens.names().constFirst(), 1, 10'000'000, request.maxTokens, error)
         || !readNumber(parser, seed.names().constFirst(), -9.0e15, 9.0e15, request.seed, error)) {
         printError(kCommand, error);
+        return BadUsage;
+    }
+    request.reasoningEffort = parser.value(reasoning).trimmed().toLower();
+    if (!request.reasoningEffort.isEmpty()
+        && !QStringList{u"low"_s, u"medium"_s, u"high"_s}.contains(request.reasoningEffort)) {
+        printError(kCommand, u"--reasoning-effort must be low, medium or high"_s);
         return BadUsage;
     }
     if (parser.isSet(tools)) {
@@ -233,6 +247,14 @@ int AskCommand::run(const QStringList& arguments)
                                  printError(kCommand, u"trying %1%2"_s.arg(target, retry > 0 ? u" again"_s : QString()));
                              }
                          });
+    }
+    std::unique_ptr<AskHistory> history;
+    if (parser.isSet(save)) {
+        AnswerRecorder::PriceFor priceFor;
+        if (workspace)
+            priceFor = [&workspace](const Target& t) { return workspace->entryFor(t).price; };
+        history = std::make_unique<AskHistory>(prompt, request, routing.targets(), priceFor);
+        history->watch(call);
     }
     InterruptWatcher interrupts;
     QObject::connect(&interrupts, &InterruptWatcher::interrupted, &call, &ResilientCall::cancel);
