@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/Workspace.h"
 
+#include "chat/TargetResolver.h"
+
 #include "cli/CommandLine.h"
 #include "common/MonotonicClock.h"
 #include "config/ProviderPresets.h"
@@ -55,24 +57,7 @@ std::optional<ProviderError> Workspace::fetchModels(const ProviderProfile& profi
 
 std::optional<ProviderProfile> Workspace::profile(const QString& id, QString& error) const
 {
-    std::optional<ProviderProfile> found;
-    if (const ProviderProfile* configured = config().profile(id))
-        found = *configured;
-    else if (const ProviderPreset* preset = findPreset(id))
-        found = profileFromPreset(*preset);
-    if (!found) {
-        QStringList ids;
-        for (const ProviderProfile& p : config().profiles)
-            ids.append(p.id);
-        error = u"no profile \"%1\" (configured: %2; presets can be used by id, e.g. openai/gpt-4o)"_s.arg(
-            id, ids.isEmpty() ? u"none"_s : ids.join(u", "_s));
-        return std::nullopt;
-    }
-    if (const QString problem = validateProfile(*found); !problem.isEmpty()) {
-        error = problem;
-        return std::nullopt;
-    }
-    return found;
+    return findProfile(config(), id, error);
 }
 
 ResolvedKey Workspace::keyFor(const ProviderProfile& profile, const QString& explicitKeyVariable)

@@ -156,7 +156,10 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     s.servedBy = routed.servedByLabel;
     s.servedModel = outcome.servedModel;
     s.fallbackNotes.clear();
-    for (const AttemptRecord& attempt : routed.attempts) {
+    // The attempts that failed before the last one; the last one's error is the answer's own when none served.
+    const qsizetype noted = routed.servedBy >= 0 ? routed.attempts.size() : routed.attempts.size() - 1;
+    for (qsizetype i = 0; i < noted; ++i) {
+        const AttemptRecord& attempt = routed.attempts.at(i);
         if (attempt.errorClass || attempt.filtered)
             s.fallbackNotes.append(describeAttemptFailure(attempt));
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window shell: menus, status bar, placeholder centre; rendered offscreen and saved for a human look.
+// The main window shell: menus, status bar, the chat as its centre; rendered offscreen and saved for a human look.
 #include "shell/MainWindow.h"
 
 #include <QApplication>
@@ -34,7 +34,7 @@ void TestMainWindow::showsMenusStatusAndCentre()
     QStringList menus;
     for (QAction* action : window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, (QStringList{u"&File"_s, u"&Settings"_s, u"&Help"_s}));
+    QCOMPARE(menus, (QStringList{u"&File"_s, u"&View"_s, u"&Settings"_s, u"&Help"_s}));
     QVERIFY(window.findChild<QAction*>(u"actionProviders"_s));
     QVERIFY(window.modelPicker());
     QVERIFY(window.findChild<QAction*>(u"actionQuit"_s));

@@ -3,12 +3,21 @@
 
 #include "catalog/CatalogService.h"
 #include "catalog/ModelPicker.h"
+#include "chat/ChatPage.h"
+#include "chat/ChatSettingsPanel.h"
+#include "chat/Composer.h"
+#include "chat/ConversationSidebar.h"
+#include "storage/HistoryService.h"
 #include "config/ConfigStore.h"
 #include "keys/KeyResolver.h"
 #include "providers/ProvidersDialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QToolButton>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -28,13 +37,16 @@ namespace {
 
 constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kStateKey = "window/state";
+constexpr auto kSplitterKey = "chat/splitter";
+constexpr auto kPanelKey = "chat/settingsPanelVisible";
 
 } // namespace
 
-MainWindow::MainWindow(const QString& configPath, QWidget* parent)
+MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString& historyPath)
     : QMainWindow(parent)
     , m_store(std::make_unique<ConfigStore>(configPath.isEmpty() ? ConfigStore::defaultPath() : configPath))
     , m_network(new QNetworkAccessManager(this))
+    , m_history(std::make_unique<HistoryService>(historyPath))
 {
     setWindowTitle(tr("Juxta"));
     setObjectName(u"MainWindow"_s);
@@ -56,33 +68,105 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent)
         });
     }
 
-    // Placeholder centre until the chat page lands; it tells the user what comes next rather than showing nothing.
-    auto* central = new QWidget(this);
-    central->setObjectName(u"centralArea"_s);
-    auto* layout = new QVBoxLayout(central);
-    auto* hint = new QLabel(tr("No conversation yet.\nAdd providers under Settings ▸ Providers…, pick a model above, "
-                               "or use “juxta ask” from a terminal."),
-                            central);
-    hint->setObjectName(u"emptyHint"_s);
-    hint->setAlignment(Qt::AlignCenter);
-    hint->setEnabled(false);
-    layout->addWidget(hint);
-    setCentralWidget(central);
-
-    createMenus();
     createToolBar();
+    createChat();
+    createMenus();
     statusBar()->showMessage(tr("Ready"));
     resize(1100, 720);
     restoreWindowState();
 }
 
+void MainWindow::createChat()
+{
+    m_chat = new ChatPage(*m_store, *m_secrets, *m_network, *m_catalog, *m_history, *m_picker, this);
+    setCentralWidget(m_chat);
+    connect(m_chat, &ChatPage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_chat, &ChatPage::undoAvailable, this, &MainWindow::offerUndo);
+    connect(m_picker, &ModelPicker::favouritesChanged, m_chat->settingsPanel(), &ChatSettingsPanel::reloadModels);
+
+    // "Conversation deleted. [Undo]" in the status bar for ten seconds.
+    m_undo = new QToolButton(statusBar());
+    m_undo->setObjectName(u"undoDelete"_s);
+    m_undo->setText(tr("Undo"));
+    m_undo->setAccessibleName(tr("Undo delete"));
+    m_undo->hide();
+    statusBar()->addPermanentWidget(m_undo);
+    m_undoExpiry = new QTimer(this);
+    m_undoExpiry->setSingleShot(true);
+    m_undoExpiry->setInterval(10'000);
+    connect(m_undoExpiry, &QTimer::timeout, m_undo, &QWidget::hide);
+    connect(m_undo, &QToolButton::clicked, this, [this] {
+        m_undo->hide();
+        m_undoExpiry->stop();
+        statusBar()->clearMessage();
+        m_chat->undoDelete();
+    });
+    connect(m_chat->sidebar(), &ConversationSidebar::exportRequested, this, [this](const QString& id, const QString& format) {
+        const bool markdown = format == u"md"_s;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export conversation"), {},
+            markdown ? tr("Markdown (*.md)") : tr("Juxta conversation (*.json)"));
+        if (!path.isEmpty())
+            m_chat->exportConversation(id, path, format);
+    });
+}
+
+void MainWindow::offerUndo(const QString& text)
+{
+    statusBar()->showMessage(text, 10'000);
+    m_undo->show();
+    m_undoExpiry->start();
+}
+
+void MainWindow::exportCurrent(const QString& format)
+{
+    if (m_chat->currentConversationId().isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to export yet: this conversation has no messages."), 5000);
+        return;
+    }
+    emit m_chat->sidebar()->exportRequested(m_chat->currentConversationId(), format);
+}
+
+void MainWindow::importConversation()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import conversation"), {},
+                                                      tr("Juxta conversation (*.json)"));
+    if (!path.isEmpty())
+        m_chat->importConversation(path);
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newChat = file->addAction(tr("&New chat"), m_chat, &ChatPage::newConversation);
+    newChat->setObjectName(u"actionNewChat"_s);
+    newChat->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    file->addAction(tr("&Import conversation…"), this, &MainWindow::importConversation)->setObjectName(u"actionImport"_s);
+    file->addAction(tr("Export as &Markdown…"), this, [this] { exportCurrent(u"md"_s); });
+    file->addAction(tr("Export as &JSON…"), this, [this] { exportCurrent(u"json"_s); });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"actionQuit"_s);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* panel = view->addAction(tr("Conversation &settings panel"));
+    panel->setObjectName(u"actionSettingsPanel"_s);
+    panel->setCheckable(true);
+    panel->setChecked(m_chat->isSettingsPanelVisible());
+    panel->setShortcut(QKeySequence(u"Ctrl+Shift+S"_s));
+    connect(panel, &QAction::toggled, m_chat, &ChatPage::setSettingsPanelVisible);
+    QAction* rename = view->addAction(tr("&Rename conversation"), m_chat->sidebar(), &ConversationSidebar::renameCurrent);
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    QAction* focusInput = view->addAction(tr("Focus the &message box"), this, [this] { m_chat->composer()->editor()->setFocus(); });
+    focusInput->setShortcut(QKeySequence(u"Ctrl+L"_s));
+    QAction* focusSearch = view->addAction(tr("Search &conversations"), this, [this] {
+        m_chat->sidebar()->searchField()->setFocus();
+        m_chat->sidebar()->searchField()->selectAll();
+    });
+    focusSearch->setShortcut(QKeySequence::Find);
 
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QAction* providers = settings->addAction(tr("&Providers…"), this, &MainWindow::showProviders);
@@ -99,7 +183,9 @@ void MainWindow::createMenus()
 
 MainWindow::~MainWindow()
 {
-    // Widgets and services that hold references to the config and key stores go before those stores do.
+    // Widgets and services that hold references to the config, key and history stores go before those stores do;
+    // the chat first, so a streaming answer is saved through a history that still exists.
+    delete m_chat;
     delete m_picker;
     delete m_catalog;
 }
@@ -162,6 +248,10 @@ void MainWindow::restoreWindowState()
     QSettings settings;
     restoreGeometry(settings.value(QLatin1StringView(kGeometryKey)).toByteArray());
     restoreState(settings.value(QLatin1StringView(kStateKey)).toByteArray());
+    m_chat->splitter()->restoreState(settings.value(QLatin1StringView(kSplitterKey)).toByteArray());
+    m_chat->setSettingsPanelVisible(settings.value(QLatin1StringView(kPanelKey), true).toBool());
+    if (auto* panel = findChild<QAction*>(u"actionSettingsPanel"_s))
+        panel->setChecked(m_chat->isSettingsPanelVisible());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -169,6 +259,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1StringView(kStateKey), saveState());
+    settings.setValue(QLatin1StringView(kSplitterKey), m_chat->splitter()->saveState());
+    settings.setValue(QLatin1StringView(kPanelKey), m_chat->isSettingsPanelVisible());
     event->accept();
 }
 

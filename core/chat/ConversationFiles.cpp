@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/ConversationFiles.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+
+bool writeConversationFile(ConversationStore& store, const QString& conversationId, const QString& path,
+                           ConversationFormat format, const QString& leafId, QString& error)
+{
+    const std::optional<Conversation> c = store.loadConversation(conversationId);
+    if (!c) {
+        error = u"the conversation is not in the history"_s;
+        return false;
+    }
+    const QByteArray bytes = format == ConversationFormat::Markdown
+        ? exportConversationMarkdown(*c, leafId.isEmpty() ? c->record.currentLeafId : leafId).toUtf8()
+        : exportConversationJson(*c);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+ConversationImport readConversationFile(ConversationStore& store, const QString& path)
+{
+    ConversationImport result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.imported.error = file.errorString();
+        return result;
+    }
+    result.imported = importConversationJson(file.readAll());
+    if (result.imported.conversation) {
+        result.stored = store.importConversation(*result.imported.conversation);
+        if (!result.stored)
+            result.imported.error = store.lastError();
+    }
+    return result;
+}
+
+} // namespace juxta

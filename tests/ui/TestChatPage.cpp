@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The chat window driven as a person would, against the fake provider over 127.0.0.1: send (Ctrl+Enter), stream,
+// stop (Esc), regenerate, edit-and-resend (↑), switch version, switch model, an error shown inline and retried,
+// the history reopened in a new window, delete with undo, export and import. Light and dark screenshots.
+#include "FakeProviderServer.h"
+#include "StreamScripts.h"
+#include "catalog/ModelPicker.h"
+#include "chat/ChatPage.h"
+#include "chat/CodeBlockView.h"
+#include "chat/Composer.h"
+#include "chat/ConversationSidebar.h"
+#include "chat/MessageWidget.h"
+#include "chat/TranscriptView.h"
+#include "config/ConfigStore.h"
+#include "shell/MainWindow.h"
+#include "storage/HistoryService.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+using namespace juxta;
+using namespace juxta::test;
+
+namespace {
+
+const QString kAnswer = u"Here is a **plan**:\n\n1. Read the file\n2. Count the words\n\n"
+                        "```python\nimport sys\nprint(len(sys.stdin.read().split()))\n```\n\n"
+                        "| Model | Cost |\n|---|---|\n| small | $0.10 |\n| large | $2.50 |\n\n"
+                        "See [the docs](https://example.org/docs) and `wc -w`."_s;
+
+QStringList piecesOf(const QString& text, int size = 6)
+{
+    QStringList pieces;
+    for (qsizetype i = 0; i < text.size(); i += size)
+        pieces.append(text.mid(i, size));
+    return pieces;
+}
+
+ScriptedResponse answer(const QString& text, int delayMs = 5, const QString& model = u"model-a"_s)
+{
+    StreamScript script;
+    script.pieces = piecesOf(text);
+    script.delayMs = delayMs;
+    script.model = model;
+    return openAiStream(script);
+}
+
+QStringList requestRoles(const RecordedRequest& request)
+{
+    QStringList roles;
+    for (const QJsonValue& m : request.json().value(u"messages"_s).toArray())
+        roles.append(m.toObject().value(u"role"_s).toString() + u':' + m.toObject().value(u"content"_s).toString());
+    return roles;
+}
+
+void saveShot(QWidget& window, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("JUXTA_SCREENSHOT_DIR", QDir::tempPath());
+    QDir().mkpath(dir);
+    QVERIFY(window.grab().toImage().save(dir + u'/' + name));
+}
+
+} // namespace
+
+class TestChatPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void fullConversation();
+    void reopensFromHistoryAndDeletesWithUndo();
+    void screenshots();
+
+private:
+    MainWindow* openWindow();
+    ChatPage* page() const { return m_window->chatPage(); }
+    TranscriptView* transcript() const { return page()->transcript(); }
+    void sendTyped(const QString& text);
+    MessageRecord waitForAnswer();
+    MessageWidget* widget(int index) const { return transcript()->widgetAt(index); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeProviderServer> m_server;
+    MainWindow* m_window = nullptr;
+    std::unique_ptr<QSignalSpy> m_answers;
+    qsizetype m_answersSeen = 0;
+};
+
+void TestChatPage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<FakeProviderServer>();
+    QVERIFY(m_server->listen());
+    ConfigStore store(m_dir->filePath(u"config.json"_s));
+    store.load();
+    QString error;
+    QVERIFY(store.update([this](AppConfig& config) {
+        ProviderProfile p;
+        p.id = u"fake"_s;
+        p.displayName = u"Fake provider"_s;
+        p.presetId = u"custom"_s;
+        p.baseUrl = m_server->baseUrl();
+        p.auth = AuthStyle::None;
+        config.profiles = {p};
+        config.recentModels = {u"fake/model-a"_s};
+    }, &error));
+    m_window = openWindow();
+}
+
+void TestChatPage::cleanup()
+{
+    m_answers.reset();
+    delete m_window;
+    m_window = nullptr;
+    m_server.reset();
+    m_dir.reset();
+}
+
+MainWindow* TestChatPage::openWindow()
+{
+    auto* window = new MainWindow(m_dir->filePath(u"config.json"_s), nullptr, m_dir->filePath(u"history.sqlite"_s));
+    window->resize(1280, 820);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window))
+        qWarning("window not exposed");
+    QSignalSpy opened(&window->history(), &HistoryService::opened);
+    if (!window->history().openReport().ok)
+        opened.wait(5000);
+    m_answers = std::make_unique<QSignalSpy>(window->chatPage(), &ChatPage::answerFinished);
+    m_answersSeen = 0;
+    return window;
+}
+
+void TestChatPage::sendTyped(const QString& text)
+{
+    ComposerEdit* edit = page()->composer()->editor();
+    edit->setFocus();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+}
+
+MessageRecord TestChatPage::waitForAnswer()
+{
+    // The spy lives as long as the window: a stop can finish an answer before this is called.
+    if (m_answers->size() <= m_answersSeen && !m_answers->wait(15'000))
+        return {};
+    return m_answers->at(m_answersSeen++).constFirst().value<MessageRecord>();
+}
+
+void TestChatPage::fullConversation()
+{
+    // Send, stream, and the finished answer rendered as Markdown with a code block and its figures.
+    m_server->enqueue(answer(kAnswer));
+    sendTyped(u"How do I count words?"_s);
+    QCOMPARE(transcript()->count(), 2);
+    QVERIFY(page()->composer()->isBusy());
+    MessageRecord a1 = waitForAnswer();
+    QCOMPARE(a1.state, MessageState::Complete);
+    QCOMPARE(a1.content, kAnswer);
+    QVERIFY(!page()->composer()->isBusy());
+    QCOMPARE(page()->composer()->text(), QString()); // cleared on send
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(m_server->requests().at(0).json().value(u"model"_s).toString(), u"model-a"_s);
+    QCOMPARE(requestRoles(m_server->requests().at(0)), (QStringList{u"user:How do I count words?"_s}));
+    QTRY_VERIFY(widget(1) && widget(1)->findChild<CodeBlockView*>());
+    QCOMPARE(widget(1)->findChild<CodeBlockView*>()->code(), u"import sys\nprint(len(sys.stdin.read().split()))"_s);
+    const QLabel* figures = widget(1)->findChild<QLabel*>(u"answerFigures"_s);
+    QVERIFY(figures);
+    QVERIFY2(figures->text().contains(u"12 in / "_s), qPrintable(figures->text()));
+    QVERIFY(figures->text().contains(u"s to first token"_s));
+    QVERIFY(!transcript()->message(1).stats.servedBy.isEmpty());
+    QCOMPARE(page()->sidebar()->list()->count(), 1);
+    QCOMPARE(page()->sidebar()->list()->item(0)->text(), u"How do I count words?"_s);
+
+    // Stop mid-stream with Esc: the partial answer stays, marked incomplete.
+    StreamScript slow;
+    slow.pieces = proseTokens(200);
+    slow.delayMs = 40;
+    m_server->enqueue(openAiStream(slow));
+    sendTyped(u"Tell me more"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(transcript()->message(3).content.size() > 20, 10'000);
+    QTest::keyClick(page()->composer()->editor(), Qt::Key_Escape);
+    MessageRecord stopped = waitForAnswer();
+    QCOMPARE(stopped.state, MessageState::Stopped);
+    QVERIFY(!stopped.content.isEmpty());
+    QVERIFY(slow.pieces.join(QString()).startsWith(stopped.content));
+    QTRY_VERIFY(widget(3) && widget(3)->findChild<QFrame*>(u"errorBanner"_s));
+    QCOMPARE(requestRoles(m_server->requests().at(1)),
+             (QStringList{u"user:How do I count words?"_s, u"assistant:"_s + kAnswer, u"user:Tell me more"_s}));
+
+    // Regenerate the stopped answer: a second version of the same turn.
+    m_server->enqueue(answer(u"A shorter answer."_s));
+    QToolButton* regenerate = widget(3)->findChild<QToolButton*>(u"regenerateMessage"_s);
+    QVERIFY(regenerate);
+    regenerate->click();
+    MessageRecord again = waitForAnswer();
+    QCOMPARE(again.content, u"A shorter answer."_s);
+    QCOMPARE(again.parentId, stopped.parentId);
+    QCOMPARE(transcript()->count(), 4);
+    QTRY_VERIFY(widget(3) && widget(3)->findChild<QLabel*>(u"branchPosition"_s));
+    QCOMPARE(widget(3)->findChild<QLabel*>(u"branchPosition"_s)->text(), u"2 / 2"_s);
+    QCOMPARE(requestRoles(m_server->requests().at(2)).size(), 3); // the same context as the stopped one
+
+    // Edit and resend with ↑: the edited question is a new version; the old branch stays reachable.
+    QTest::keyClick(page()->composer()->editor(), Qt::Key_Up);
+    QCOMPARE(page()->composer()->text(), u"Tell me more"_s);
+    QVERIFY(page()->composer()->isEditing());
+    page()->composer()->setText(u"Tell me more, briefly"_s);
+    m_server->enqueue(answer(u"Briefly: split and count."_s));
+    QTest::keyClick(page()->composer()->editor(), Qt::Key_Return, Qt::ControlModifier);
+    MessageRecord edited = waitForAnswer();
+    QCOMPARE(edited.content, u"Briefly: split and count."_s);
+    QCOMPARE(transcript()->count(), 4);
+    QCOMPARE(transcript()->message(2).content, u"Tell me more, briefly"_s);
+    QTRY_VERIFY(widget(2) && widget(2)->findChild<QLabel*>(u"branchPosition"_s));
+    QCOMPARE(widget(2)->findChild<QLabel*>(u"branchPosition"_s)->text(), u"2 / 2"_s);
+    widget(2)->findChild<QToolButton*>(u"previousBranch"_s)->click();
+    QCOMPARE(transcript()->message(2).content, u"Tell me more"_s);
+    QCOMPARE(transcript()->message(3).content, u"A shorter answer."_s); // that branch's latest answer
+    QTRY_VERIFY(widget(2));
+    widget(2)->findChild<QToolButton*>(u"nextBranch"_s)->click();
+    QCOMPARE(transcript()->message(2).content, u"Tell me more, briefly"_s);
+
+    // Switch model mid-conversation: the next turn goes to the other model with the whole branch as context.
+    m_window->modelPicker()->setCurrentModel(u"fake/model-b"_s);
+    m_server->enqueue(answer(u"From model B."_s, 5, u"model-b"_s));
+    sendTyped(u"And you?"_s);
+    MessageRecord fromB = waitForAnswer();
+    QCOMPARE(m_server->requests().constLast().json().value(u"model"_s).toString(), u"model-b"_s);
+    QCOMPARE(requestRoles(m_server->requests().constLast()).size(), 5);
+    QCOMPARE(fromB.stats.requestedModel, u"fake/model-b"_s);
+
+    // An error is shown inline with its class; Retry asks again and the answer arrives.
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_401_invalid_key.http"_s));
+    sendTyped(u"One more"_s);
+    MessageRecord failed = waitForAnswer();
+    QCOMPARE(failed.state, MessageState::Failed);
+    QCOMPARE(failed.stats.errorClass, u"auth"_s);
+    QTRY_VERIFY(widget(7) && widget(7)->findChild<QLabel*>(u"errorText"_s));
+    QVERIFY(widget(7)->findChild<QLabel*>(u"errorText"_s)->text().startsWith(u"auth (HTTP 401)"_s));
+    m_server->enqueue(answer(u"Recovered."_s, 5, u"model-b"_s));
+    widget(7)->findChild<QToolButton*>(u"retryAnswer"_s)->click();
+    MessageRecord retried = waitForAnswer();
+    QCOMPARE(retried.state, MessageState::Complete);
+    QCOMPARE(retried.content, u"Recovered."_s);
+    QCOMPARE(transcript()->message(7).id, retried.id);
+}
+
+void TestChatPage::reopensFromHistoryAndDeletesWithUndo()
+{
+    m_server->enqueue(answer(kAnswer));
+    sendTyped(u"Persist me"_s);
+    const MessageRecord a = waitForAnswer();
+    QCOMPARE(a.state, MessageState::Complete);
+    const QString conversationId = page()->currentConversationId();
+
+    // Export both ways, then import the JSON as a second conversation.
+    QSignalSpy exported(page(), &ChatPage::exported);
+    page()->exportConversation(conversationId, m_dir->filePath(u"chat.md"_s), u"md"_s);
+    page()->exportConversation(conversationId, m_dir->filePath(u"chat.json"_s), u"json"_s);
+    QTRY_COMPARE(exported.size(), 2);
+    QVERIFY(exported.at(0).at(1).toBool() && exported.at(1).at(1).toBool());
+    QFile md(m_dir->filePath(u"chat.md"_s));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    const QString markdown = QString::fromUtf8(md.readAll());
+    QVERIFY(markdown.contains(u"Persist me"_s) && markdown.contains(u"```python"_s));
+
+    m_answers.reset();
+    delete m_window;
+    m_window = openWindow();
+    QTRY_COMPARE(page()->sidebar()->list()->count(), 1);
+    page()->sidebar()->list()->setCurrentRow(0);
+    QTRY_COMPARE(transcript()->count(), 2);
+    QCOMPARE(transcript()->message(1).content, kAnswer);
+    QCOMPARE(transcript()->message(1).state, MessageState::Complete);
+
+    QSignalSpy imported(page(), &ChatPage::imported);
+    page()->importConversation(m_dir->filePath(u"chat.json"_s));
+    QVERIFY(imported.wait(5000));
+    QVERIFY(!imported.constFirst().constFirst().toString().isEmpty());
+    QTRY_COMPARE(page()->sidebar()->list()->count(), 2);
+
+    page()->deleteConversation(conversationId);
+    QTRY_COMPARE(page()->sidebar()->list()->count(), 1);
+    QToolButton* undo = m_window->findChild<QToolButton*>(u"undoDelete"_s);
+    QVERIFY(undo && undo->isVisible());
+    undo->click();
+    QTRY_COMPARE(page()->sidebar()->list()->count(), 2);
+    QTRY_COMPARE(page()->currentConversationId(), conversationId);
+}
+
+void TestChatPage::screenshots()
+{
+    m_server->enqueue(answer(kAnswer, 1));
+    sendTyped(u"How do I count the words in a file with Python, and what does it cost?"_s);
+    QCOMPARE(waitForAnswer().state, MessageState::Complete);
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_429_rate_limit.http"_s));
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_429_rate_limit.http"_s));
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_429_rate_limit.http"_s));
+    sendTyped(u"Shorter, please"_s);
+    QCOMPARE(waitForAnswer().state, MessageState::Failed);
+    QTest::qWait(50);
+    saveShot(*m_window, u"chat_light.png"_s);
+
+    // The system's dark palette, as a dark desktop theme hands it to Qt.
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x38));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3e));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3e));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    QApplication::setPalette(dark);
+    QTest::qWait(50);
+    saveShot(*m_window, u"chat_dark.png"_s);
+    QApplication::setPalette(light);
+}
+
+QTEST_MAIN(TestChatPage)
+#include "TestChatPage.moc"
