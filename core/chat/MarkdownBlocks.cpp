@@ -134,4 +134,38 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
     return blocks;
 }
 
+QList<qsizetype> PartScanner::feed(QStringView text)
+{
+    QList<qsizetype> starts;
+    while (m_scanned < text.size()) {
+        const qsizetype newline = text.indexOf(u'\n', m_scanned);
+        if (newline < 0)
+            break; // an unfinished line: scanned once it ends
+        QStringView line = text.sliced(m_scanned, newline - m_scanned);
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        const qsizetype next = newline + 1;
+        if (!m_inFence) {
+            if (const std::optional<Fence> opened = openingFence(line)) {
+                m_inFence = true;
+                m_fenceChar = opened->ch;
+                m_fenceLength = opened->length;
+            } else if (isBlank(line) && next - m_partStart >= m_target && next < text.size()) {
+                m_partStart = next;
+                starts.append(next);
+            }
+        } else if (closesFence(line, Fence{m_fenceChar, m_fenceLength, 0, {}})) {
+            m_inFence = false;
+        }
+        m_scanned = next;
+    }
+    return starts;
+}
+
+QList<qsizetype> partStarts(QStringView text, qsizetype targetChars)
+{
+    PartScanner scanner(targetChars);
+    return scanner.feed(text);
+}
+
 } // namespace juxta

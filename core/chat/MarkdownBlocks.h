@@ -23,4 +23,27 @@ struct MarkdownBlock
 // newline before a fence; whitespace-only prose is dropped. Linear in the input size.
 QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown);
 
+// Where a long message may be cut into parts that render on their own: after a blank line outside fenced code,
+// once the current part has at least `targetChars`. The transcript lays out only the visible parts of a long
+// answer, and a streaming answer seals finished parts as Markdown while its tail grows. Incremental: feed() scans
+// only what was appended since the last call.
+class PartScanner
+{
+public:
+    explicit PartScanner(qsizetype targetChars = 2000) : m_target(targetChars) {}
+    // `text` is the whole message so far (it only ever grows). Returns the new part starts, ascending.
+    QList<qsizetype> feed(QStringView text);
+
+private:
+    qsizetype m_target;
+    qsizetype m_scanned = 0;   // start of the first line not yet scanned
+    qsizetype m_partStart = 0;
+    bool m_inFence = false;
+    QChar m_fenceChar;
+    qsizetype m_fenceLength = 0;
+};
+
+// All part starts after 0 of a finished text.
+QList<qsizetype> partStarts(QStringView text, qsizetype targetChars = 2000);
+
 } // namespace juxta

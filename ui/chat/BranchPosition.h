@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Where a message stands among its versions (edits and regenerations of the same turn): "2 / 3".
+// Where a message stands among its versions (edits and regenerations of the same turn): "2 / 3"; and which part
+// of a long message a transcript row shows.
 #pragma once
+
+#include <QtGlobal>
 
 namespace juxta {
 
@@ -8,6 +11,15 @@ struct BranchPosition
 {
     int index = 0; // 0-based among the message's siblings
     int count = 1;
+};
+
+// A long message is shown as several rows; the first has the header, the last the figures and actions.
+struct MessagePart
+{
+    qsizetype start = 0;
+    qsizetype end = -1; // -1: to the end of the text (the last part, which grows while streaming)
+    bool first = true;
+    bool last = true;
 };
 
 } // namespace juxta

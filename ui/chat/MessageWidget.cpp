@@ -6,8 +6,6 @@
 #include "chat/MarkdownView.h"
 #include "pricing/CostCalculator.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,11 +65,16 @@ QString formatAnswerFigures(const AnswerStats& s)
     return parts.join(u"  ·  "_s);
 }
 
-MessageWidget::MessageWidget(const MessageRecord& message, BranchPosition branch, QWidget* parent)
+MessageWidget::MessageWidget(const MessageRecord& message, BranchPosition branch, MessagePart part, QWidget* parent)
     : QFrame(parent)
     , m_message(message)
     , m_branch(branch)
+    , m_part(part)
 {
+    // A row keeps only its own part of the text: thousands of rows never hold copies of a long answer.
+    m_message.content = partText().toString();
+    m_part.start = 0;
+    m_part.end = -1;
     setObjectName(message.role == MessageRole::User ? u"userMessage"_s : u"assistantMessage"_s);
     setAccessibleName(message.role == MessageRole::User ? tr("Your message") : tr("Answer"));
     setFocusPolicy(Qt::NoFocus);
@@ -96,11 +99,26 @@ QToolButton* MessageWidget::addAction(const QString& objectName, const QString& 
     return button;
 }
 
+QStringView MessageWidget::partText() const
+{
+    const QStringView all(m_message.content);
+    const qsizetype start = qBound(qsizetype(0), m_part.start, all.size());
+    const qsizetype end = m_part.end < 0 ? all.size() : qBound(start, m_part.end, all.size());
+    return all.sliced(start, end - start);
+}
+
 void MessageWidget::build()
 {
     m_layout = new QVBoxLayout(this);
-    m_layout->setContentsMargins(14, 8, 14, 8);
+    // Parts of one long message sit flush against each other, so they read as one message.
+    m_layout->setContentsMargins(14, m_part.first ? 8 : 0, 14, m_part.last ? 8 : 0);
     m_layout->setSpacing(4);
+    if (!m_part.first) {
+        buildBody();
+        buildToolCalls();
+        buildStatus();
+        return;
+    }
 
     auto* header = new QHBoxLayout;
     header->setSpacing(4);
@@ -186,17 +204,17 @@ void MessageWidget::buildBody()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     m_layout->addWidget(m_body);
-    const bool streaming = m_message.state == MessageState::Streaming;
+    const bool streaming = m_message.state == MessageState::Streaming && m_part.last;
     if (streaming || m_message.role == MessageRole::User) {
         // Plain while streaming (appends only); the user's own text is shown as typed.
         m_streamView = new MarkdownView(m_body);
         m_streamView->setObjectName(u"messageText"_s);
-        m_streamView->setPlain(m_message.content);
+        m_streamView->setPlain(partText().toString());
         connect(m_streamView, &MarkdownView::contentHeightChanged, this, &MessageWidget::heightChanged);
         layout->addWidget(m_streamView);
         return;
     }
-    for (const MarkdownBlock& block : splitMarkdownBlocks(m_message.content)) {
+    for (const MarkdownBlock& block : splitMarkdownBlocks(partText())) {
         if (block.kind == MarkdownBlock::Kind::Code) {
             layout->addWidget(new CodeBlockView(block.text, block.language, m_body));
             continue;
@@ -213,6 +231,8 @@ void MessageWidget::buildToolCalls()
 {
     delete m_toolCalls;
     m_toolCalls = nullptr;
+    if (!m_part.last)
+        return;
     const QJsonArray calls = QJsonDocument::fromJson(m_message.toolCallsJson.toUtf8()).array();
     if (calls.isEmpty())
         return;
@@ -234,7 +254,7 @@ void MessageWidget::buildToolCalls()
 
 void MessageWidget::buildStatus()
 {
-    if (m_message.role != MessageRole::Assistant || m_message.state == MessageState::Streaming)
+    if (m_message.role != MessageRole::Assistant || m_message.state == MessageState::Streaming || !m_part.last)
         return;
     const AnswerStats& s = m_message.stats;
     if (m_message.state != MessageState::Complete) {
@@ -291,6 +311,8 @@ void MessageWidget::appendText(QStringView text)
 
 void MessageWidget::setLiveExtras(const QString& reasoning, const QString& toolCallsJson)
 {
+    if (!m_part.first && !m_part.last)
+        return;
     if (m_reasoningView && reasoning.size() != m_message.reasoning.size()) {
         // Reasoning arrives before the answer and stays collapsed: only its tail is appended.
         m_reasoningView->appendPlain(QStringView(reasoning).sliced(qMin(m_message.reasoning.size(), reasoning.size())));
@@ -316,7 +338,7 @@ int MessageWidget::heightForWidth(int width) const
 
 void MessageWidget::copyMessage()
 {
-    QApplication::clipboard()->setText(m_message.content);
+    emit copyRequested(m_message.id); // the transcript has the whole text; this row may hold only a part
 }
 
 } // namespace juxta

@@ -22,7 +22,7 @@ class MessageWidget final : public QFrame
     Q_OBJECT
 
 public:
-    MessageWidget(const MessageRecord& message, BranchPosition branch, QWidget* parent = nullptr);
+    MessageWidget(const MessageRecord& message, BranchPosition branch, MessagePart part = {}, QWidget* parent = nullptr);
 
     const QString& messageId() const { return m_message.id; }
     // Streaming: the new text only. Reasoning and tool calls are small and replaced whole.
@@ -35,6 +35,7 @@ public:
 
 signals:
     void heightChanged();
+    void copyRequested(const QString& id);
     void editRequested(const QString& id);
     void regenerateRequested(const QString& id);
     void anotherModelRequested(const QString& id);
@@ -49,8 +50,11 @@ private:
     QToolButton* addAction(const QString& objectName, const QString& text, const QString& tip);
     void copyMessage();
 
+    QStringView partText() const;
+
     MessageRecord m_message;
     BranchPosition m_branch;
+    MessagePart m_part;
     QVBoxLayout* m_layout = nullptr;
     QWidget* m_body = nullptr;
     MarkdownView* m_streamView = nullptr;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/TranscriptView.h"
 
+#include <QClipboard>
 #include <QFontMetrics>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QResizeEvent>
 #include <QScrollBar>
@@ -13,8 +15,9 @@ namespace juxta {
 namespace {
 
 constexpr int kSideMargin = 12;
-constexpr int kGap = 8;            // between messages
+constexpr int kGap = 8;            // between messages (parts of one message touch)
 constexpr int kChromeHeight = 64;  // header, footer and margins of a message, for estimates
+constexpr qsizetype kPartChars = 2000;
 
 } // namespace
 
@@ -41,15 +44,30 @@ int TranscriptView::contentWidth() const
     return qMax(100, viewport()->width() - 2 * kSideMargin);
 }
 
-int TranscriptView::estimateHeight(const MessageRecord& message) const
+MessagePart TranscriptView::partOf(const Row& row) const
+{
+    const Entry& e = m_entries.at(row.entry);
+    MessagePart part;
+    part.start = e.starts.at(row.part);
+    part.end = row.part + 1 < e.starts.size() ? e.starts.at(row.part + 1) : -1;
+    part.first = row.part == 0;
+    part.last = row.part + 1 == e.starts.size();
+    return part;
+}
+
+int TranscriptView::estimateHeight(const Row& row) const
 {
     // Characters per line from the average character width; each paragraph starts a line. Cheap and close enough
     // that the scroll bar barely moves when the real height replaces it.
+    const Entry& e = m_entries.at(row.entry);
+    const MessagePart part = partOf(row);
+    const QStringView text = QStringView(e.message.content)
+                                 .sliced(part.start, (part.end < 0 ? e.message.content.size() : part.end) - part.start);
     const QFontMetrics metrics(font());
     const int charsPerLine = qMax(20, contentWidth() / qMax(1, metrics.averageCharWidth()));
     qsizetype lines = 0;
     qsizetype run = 0;
-    for (const QChar c : message.content) {
+    for (const QChar c : text) {
         if (c == u'\n') {
             lines += 1 + run / charsPerLine;
             run = 0;
@@ -58,32 +76,94 @@ int TranscriptView::estimateHeight(const MessageRecord& message) const
         }
     }
     lines += 1 + run / charsPerLine;
-    return kChromeHeight + int(qMin<qsizetype>(lines, 1'000'000)) * metrics.lineSpacing();
+    const int chrome = (part.first ? kChromeHeight / 2 : 0) + (part.last ? kChromeHeight / 2 : 0);
+    return chrome + int(qMin<qsizetype>(lines, 1'000'000)) * metrics.lineSpacing();
 }
 
 int TranscriptView::indexOf(const QString& messageId) const
 {
-    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) { // the newest are asked for most
         if (m_entries.at(i).message.id == messageId)
             return int(i);
     }
     return -1;
 }
 
+MessageWidget* TranscriptView::widgetAt(int index) const
+{
+    if (index < 0 || index >= m_entries.size())
+        return nullptr;
+    return m_widgets.value(m_entries.at(index).firstRow);
+}
+
+MessageWidget* TranscriptView::lastWidgetAt(int index) const
+{
+    if (index < 0 || index >= m_entries.size())
+        return nullptr;
+    const Entry& e = m_entries.at(index);
+    return m_widgets.value(e.firstRow + int(e.starts.size()) - 1);
+}
+
+void TranscriptView::releaseAll()
+{
+    for (auto it = m_widgets.cbegin(); it != m_widgets.cend(); ++it) {
+        it.value()->hide();
+        it.value()->deleteLater(); // it may be the sender of the signal being handled
+    }
+    m_widgets.clear();
+}
+
+void TranscriptView::addRowsFor(int entryIndex)
+{
+    Entry& e = m_entries[entryIndex];
+    e.firstRow = int(m_rows.size());
+    for (int part = 0; part < e.starts.size(); ++part) {
+        Row row;
+        row.entry = entryIndex;
+        row.part = part;
+        m_rows.append(row);
+        m_rows.last().height = estimateHeight(m_rows.last());
+    }
+}
+
+void TranscriptView::rebuildRows()
+{
+    // Heights already measured for unchanged rows are kept, so the view does not jump.
+    QHash<QPair<QString, qsizetype>, int> known;
+    for (const Row& row : std::as_const(m_rows)) {
+        if (row.measured && row.entry < m_entries.size()) {
+            const Entry& e = m_entries.at(row.entry);
+            if (row.part < e.starts.size())
+                known.insert({e.message.id, e.starts.at(row.part)}, row.height);
+        }
+    }
+    m_rows.clear();
+    for (int i = 0; i < m_entries.size(); ++i)
+        addRowsFor(i);
+    for (Row& row : m_rows) {
+        const Entry& e = m_entries.at(row.entry);
+        const auto it = known.constFind({e.message.id, e.starts.at(row.part)});
+        if (it != known.cend() && row.part + 1 < e.starts.size())
+            row.height = it.value(); // a sealed part keeps its measured height; the last part is measured again
+    }
+}
+
 void TranscriptView::setMessages(const QList<MessageRecord>& messages, const QList<BranchPosition>& branches)
 {
-    for (auto it = m_widgets.cbegin(); it != m_widgets.cend(); ++it)
-        delete it.value();
-    m_widgets.clear();
+    releaseAll();
+    m_rows.clear();
     m_entries.clear();
     m_entries.reserve(messages.size());
     for (qsizetype i = 0; i < messages.size(); ++i) {
         Entry e;
         e.message = messages.at(i);
         e.branch = i < branches.size() ? branches.at(i) : BranchPosition{};
-        e.height = estimateHeight(e.message);
+        e.scanner = PartScanner(kPartChars);
+        e.starts = {0};
+        e.starts += e.scanner.feed(e.message.content);
         m_entries.append(std::move(e));
     }
+    rebuildRows();
     m_followBottom = true;
     relayout();
 }
@@ -93,8 +173,11 @@ void TranscriptView::appendMessage(const MessageRecord& message, BranchPosition 
     Entry e;
     e.message = message;
     e.branch = branch;
-    e.height = estimateHeight(message);
+    e.scanner = PartScanner(kPartChars);
+    e.starts = {0};
+    e.starts += e.scanner.feed(e.message.content);
     m_entries.append(std::move(e));
+    addRowsFor(int(m_entries.size()) - 1);
     m_followBottom = true; // a new message of one's own brings the view down
     relayout();
 }
@@ -106,11 +189,11 @@ void TranscriptView::replaceMessage(int index, const MessageRecord& message, Bra
     Entry& e = m_entries[index];
     e.message = message;
     e.branch = branch;
-    if (m_widgets.contains(index)) {
-        release(index);
-        materialize(index);
-    }
-    e.measured = false;
+    e.scanner = PartScanner(kPartChars);
+    e.starts = {0};
+    e.starts += e.scanner.feed(e.message.content);
+    releaseAll();
+    rebuildRows();
     relayout();
 }
 
@@ -118,12 +201,42 @@ void TranscriptView::appendText(int index, QStringView text)
 {
     if (index < 0 || index >= m_entries.size() || text.isEmpty())
         return;
-    m_entries[index].message.content += text;
-    if (MessageWidget* w = m_widgets.value(index))
-        w->appendText(text); // its height change arrives through heightChanged
-    else
-        m_entries[index].measured = false;
-    if (m_followBottom)
+    Entry& e = m_entries[index];
+    e.message.content += text;
+    const QList<qsizetype> cuts = e.scanner.feed(e.message.content);
+    const int lastRow = e.firstRow + int(e.starts.size()) - 1;
+    if (cuts.isEmpty()) {
+        if (MessageWidget* w = m_widgets.value(lastRow))
+            w->appendText(text); // its height change arrives through heightChanged
+        else
+            m_rows[lastRow].measured = false;
+    } else {
+        // The tail became long enough to seal: it is laid out once as Markdown, and a new short tail starts.
+        // Only rows at the end change, so the other rows and their widgets keep their indexes.
+        if (index + 1 != m_entries.size()) {
+            e.starts += cuts;
+            releaseAll();
+            rebuildRows();
+        } else {
+            for (int row = lastRow; row < m_rows.size(); ++row) {
+                if (MessageWidget* w = m_widgets.take(row)) {
+                    w->hide();
+                    w->deleteLater();
+                }
+            }
+            m_rows.resize(lastRow + 1);
+            m_rows[lastRow].measured = false;
+            e.starts += cuts;
+            for (int part = int(e.starts.size()) - int(cuts.size()); part < e.starts.size(); ++part) {
+                Row row;
+                row.entry = index;
+                row.part = part;
+                m_rows.append(row);
+                m_rows.last().height = estimateHeight(m_rows.last());
+            }
+        }
+    }
+    if (m_followBottom || !cuts.isEmpty())
         relayout();
 }
 
@@ -131,44 +244,43 @@ void TranscriptView::setLiveExtras(int index, const QString& reasoning, const QS
 {
     if (index < 0 || index >= m_entries.size())
         return;
-    m_entries[index].message.reasoning = reasoning;
-    m_entries[index].message.toolCallsJson = toolCallsJson;
-    if (MessageWidget* w = m_widgets.value(index))
-        w->setLiveExtras(reasoning, toolCallsJson);
+    Entry& e = m_entries[index];
+    e.message.reasoning = reasoning;
+    e.message.toolCallsJson = toolCallsJson;
+    for (int row = e.firstRow; row < e.firstRow + e.starts.size(); ++row) {
+        if (MessageWidget* w = m_widgets.value(row))
+            w->setLiveExtras(reasoning, toolCallsJson);
+    }
 }
 
-MessageWidget* TranscriptView::materialize(int index)
+MessageWidget* TranscriptView::materialize(int rowIndex)
 {
-    if (MessageWidget* existing = m_widgets.value(index))
+    if (MessageWidget* existing = m_widgets.value(rowIndex))
         return existing;
-    const Entry& e = m_entries.at(index);
-    auto* w = new MessageWidget(e.message, e.branch, viewport());
-    connect(w, &MessageWidget::heightChanged, this, [this, w] { onWidgetHeightChanged(w); });
+    const Row& row = m_rows.at(rowIndex);
+    const Entry& e = m_entries.at(row.entry);
+    auto* w = new MessageWidget(e.message, e.branch, partOf(row), viewport());
+    connect(w, &MessageWidget::heightChanged, this, &TranscriptView::onWidgetHeightChanged);
     connect(w, &MessageWidget::editRequested, this, &TranscriptView::editRequested);
+    connect(w, &MessageWidget::copyRequested, this, [this](const QString& id) {
+        if (const int index = indexOf(id); index >= 0)
+            QGuiApplication::clipboard()->setText(m_entries.at(index).message.content);
+    });
     connect(w, &MessageWidget::regenerateRequested, this, &TranscriptView::regenerateRequested);
     connect(w, &MessageWidget::anotherModelRequested, this, &TranscriptView::anotherModelRequested);
     connect(w, &MessageWidget::branchStepRequested, this, &TranscriptView::branchStepRequested);
-    m_widgets.insert(index, w);
+    m_widgets.insert(rowIndex, w);
     w->show();
     return w;
 }
 
-void TranscriptView::release(int index)
-{
-    if (MessageWidget* w = m_widgets.take(index)) {
-        w->hide();
-        w->deleteLater(); // it may be the sender of the signal being handled
-    }
-}
-
-void TranscriptView::onWidgetHeightChanged(MessageWidget* widget)
+void TranscriptView::onWidgetHeightChanged()
 {
     if (m_inLayout || m_layoutPending)
         return;
     // Coalesced: a burst of changes in one event-loop turn costs one layout.
     m_layoutPending = true;
-    QTimer::singleShot(0, this, [this, widget] {
-        Q_UNUSED(widget)
+    QTimer::singleShot(0, this, [this] {
         m_layoutPending = false;
         relayout();
     });
@@ -176,13 +288,14 @@ void TranscriptView::onWidgetHeightChanged(MessageWidget* widget)
 
 void TranscriptView::rebuildOffsets()
 {
-    m_offsets.resize(m_entries.size() + 1);
+    m_offsets.resize(m_rows.size() + 1);
     int y = kGap;
-    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
         m_offsets[i] = y;
-        y += m_entries.at(i).height + kGap;
+        const bool lastPart = i + 1 == m_rows.size() || m_rows.at(i + 1).entry != m_rows.at(i).entry;
+        y += m_rows.at(i).height + (lastPart ? kGap : 0);
     }
-    m_offsets[m_entries.size()] = y;
+    m_offsets[m_rows.size()] = y;
 }
 
 void TranscriptView::layoutPass(bool& changed)
@@ -193,11 +306,11 @@ void TranscriptView::layoutPass(bool& changed)
     const int viewHeight = viewport()->height();
     const int margin = viewHeight; // one screen above and below stays built for smooth scrolling
     const int width = contentWidth();
-    // First entry whose bottom is below the top of the kept range: binary search over the offsets.
+    // The first row whose bottom is below the top of the kept range: binary search over the offsets.
     const auto first = std::upper_bound(m_offsets.cbegin(), m_offsets.cend() - 1, top - margin) - m_offsets.cbegin();
-    int begin = int(qMax<qsizetype>(0, first - 1));
+    const int begin = int(qMax<qsizetype>(0, first - 1));
     int end = begin;
-    while (end < m_entries.size() && m_offsets.at(end) < top + viewHeight + margin)
+    while (end < m_rows.size() && m_offsets.at(end) < top + viewHeight + margin)
         ++end;
 
     for (auto it = m_widgets.begin(); it != m_widgets.end();) {
@@ -212,12 +325,12 @@ void TranscriptView::layoutPass(bool& changed)
     for (int i = begin; i < end; ++i) {
         MessageWidget* w = materialize(i);
         const int h = w->heightForWidth(width);
-        Entry& e = m_entries[i];
-        if (h != e.height) {
-            e.height = h;
+        Row& row = m_rows[i];
+        if (h != row.height) {
+            row.height = h;
             changed = true;
         }
-        e.measured = true;
+        row.measured = true;
     }
 }
 
@@ -230,20 +343,20 @@ void TranscriptView::relayout()
     const int width = contentWidth();
     if (width != m_width) {
         m_width = width;
-        for (Entry& e : m_entries) {
-            if (!e.measured)
-                e.height = estimateHeight(e.message);
-            e.measured = false; // measured again, at the new width, when shown
+        for (Row& row : m_rows) {
+            if (!row.measured)
+                row.height = estimateHeight(row);
+            row.measured = false; // measured again, at the new width, when shown
         }
     }
     rebuildOffsets();
-    // Anchor: the first visible message stays where it is on screen while heights above it change.
+    // Anchor: the first visible row stays where it is on screen while heights above it change.
     int anchor = -1;
     int anchorDelta = 0;
-    if (!m_followBottom && !m_entries.isEmpty()) {
+    if (!m_followBottom && !m_rows.isEmpty()) {
         const int top = bar->value();
         anchor = int(std::upper_bound(m_offsets.cbegin(), m_offsets.cend() - 1, top) - m_offsets.cbegin()) - 1;
-        anchor = qBound(0, anchor, int(m_entries.size()) - 1);
+        anchor = qBound(0, anchor, int(m_rows.size()) - 1);
         anchorDelta = top - m_offsets.at(anchor);
     }
     for (int pass = 0; pass < 3; ++pass) {
@@ -260,10 +373,8 @@ void TranscriptView::relayout()
         rebuildOffsets();
     }
     const int top = bar->value();
-    for (auto it = m_widgets.cbegin(); it != m_widgets.cend(); ++it) {
-        const Entry& e = m_entries.at(it.key());
-        it.value()->setGeometry(kSideMargin, m_offsets.at(it.key()) - top, width, e.height);
-    }
+    for (auto it = m_widgets.cbegin(); it != m_widgets.cend(); ++it)
+        it.value()->setGeometry(kSideMargin, m_offsets.at(it.key()) - top, width, m_rows.at(it.key()).height);
     m_inLayout = false;
 }
 
@@ -278,7 +389,7 @@ void TranscriptView::scrollToMessage(int index)
     if (index < 0 || index >= m_entries.size())
         return;
     m_followBottom = false;
-    verticalScrollBar()->setValue(m_offsets.value(index));
+    verticalScrollBar()->setValue(m_offsets.value(m_entries.at(index).firstRow));
     relayout();
 }
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The conversation as a virtual list: only the messages in (or near) the viewport exist as widgets; the others
-// are a height (measured once shown, estimated before). A conversation of thousands of messages opens in
-// milliseconds, scrolls smoothly, and a streaming answer costs the same per token at the end as at the start.
+// The conversation as a virtual list of rows: a message is one row, or several for a long one (cut at paragraph
+// breaks outside code, see PartScanner). Only the rows in (or near) the viewport exist as widgets; the others are
+// a height (measured once shown, estimated before). A conversation of thousands of messages opens in
+// milliseconds, and a streaming answer costs the same per token at the end as at the start: its finished parts
+// are sealed as Markdown and only the short tail grows.
 #pragma once
 
+#include "chat/MarkdownBlocks.h"
 #include "chat/MessageWidget.h"
 
 #include <QAbstractScrollArea>
@@ -28,7 +31,10 @@ public:
     int count() const { return int(m_entries.size()); }
     const MessageRecord& message(int index) const { return m_entries.at(index).message; }
     int indexOf(const QString& messageId) const;
-    MessageWidget* widgetAt(int index) const { return m_widgets.value(index); }
+    // The widget of the message's first (or last) row, when it is built.
+    MessageWidget* widgetAt(int index) const;
+    MessageWidget* lastWidgetAt(int index) const;
+    int rowCount() const { return int(m_rows.size()); }
     int materializedCount() const { return int(m_widgets.size()); }
 
     bool isFollowingBottom() const { return m_followBottom; }
@@ -52,22 +58,34 @@ private:
     {
         MessageRecord message;
         BranchPosition branch;
+        QList<qsizetype> starts; // part starts: 0, then PartScanner's cuts
+        PartScanner scanner;     // streaming answers: finds the next cut in what arrived
+        int firstRow = 0;
+    };
+    struct Row
+    {
+        int entry = 0;
+        int part = 0;
         int height = 0;
         bool measured = false;
     };
 
     void relayout();
     void layoutPass(bool& changed);
+    void rebuildRows();
     void rebuildOffsets();
-    int estimateHeight(const MessageRecord& message) const;
-    MessageWidget* materialize(int index);
-    void release(int index);
-    void onWidgetHeightChanged(MessageWidget* widget);
+    void addRowsFor(int entryIndex);
+    MessagePart partOf(const Row& row) const;
+    int estimateHeight(const Row& row) const;
+    MessageWidget* materialize(int row);
+    void releaseAll();
+    void onWidgetHeightChanged();
     int contentWidth() const;
 
     QList<Entry> m_entries;
-    QList<int> m_offsets; // m_offsets[i]: top of entry i; one more at the end: the total height
-    QHash<int, MessageWidget*> m_widgets;
+    QList<Row> m_rows;
+    QList<int> m_offsets; // m_offsets[i]: top of row i; one more at the end: the total height
+    QHash<int, MessageWidget*> m_widgets; // by row
     int m_width = -1;
     bool m_followBottom = true;
     bool m_inLayout = false;

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A 100,000-token answer streamed into the chat view.
+//  1. The view alone, frame by frame as FrameTicker drives it: append a frame's tokens, lay out, paint. Prints the
+//     cost per appended token over the first and the last 10 % of the answer (the ratio must stay near 1: no work
+//     that grows with the answer), the slowest frame, and the final Markdown layout.
+//  2. The whole chat window against the fake server over 127.0.0.1 at full speed: a 1 ms probe timer measures how
+//     long the UI thread was ever unavailable (worst stall, 99th percentile), including the final render.
+// It asserts correctness only; the figures are for people (see the README's benchmark section).
+#include "FakeProviderServer.h"
+#include "StreamScripts.h"
+#include "catalog/ModelPicker.h"
+#include "chat/ChatPage.h"
+#include "chat/Composer.h"
+#include "chat/TranscriptView.h"
+#include "config/ConfigStore.h"
+#include "shell/MainWindow.h"
+#include "storage/HistoryService.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <numeric>
+#include <cstdio>
+
+using namespace juxta;
+using namespace juxta::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kTokens = 100'000;
+constexpr int kTokensPerFrame = 40; // ~1,200 tokens/s at 30 frames/s: faster than any hosted model streams
+
+long residentKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').constFirst().toLong();
+    }
+    return -1;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+// Measures the longest time the event loop could not run a 1 ms timer.
+class StallProbe : public QObject
+{
+public:
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const double gap = m_clock.nsecsElapsed() / 1e6;
+            m_clock.restart();
+            m_gaps.append(gap);
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double worst() const { return m_gaps.isEmpty() ? 0 : *std::max_element(m_gaps.cbegin(), m_gaps.cend()); }
+    double p99() const { return percentile(m_gaps, 0.99); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    QList<double> m_gaps;
+};
+
+} // namespace
+
+class BenchChatStream : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void viewAppendCost();
+    void wholeWindowStall();
+};
+
+void BenchChatStream::viewAppendCost()
+{
+    const QStringList tokens = proseTokens(kTokens);
+    TranscriptView view;
+    view.resize(900, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    MessageRecord question;
+    question.id = u"q"_s;
+    question.content = u"Write at length."_s;
+    MessageRecord answer;
+    answer.id = u"a"_s;
+    answer.parentId = u"q"_s;
+    answer.role = MessageRole::Assistant;
+    answer.state = MessageState::Streaming;
+    view.setMessages({question, answer}, {{}, {}});
+    const long rssBefore = residentKb();
+
+    QList<double> perTokenUs;
+    double slowestFrameMs = 0;
+    QElapsedTimer frame;
+    for (int i = 0; i < kTokens; i += kTokensPerFrame) {
+        QString batch;
+        for (int j = i; j < qMin(kTokens, i + kTokensPerFrame); ++j)
+            batch += tokens.at(j);
+        frame.start();
+        view.appendText(1, batch);
+        QCoreApplication::sendPostedEvents(); // deferred layout requests, as the event loop would run them
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // rows scrolled out of view
+        view.viewport()->repaint();           // paint now, synchronously, so it is inside the measurement
+        const double ns = double(frame.nsecsElapsed());
+        perTokenUs.append(ns / 1e3 / kTokensPerFrame);
+        slowestFrameMs = qMax(slowestFrameMs, ns / 1e6);
+    }
+    const qsizetype tenth = perTokenUs.size() / 10;
+    auto mean = [](const QList<double>& v) { return std::accumulate(v.cbegin(), v.cend(), 0.0) / double(v.size()); };
+    const double first = mean(perTokenUs.mid(0, tenth));
+    const double last = mean(perTokenUs.mid(perTokenUs.size() - tenth));
+    QCOMPARE(view.message(1).content.size(), tokens.join(QString()).size());
+    QVERIFY(view.isFollowingBottom());
+
+    // The answer ends: its Markdown is laid out once.
+    MessageRecord done = view.message(1);
+    done.state = MessageState::Complete;
+    frame.start();
+    view.replaceMessage(1, done, {});
+    view.viewport()->repaint();
+    const double finalRenderMs = frame.nsecsElapsed() / 1e6;
+
+    std::printf("chat view, %d tokens (%lld characters) in frames of %d tokens:\n", kTokens,
+                qlonglong(view.message(1).content.size()), kTokensPerFrame);
+    std::printf("  time per appended token, first 10 %%: %8.2f us\n", first);
+    std::printf("  time per appended token, last 10 %%:  %8.2f us\n", last);
+    std::printf("  ratio last/first:                    %8.2f   (target: within 2x)\n", last / first);
+    std::printf("  per decile (us/token):              ");
+    for (int d = 0; d < 10; ++d)
+        std::printf(" %.0f", mean(perTokenUs.mid(d * tenth, tenth)));
+    std::printf("\n");
+    std::printf("  slowest frame while streaming:       %8.2f ms\n", slowestFrameMs);
+    std::printf("  final Markdown layout:               %8.2f ms\n", finalRenderMs);
+    std::printf("  resident memory growth:              %8.1f MB\n", double(residentKb() - rssBefore) / 1024.0);
+    std::fflush(stdout);
+}
+
+void BenchChatStream::wholeWindowStall()
+{
+    QTemporaryDir dir;
+    FakeProviderServer server;
+    QVERIFY(server.listen());
+    ConfigStore store(dir.filePath(u"config.json"_s));
+    store.load();
+    QVERIFY(store.update([&server](AppConfig& config) {
+        ProviderProfile p;
+        p.id = u"bench"_s;
+        p.presetId = u"custom"_s;
+        p.baseUrl = server.baseUrl();
+        p.auth = AuthStyle::None;
+        config.profiles = {p};
+        config.recentModels = {u"bench/fast"_s};
+    }));
+    StreamScript script;
+    script.pieces = proseTokens(kTokens);
+    ScriptedResponse response = openAiStream(script);
+    // One body, re-split as the network delivers it: 16 KiB reads, as fast as loopback goes.
+    QByteArray body;
+    for (const ScriptedWrite& w : std::as_const(response.writes))
+        body += w.bytes;
+    response.writes = {{body, 0}};
+    response.splitEvery(16 * 1024);
+    server.enqueue(response);
+
+    MainWindow window(dir.filePath(u"config.json"_s), nullptr, dir.filePath(u"history.sqlite"_s));
+    window.resize(1280, 820);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(window.chatPage(), &ChatPage::answerFinished);
+    StallProbe probe;
+    QElapsedTimer total;
+    total.start();
+    probe.start();
+    window.chatPage()->send(u"Write at length."_s);
+    QVERIFY(finished.wait(300'000));
+    const double streamSeconds = total.nsecsElapsed() / 1e9;
+    QTest::qWait(300); // the final layout and paint
+    probe.stop();
+    const MessageRecord answer = finished.constFirst().constFirst().value<MessageRecord>();
+    QCOMPARE(answer.state, MessageState::Complete);
+    QCOMPARE(answer.content, script.pieces.join(QString()));
+    window.history().flush();
+
+    std::printf("whole window, %d tokens over loopback HTTP as fast as it arrives:\n", kTokens);
+    std::printf("  streamed in:                         %8.2f s (%.0f tokens/s)\n", streamSeconds,
+                kTokens / streamSeconds);
+    std::printf("  worst UI-thread stall:               %8.2f ms\n", probe.worst());
+    std::printf("  99th percentile event-loop gap:      %8.2f ms\n", probe.p99());
+    std::fflush(stdout);
+}
+
+QTEST_MAIN(BenchChatStream)
+#include "BenchChatStream.moc"
