@@ -15,7 +15,9 @@
 #include "shell/MainWindow.h"
 #include "storage/HistoryService.h"
 
+#include <QAbstractEventDispatcher>
 #include <QApplication>
+#include <QStatusBar>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
@@ -81,6 +83,7 @@ private slots:
     void cleanup();
     void fullConversation();
     void reopensFromHistoryAndDeletesWithUndo();
+    void idleWindowRunsNoTimers();
     void screenshots();
 
 private:
@@ -299,6 +302,27 @@ void TestChatPage::reopensFromHistoryAndDeletesWithUndo()
     undo->click();
     QTRY_COMPARE(page()->sidebar()->list()->count(), 2);
     QTRY_COMPARE(page()->currentConversationId(), conversationId);
+}
+
+void TestChatPage::idleWindowRunsNoTimers()
+{
+    m_server->enqueue(answer(kAnswer));
+    sendTyped(u"Anything"_s);
+    QCOMPARE(waitForAnswer().state, MessageState::Complete);
+    m_window->statusBar()->clearMessage();
+    m_window->setFocus(); // no text cursor blinking anywhere
+    QTest::qWait(400);    // one-shot timers of the answer (save, frame, estimate) have fired
+    QStringList running;
+    QList<QObject*> objects = m_window->findChildren<QObject*>();
+    objects.append(m_window);
+    for (QObject* object : std::as_const(objects)) {
+        for (const QAbstractEventDispatcher::TimerInfo& timer :
+             QAbstractEventDispatcher::instance()->registeredTimers(object))
+            running.append(u"%1 (%2, %3 ms)"_s.arg(QString::fromLatin1(object->metaObject()->className()),
+                                                  object->objectName())
+                               .arg(timer.interval));
+    }
+    QVERIFY2(running.isEmpty(), qPrintable(running.join(u", "_s)));
 }
 
 void TestChatPage::screenshots()

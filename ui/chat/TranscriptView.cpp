@@ -32,7 +32,9 @@ TranscriptView::TranscriptView(QWidget* parent)
     viewport()->setBackgroundRole(QPalette::Base);
     verticalScrollBar()->setSingleStep(24);
     connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] {
-        // A person moved the bar: follow the stream again only once they are back at the bottom.
+        // A person moved the bar (this comes before the move is applied): stop following the stream, and follow it
+        // again only once they are back at the bottom.
+        m_followBottom = false;
         QTimer::singleShot(0, this, [this] {
             m_followBottom = verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 4;
         });
