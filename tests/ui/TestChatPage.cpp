@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QStyleFactory>
@@ -84,6 +85,7 @@ private slots:
     void fullConversation();
     void reopensFromHistoryAndDeletesWithUndo();
     void idleWindowRunsNoTimers();
+    void damagedHistoryIsReportedAndChatGoesOn();
     void screenshots();
 
 private:
@@ -323,6 +325,24 @@ void TestChatPage::idleWindowRunsNoTimers()
                                .arg(timer.interval));
     }
     QVERIFY2(running.isEmpty(), qPrintable(running.join(u", "_s)));
+}
+
+void TestChatPage::damagedHistoryIsReportedAndChatGoesOn()
+{
+    m_answers.reset();
+    delete m_window;
+    QFile file(m_dir->filePath(u"history.sqlite"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, '\x7f'));
+    file.close();
+    m_window = openWindow();
+    QTRY_VERIFY(m_window->findChild<QMessageBox*>(u"historyProblem"_s));
+    const QString text = m_window->findChild<QMessageBox*>(u"historyProblem"_s)->text();
+    QVERIFY2(text.contains(u"damaged"_s) && text.contains(u".damaged-"_s), qPrintable(text));
+    QVERIFY(!QDir(m_dir->path()).entryList({u"history.sqlite.damaged-*"_s}).isEmpty()); // the old file is kept
+    m_server->enqueue(answer(u"Still here."_s));
+    sendTyped(u"Hello?"_s);
+    QCOMPARE(waitForAnswer().content, u"Still here."_s);
 }
 
 void TestChatPage::screenshots()

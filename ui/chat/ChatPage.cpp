@@ -148,9 +148,12 @@ ChatPage::~ChatPage()
 void ChatPage::onHistoryOpened(const HistoryOpenReport& report)
 {
     if (!report.error.isEmpty()) {
-        emit statusMessage(report.persistent ? report.error
-                                             : tr("%1. History is kept in memory only until Juxta closes.").arg(report.error),
-                           0);
+        QString text = report.persistent ? report.error
+                                         : tr("%1.\n\nUntil this is resolved, conversations are kept in memory only and "
+                                              "are lost when Juxta closes.").arg(report.error);
+        if (!report.notes.isEmpty())
+            text += u"\n\n"_s + report.notes.join(u"\n"_s);
+        emit historyProblem(text);
     } else if (!report.notes.isEmpty()) {
         emit statusMessage(report.notes.join(u"; "_s), 8000);
     }

@@ -71,6 +71,7 @@ signals:
     void conversationOpened(const QString& id);
     void answerFinished(const juxta::MessageRecord& answer);
     void statusMessage(const QString& text, int timeoutMs);
+    void historyProblem(const QString& text); // the history file could not be used as it was: say so plainly
     void undoAvailable(const QString& text);
     void exported(const QString& path, bool ok);
     void imported(const QString& conversationId, const QStringList& warnings);

@@ -82,6 +82,13 @@ void MainWindow::createChat()
     setCentralWidget(m_chat);
     connect(m_chat, &ChatPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_chat, &ChatPage::undoAvailable, this, &MainWindow::offerUndo);
+    connect(m_chat, &ChatPage::historyProblem, this, [this](const QString& text) {
+        // Not modal: the window stays usable, and nothing of the user's old file was deleted (see the text).
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("History"), text, QMessageBox::Ok, this);
+        box->setObjectName(u"historyProblem"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(m_picker, &ModelPicker::favouritesChanged, m_chat->settingsPanel(), &ChatSettingsPanel::reloadModels);
 
     // "Conversation deleted. [Undo]" in the status bar for ten seconds.
