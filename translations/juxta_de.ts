@@ -2,6 +2,289 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>juxta::ChatPage</name>
+    <message>
+        <source>Could not save to the history: %1</source>
+        <translation>Speichern im Verlauf fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Until this is resolved, conversations are kept in memory only and are lost when Juxta closes.</source>
+        <translation>%1.
+
+Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und gehen beim Beenden von Juxta verloren.</translation>
+    </message>
+    <message>
+        <source>Pick a model first.</source>
+        <translation>Wählen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Editing an earlier message: sending makes a new version and keeps the original. Esc cancels.</source>
+        <translation>Sie bearbeiten eine frühere Nachricht: Beim Senden entsteht eine neue Version, das Original bleibt erhalten. Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Conversation deleted.</source>
+        <translation>Unterhaltung gelöscht.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>%1 konnte nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported “%1”.</source>
+        <translation>„%1“ importiert.</translation>
+    </message>
+    <message>
+        <source>Imported with warnings: %1</source>
+        <translation>Mit Warnungen importiert: %1</translation>
+    </message>
+    <message>
+        <source>This conversation: %1</source>
+        <translation>Diese Unterhaltung: %1</translation>
+    </message>
+    <message>
+        <source>Next send: ≈ %1 tokens in</source>
+        <translation>Nächste Anfrage: ≈ %1 Eingabe-Tokens</translation>
+    </message>
+    <message>
+        <source> (over the model&apos;s %1-token context)</source>
+        <translation> (überschreitet den Kontext des Modells von %1 Tokens)</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>Preis unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::ChatSettingsPanel</name>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Unterhaltungseinstellungen</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>System-Prompt</translation>
+    </message>
+    <message>
+        <source>Optional instructions for every answer</source>
+        <translation>Optionale Anweisungen für jede Antwort</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature</source>
+        <translation>&amp;Temperatur</translation>
+    </message>
+    <message>
+        <source>Top p</source>
+        <translation>Top p</translation>
+    </message>
+    <message>
+        <source>Top &amp;p</source>
+        <translation>Top &amp;p</translation>
+    </message>
+    <message>
+        <source>Maximum output tokens</source>
+        <translation>Maximale Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Max tokens</source>
+        <translation>&amp;Max. Tokens</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>S&amp;eed</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Reasoning-Aufwand</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>For reasoning models: OpenAI&apos;s reasoning effort, Anthropic&apos;s and Gemini&apos;s thinking budget</source>
+        <translation>Für Reasoning-Modelle: Reasoning-Aufwand bei OpenAI, Thinking-Budget bei Anthropic und Gemini</translation>
+    </message>
+    <message>
+        <source>&amp;Reasoning</source>
+        <translation>&amp;Reasoning</translation>
+    </message>
+    <message>
+        <source>Fallback models, tried in order</source>
+        <translation>Ausweichmodelle, der Reihe nach versucht</translation>
+    </message>
+    <message>
+        <source>Fallback models</source>
+        <translation>Ausweichmodelle</translation>
+    </message>
+    <message>
+        <source>Add fallback…</source>
+        <translation>Ausweichmodell hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a fallback model</source>
+        <translation>Ein Ausweichmodell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::CodeBlockView</name>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this code block to the clipboard</source>
+        <translation>Diesen Codeblock in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Code block</source>
+        <translation>Codeblock</translation>
+    </message>
+    <message>
+        <source>%1 code block</source>
+        <translation>%1-Codeblock</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Message the model…  (Ctrl+Enter to send, Esc to stop, ↑ to edit your last message)</source>
+        <translation>Nachricht an das Modell…  (Strg+Enter zum Senden, Esc zum Stoppen, ↑ zum Bearbeiten Ihrer letzten Nachricht)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Senden (Strg+Enter)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Antwort stoppen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::ConversationSidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Last active %1</source>
+        <translation>Zuletzt aktiv: %1</translation>
+    </message>
+    <message>
+        <source>Spent %1</source>
+        <translation>Ausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Als Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>juxta::DetectedServersBanner</name>
     <message>
         <source>Servers found on this machine</source>
@@ -67,12 +350,6 @@
         <translation>Konfiguration nicht geladen</translation>
     </message>
     <message>
-        <source>No conversation yet.
-Add providers under Settings ▸ Providers…, pick a model above, or use “juxta ask” from a terminal.</source>
-        <translation>Noch keine Unterhaltung.
-Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben ein Modell oder verwenden Sie „juxta ask“ im Terminal.</translation>
-    </message>
-    <message>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
@@ -91,6 +368,217 @@ Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben 
     <message>
         <source>Refreshing the model lists…</source>
         <translation>Modelllisten werden aktualisiert …</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Löschen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Juxta conversation (*.json)</source>
+        <translation>Juxta-Unterhaltung (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: this conversation has no messages.</source>
+        <translation>Noch nichts zu exportieren: Diese Unterhaltung enthält keine Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Import conversation</source>
+        <translation>Unterhaltung importieren</translation>
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <translation>&amp;Neuer Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Import conversation…</source>
+        <translation>Unterhaltung &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Markdown…</source>
+        <translation>Als &amp;Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;JSON…</source>
+        <translation>Als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Conversation &amp;settings panel</source>
+        <translation>&amp;Einstellungsbereich der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Rename conversation</source>
+        <translation>Unterhaltung &amp;umbenennen</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;message box</source>
+        <translation>&amp;Nachrichtenfeld fokussieren</translation>
+    </message>
+    <message>
+        <source>Search &amp;conversations</source>
+        <translation>Unterhaltungen &amp;durchsuchen</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::MessageWidget</name>
+    <message>
+        <source>streaming…</source>
+        <translation>wird gestreamt…</translation>
+    </message>
+    <message>
+        <source>incomplete: interrupted</source>
+        <translation>unvollständig: unterbrochen</translation>
+    </message>
+    <message>
+        <source>incomplete: stopped</source>
+        <translation>unvollständig: gestoppt</translation>
+    </message>
+    <message>
+        <source>incomplete: failed</source>
+        <translation>unvollständig: fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>via %1 (fallback from %2)</source>
+        <translation>über %1 (Ausweichmodell für %2)</translation>
+    </message>
+    <message>
+        <source>%1 s to first token</source>
+        <translation>%1 s bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>%1 s total</source>
+        <translation>%1 s gesamt</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 tok/s</translation>
+    </message>
+    <message>
+        <source>%1 in / %2 out</source>
+        <translation>%1 ein / %2 aus</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>Your message</source>
+        <translation>Ihre Nachricht</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Vorherige Version</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Nächste Version</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this message as Markdown</source>
+        <translation>Diese Nachricht als Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit and resend (keeps the original as a version)</source>
+        <translation>Bearbeiten und erneut senden (das Original bleibt als Version erhalten)</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu generieren</translation>
+    </message>
+    <message>
+        <source>Ask for this answer again</source>
+        <translation>Diese Antwort erneut anfordern</translation>
+    </message>
+    <message>
+        <source>▸ Thinking</source>
+        <translation>▸ Denkprozess</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s reasoning</source>
+        <translation>Denkprozess des Modells ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>▾ Thinking</source>
+        <translation>▾ Denkprozess</translation>
+    </message>
+    <message>
+        <source>tool call: %1</source>
+        <translation>Tool-Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>The answer failed.</source>
+        <translation>Die Antwort ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Stopped. The text above is what arrived.</source>
+        <translation>Gestoppt. Oben steht der bis dahin empfangene Text.</translation>
+    </message>
+    <message>
+        <source>Interrupted: Juxta stopped while this answer was streaming. The text above is what was saved.</source>
+        <translation>Unterbrochen: Juxta wurde beendet, während diese Antwort gestreamt wurde. Oben steht der gespeicherte Text.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Ask the same model again</source>
+        <translation>Dasselbe Modell erneut fragen</translation>
+    </message>
+    <message>
+        <source>Try another model…</source>
+        <translation>Anderes Modell versuchen…</translation>
+    </message>
+    <message>
+        <source>Pick another model for this answer</source>
+        <translation>Ein anderes Modell für diese Antwort wählen</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>Zuvor: %1</translation>
     </message>
 </context>
 <context>
@@ -538,6 +1026,19 @@ Fügen Sie unter Einstellungen ▸ Anbieter… Anbieter hinzu, wählen Sie oben 
     <message>
         <source>Saving the keys…</source>
         <translation>Schlüssel werden gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::TranscriptView</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Pick a model in the toolbar, type below and press Ctrl+Enter.
+Answers stream in with their time to first token, speed and cost.</source>
+        <translation>Wählen Sie in der Werkzeugleiste ein Modell, schreiben Sie unten Ihre Nachricht und drücken Sie Strg+Enter.
+Antworten erscheinen live, mit Zeit bis zum ersten Token, Geschwindigkeit und Kosten.</translation>
     </message>
 </context>
 </TS>

@@ -43,10 +43,12 @@ HistoryService::HistoryService(const QString& path, QObject* parent)
 
 HistoryService::~HistoryService()
 {
+    // Blocking and queued: runs after every job posted before it (a quitting thread would drop them), so the last
+    // answer of a session is on disk before the process goes.
     QMetaObject::invokeMethod(m_worker, [this] {
         delete m_database;
         m_database = nullptr;
-    }, Qt::QueuedConnection);
+    }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

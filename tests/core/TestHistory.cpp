@@ -126,6 +126,7 @@ private slots:
     void requestLogRoundTrip();
     void serviceRunsJobsInOrderOffTheCallerThread();
     void serviceFallsBackToMemoryForAnUnusableFile();
+    void serviceFinishesEveryWriteBeforeItGoes();
     void recorderSavesPartialTextWhileStreaming();
     void recorderRecordsFailuresAndStops_data();
     void recorderRecordsFailuresAndStops();
@@ -475,6 +476,22 @@ void TestHistory::serviceFallsBackToMemoryForAnUnusableFile()
     });
     service.flush();
     QVERIFY(created);
+}
+
+void TestHistory::serviceFinishesEveryWriteBeforeItGoes()
+{
+    const ConversationRecord c = conversation(u"Last words"_s);
+    {
+        HistoryService service(dbPath());
+        service.write([c](ConversationStore& store) { return store.createConversation(c); });
+        for (int i = 0; i < 200; ++i) {
+            const MessageRecord m = message(c.id, {}, MessageRole::User, QString::number(i), i);
+            service.write([m](ConversationStore& store) { return store.saveMessage(m); });
+        }
+    } // destroyed at once, as at the end of `juxta ask --save` or when the window closes
+    HistoryDatabase db(dbPath());
+    QVERIFY(db.open().ok);
+    QCOMPARE(db.conversations().loadConversation(c.id)->messages.size(), 200);
 }
 
 namespace {

@@ -190,6 +190,8 @@ void ChatPage::openConversation(const QString& id)
 {
     if (id.isEmpty() || id == m_conversation.id)
         return;
+    if (m_streamer)
+        stop(); // one answer at a time, in the conversation on screen; what arrived is kept as stopped
     m_history.read<std::optional<Conversation>>(
         [id](ConversationStore& store) { return store.loadConversation(id); }, this,
         [this](const std::optional<Conversation>& c) {
@@ -386,6 +388,13 @@ void ChatPage::failWithoutCall(const QString& parentId, const QString& model, co
 
 void ChatPage::onAnswerFinished(const MessageRecord& answer)
 {
+    if (answer.conversationId != m_conversation.id) { // stopped because another conversation was opened
+        m_streamer->deleteLater();
+        m_streamer = nullptr;
+        setBusy(false);
+        emit answerFinished(answer);
+        return;
+    }
     m_tree.upsert(answer);
     const int index = m_transcript->indexOf(answer.id);
     if (index >= 0)
