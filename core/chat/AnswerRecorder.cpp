@@ -145,6 +145,11 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     a.content = outcome.text.isEmpty() ? m_transcript.text() : outcome.text;
     a.reasoning = outcome.reasoning.isEmpty() ? m_transcript.reasoning() : outcome.reasoning;
     a.toolCallsJson = toolCallsJson(outcome.toolCalls.isEmpty() ? m_transcript.toolCalls() : outcome.toolCalls);
+    if (a.content.isEmpty()) {
+        // A fallback that began afresh and failed before any text: the earlier attempt's text is what there is.
+        for (auto it = routed.attempts.crbegin(); it != routed.attempts.crend() && a.content.isEmpty(); ++it)
+            a.content = it->partialText;
+    }
     if (outcome.complete)
         a.state = MessageState::Complete;
     else if (outcome.error && outcome.error->errorClass == ErrorClass::Cancelled)

@@ -82,7 +82,9 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
             blocks.append(MarkdownBlock{MarkdownBlock::Kind::Prose, text.toString(), {}, true});
     };
 
-    std::optional<Fence> fence;
+    // A flag and a value rather than std::optional<Fence>: GCC 12 warns (wrongly) about the optional's QString.
+    bool inFence = false;
+    Fence fence;
     MarkdownBlock code;
     bool firstCodeLine = true;
     qsizetype proseStart = 0;
@@ -97,7 +99,7 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
         if (line.endsWith(u'\r'))
             line.chop(1);
 
-        if (!fence) {
+        if (!inFence) {
             if (auto opened = openingFence(line)) {
                 // The prose ends before the newline that separates it from the fence.
                 QStringView prose = markdown.sliced(proseStart, pos - proseStart);
@@ -106,19 +108,20 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
                 if (prose.endsWith(u'\r'))
                     prose.chop(1);
                 addProse(prose);
-                fence = std::move(opened);
-                code = MarkdownBlock{MarkdownBlock::Kind::Code, {}, fence->language, false};
+                fence = std::move(*opened);
+                inFence = true;
+                code = MarkdownBlock{MarkdownBlock::Kind::Code, {}, fence.language, false};
                 firstCodeLine = true;
             }
-        } else if (closesFence(line, *fence)) {
+        } else if (closesFence(line, fence)) {
             code.closed = true;
             blocks.append(std::move(code));
             code = {};
-            fence.reset();
+            inFence = false;
             proseStart = next;
         } else {
             // Content lines lose up to the fence's indentation.
-            const qsizetype strip = std::min(leadingSpaces(line), fence->indent);
+            const qsizetype strip = std::min(leadingSpaces(line), fence.indent);
             if (!firstCodeLine)
                 code.text += u'\n';
             code.text += line.sliced(strip);
@@ -127,7 +130,7 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
         pos = next;
     }
 
-    if (fence)
+    if (inFence)
         blocks.append(std::move(code)); // unclosed: runs to the end
     else if (proseStart < size)
         addProse(markdown.sliced(proseStart));
@@ -150,7 +153,9 @@ QList<qsizetype> PartScanner::feed(QStringView text)
                 m_inFence = true;
                 m_fenceChar = opened->ch;
                 m_fenceLength = opened->length;
-            } else if (isBlank(line) && next - m_partStart >= m_target && next < text.size()) {
+            } else if (isBlank(line) && next - m_partStart >= m_target) {
+                if (next == text.size())
+                    break; // nothing after it yet: decided when the next text arrives
                 m_partStart = next;
                 starts.append(next);
             }

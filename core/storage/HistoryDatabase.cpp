@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -105,6 +107,35 @@ bool HistoryDatabase::configure(QString& error)
     return true;
 }
 
+namespace {
+
+// SQLite's primary result codes that mean the file itself is bad, not merely busy or unreachable.
+bool meansDamage(const QSqlError& error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 11 /* SQLITE_CORRUPT */ || code == 26 /* SQLITE_NOTADB */;
+}
+
+} // namespace
+
+HistoryDatabase::FileHealth HistoryDatabase::checkHealth(QString& findings)
+{
+    QSqlQuery query(connection());
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
+        findings = query.lastError().text();
+        return meansDamage(query.lastError()) ? FileHealth::Damaged : FileHealth::Unreadable;
+    }
+    if (!query.exec(u"PRAGMA integrity_check"_s)) {
+        findings = query.lastError().text();
+        return meansDamage(query.lastError()) ? FileHealth::Damaged : FileHealth::Unreadable;
+    }
+    QStringList lines;
+    while (query.next())
+        lines.append(query.value(0).toString());
+    findings = lines.join(u"; "_s);
+    return findings == u"ok"_s ? FileHealth::Ok : FileHealth::Damaged;
+}
+
 QString HistoryDatabase::integrityCheck()
 {
     QSqlQuery query(connection());
@@ -143,15 +174,22 @@ HistoryOpenReport HistoryDatabase::open(int targetVersion)
         return report;
     }
     if (existed) {
-        const int version = schemaVersion();
-        const QString integrity = version < 0 ? u"not an SQLite database"_s : integrityCheck();
-        if (integrity != u"ok"_s) {
-            setAside(report, integrity);
+        // Another Juxta process may be writing: wait for it rather than mistake "busy" for damage.
+        QSqlQuery(connection()).exec(u"PRAGMA busy_timeout = 5000"_s);
+        QString findings;
+        const FileHealth health = checkHealth(findings);
+        if (health == FileHealth::Unreadable) {
+            report.error = u"cannot read the history database %1: %2"_s.arg(m_path, findings);
+            closeConnection();
+            return report; // not damaged as far as we know: left exactly as it is
+        }
+        if (health == FileHealth::Damaged) {
+            setAside(report, findings);
             if (!openConnection(m_path, error)) {
                 report.error = u"cannot create a new history database %1: %2"_s.arg(m_path, error);
                 return report;
             }
-        } else if (version > latestHistoryVersion()) {
+        } else if (const int version = schemaVersion(); version > latestHistoryVersion()) {
             // Never touch a newer file: the user may go back to the newer Juxta.
             report.fromVersion = version;
             report.error = u"the history database %1 was written by a newer version of Juxta (schema %2; this "
@@ -265,8 +303,8 @@ void HistoryDatabase::setAside(HistoryOpenReport& report, const QString& reason)
 
 void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport& report)
 {
-    // Row by row through ATTACH: whatever SQLite can still read of the old tables comes over; the rest stays in
-    // the damaged copy, which is never deleted.
+    // Row by row through ATTACH: every row SQLite can still read comes over (a bad page ends that table's copy,
+    // not the whole recovery); the rest stays in the damaged copy, which is never deleted.
     QSqlDatabase db = connection();
     QSqlQuery query(db);
     query.prepare(u"ATTACH DATABASE ? AS damaged"_s);
@@ -275,7 +313,8 @@ void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport&
         report.notes.append(u"recovered 0 conversations: the damaged file could not be read"_s);
         return;
     }
-    int recoveredConversations = 0;
+    query.exec(u"PRAGMA foreign_keys = OFF"_s); // a message whose conversation is lost is still worth keeping
+    QHash<QString, int> copied;
     for (const QString& table : {u"conversations"_s, u"messages"_s, u"request_log"_s}) {
         QSqlQuery columns(db);
         QStringList common;
@@ -294,13 +333,27 @@ void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport&
         if (common.isEmpty())
             continue;
         const QString list = common.join(u", "_s);
-        QSqlQuery copy(db);
-        copy.exec(u"INSERT OR IGNORE INTO main.%1 (%2) SELECT %2 FROM damaged.%1"_s.arg(table, list));
-        if (table == u"conversations"_s)
-            recoveredConversations = copy.numRowsAffected();
+        QSqlQuery read(db);
+        read.setForwardOnly(true);
+        if (!read.exec(u"SELECT %2 FROM damaged.%1"_s.arg(table, list)))
+            continue;
+        QSqlQuery write(db);
+        write.prepare(u"INSERT OR IGNORE INTO main.%1 (%2) VALUES (%3)"_s.arg(
+            table, list, QStringList(common.size(), u"?"_s).join(u", "_s)));
+        db.transaction();
+        while (read.next()) {
+            for (int i = 0; i < common.size(); ++i)
+                write.bindValue(i, read.value(i));
+            if (write.exec() && write.numRowsAffected() > 0)
+                ++copied[table];
+        }
+        db.commit();
     }
+    query.exec(u"PRAGMA foreign_keys = ON"_s);
     query.exec(u"DETACH DATABASE damaged"_s);
-    report.notes.append(u"recovered %1 conversations from the damaged file"_s.arg(qMax(0, recoveredConversations)));
+    report.notes.append(u"recovered %1 conversations and %2 messages from the damaged file"_s
+                            .arg(copied.value(u"conversations"_s))
+                            .arg(copied.value(u"messages"_s)));
 }
 
 } // namespace juxta

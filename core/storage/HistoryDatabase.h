@@ -46,6 +46,8 @@ public:
     ConversationStore& conversations() { return *m_store; }
 
 private:
+    enum class FileHealth { Ok, Damaged, Unreadable };
+    FileHealth checkHealth(QString& findings);
     bool openConnection(const QString& path, QString& error);
     void closeConnection();
     bool configure(QString& error);

@@ -31,14 +31,15 @@ public:
     template <typename R>
     void read(std::function<R(ConversationStore&)> job, QObject* context, std::function<void(R)> done)
     {
+        // The answer is posted to this service (which outlives every job) and checks `context` there, on the
+        // caller's thread: the worker never touches an object that may be deleted meanwhile.
         QPointer<QObject> guard(context);
-        post([job = std::move(job), guard, done = std::move(done)](ConversationStore& store) {
+        post([this, job = std::move(job), guard, done = std::move(done)](ConversationStore& store) {
             R result = job(store);
-            if (guard)
-                QMetaObject::invokeMethod(guard.data(), [guard, done, result = std::move(result)] {
-                    if (guard)
-                        done(result);
-                }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [guard, done, result = std::move(result)] {
+                if (guard)
+                    done(result);
+            }, Qt::QueuedConnection);
         });
     }
 

@@ -2,6 +2,8 @@
 // The history database: WAL, upgrades from every earlier schema with a backup first, transactional migrations,
 // newer and damaged files, conversations with branches, search, undoable deletion, the request log, the threaded
 // service, and AnswerRecorder saving a streaming answer from a real HTTP stream.
+// Over 500 lines on purpose: the database, its service and the recorder share the rig of real files, threads and
+// a fake HTTP server; one suite keeps every history guarantee in one place.
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
 #include "chat/AnswerRecorder.h"
@@ -604,6 +606,7 @@ void TestHistory::recorderRecordsFailuresAndStops_data()
     QTest::newRow("cut mid-stream") << u"cut"_s << int(MessageState::Failed) << u"network"_s << 1;
     QTest::newRow("stopped by the user") << u"stop"_s << int(MessageState::Stopped) << u"cancelled"_s << 1;
     QTest::newRow("429 then fallback") << u"fallback"_s << int(MessageState::Complete) << QString() << 2;
+    QTest::newRow("cut, then the fallback fails too") << u"cut-then-401"_s << int(MessageState::Failed) << u"auth"_s << 2;
 }
 
 void TestHistory::recorderRecordsFailuresAndStops()
@@ -622,6 +625,11 @@ void TestHistory::recorderRecordsFailuresAndStops()
     } else if (mode == u"stop"_s) {
         script.delayMs = 300;
         rig.server.enqueue(openAiStream(script));
+    } else if (mode == u"cut-then-401"_s) {
+        script.cutBeforeFinish = true;
+        rig.server.enqueue(openAiStream(script));
+        rig.server.enqueue(ScriptedResponse::fromFixture(u"openai/error_401_invalid_key.http"_s));
+        targets.append(rig.target(u"model-b"_s));
     } else {
         rig.server.enqueue(ScriptedResponse::fromFixture(u"openai/error_429_rate_limit.http"_s));
         rig.server.enqueue(openAiStream(script));
@@ -646,6 +654,8 @@ void TestHistory::recorderRecordsFailuresAndStops()
     QCOMPARE(int(saved.state), state);
     QCOMPARE(saved.stats.errorClass, errorClass);
     QVERIFY(!saved.content.isEmpty()); // partial or whole, never dropped
+    if (mode.startsWith(u"cut"_s))
+        QCOMPARE(saved.content, script.pieces.join(QString())); // everything that arrived before the cut
     QCOMPARE(reader.conversations().attemptsFor(saved.id).size(), logRows);
     if (mode == u"fallback"_s) {
         QCOMPARE(saved.stats.servedBy, u"fake/model-b"_s);

@@ -51,11 +51,15 @@ AnswerStreamer::AnswerStreamer(ResilienceServices services, HistoryService& hist
             fresh.content.clear();
             fresh.reasoning.clear();
             fresh.toolCallsJson.clear();
-            m_view.replaceMessage(index, fresh, {});
+            m_view.replaceMessage(index, fresh, m_view.branch(index));
         }
     });
-    connect(m_recorder.get(), &AnswerRecorder::finished, this,
-            [this](const MessageRecord& record, const RoutedOutcome&) { emit finished(record); });
+    connect(m_recorder.get(), &AnswerRecorder::finished, this, [this](const MessageRecord& record, const RoutedOutcome&) {
+        // The final text replaces the streamed one; a frame still pending must not append its tail again.
+        m_dirty = false;
+        disconnect(&m_ticker, &FrameTicker::tick, this, &AnswerStreamer::flush);
+        emit finished(record);
+    });
 }
 
 AnswerStreamer::~AnswerStreamer()

@@ -77,6 +77,9 @@ signals:
     void imported(const QString& conversationId, const QStringList& warnings);
     void listRefreshed();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void onHistoryOpened(const HistoryOpenReport& report);
     void refreshList();
@@ -119,6 +122,7 @@ private:
     QString m_lastDeleted;
     QPointer<AnswerStreamer> m_streamer;
     bool m_resolving = false;
+    quint64 m_generation = 0;          // bumps whenever another conversation is shown
 };
 
 } // namespace juxta

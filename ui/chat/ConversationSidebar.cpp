@@ -171,7 +171,10 @@ void ConversationSidebar::showMenu(const QPoint& position)
     const QString id = item->data(kIdRole).toString();
     const bool pinned = item->data(kPinnedRole).toBool();
     QMenu menu(this);
-    menu.addAction(tr("Rename"), this, [this, item] { m_list->editItem(item); });
+    menu.addAction(tr("Rename"), this, [this, id] {
+        if (QListWidgetItem* current = itemFor(id)) // the list may have been refilled while the menu was open
+            m_list->editItem(current);
+    });
     menu.addAction(pinned ? tr("Unpin") : tr("Pin"), this, [this, id, pinned] { emit pinRequested(id, !pinned); });
     menu.addSeparator();
     menu.addAction(tr("Export as Markdown…"), this, [this, id] { emit exportRequested(id, u"md"_s); });

@@ -128,9 +128,10 @@ void TranscriptView::addRowsFor(int entryIndex)
     }
 }
 
-void TranscriptView::rebuildRows()
+void TranscriptView::rebuildRows(int changedEntry)
 {
-    // Heights already measured for unchanged rows are kept, so the view does not jump.
+    // Heights already measured are kept, so the view does not jump: every row of the other messages, and the
+    // sealed parts of the changed one (its last part is measured again).
     QHash<QPair<QString, qsizetype>, int> known;
     for (const Row& row : std::as_const(m_rows)) {
         if (row.measured && row.entry < m_entries.size()) {
@@ -145,8 +146,8 @@ void TranscriptView::rebuildRows()
     for (Row& row : m_rows) {
         const Entry& e = m_entries.at(row.entry);
         const auto it = known.constFind({e.message.id, e.starts.at(row.part)});
-        if (it != known.cend() && row.part + 1 < e.starts.size())
-            row.height = it.value(); // a sealed part keeps its measured height; the last part is measured again
+        if (it != known.cend() && (row.entry != changedEntry || row.part + 1 < e.starts.size()))
+            row.height = it.value();
     }
 }
 
@@ -195,7 +196,7 @@ void TranscriptView::replaceMessage(int index, const MessageRecord& message, Bra
     e.starts = {0};
     e.starts += e.scanner.feed(e.message.content);
     releaseAll();
-    rebuildRows();
+    rebuildRows(index);
     relayout();
 }
 
@@ -218,7 +219,7 @@ void TranscriptView::appendText(int index, QStringView text)
         if (index + 1 != m_entries.size()) {
             e.starts += cuts;
             releaseAll();
-            rebuildRows();
+            rebuildRows(index);
         } else {
             for (int row = lastRow; row < m_rows.size(); ++row) {
                 if (MessageWidget* w = m_widgets.take(row)) {

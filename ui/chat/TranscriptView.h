@@ -30,6 +30,7 @@ public:
 
     int count() const { return int(m_entries.size()); }
     const MessageRecord& message(int index) const { return m_entries.at(index).message; }
+    BranchPosition branch(int index) const { return m_entries.at(index).branch; }
     int indexOf(const QString& messageId) const;
     // The widget of the message's first (or last) row, when it is built.
     MessageWidget* widgetAt(int index) const;
@@ -72,7 +73,7 @@ private:
 
     void relayout();
     void layoutPass(bool& changed);
-    void rebuildRows();
+    void rebuildRows(int changedEntry = -1);
     void rebuildOffsets();
     void addRowsFor(int entryIndex);
     MessagePart partOf(const Row& row) const;
