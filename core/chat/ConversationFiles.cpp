@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/ConversationFiles.h"
 
+#include "chat/MarkdownImport.h"
+
 #include <QFile>
 #include <QSaveFile>
 
@@ -35,7 +37,9 @@ ConversationImport readConversationFile(ConversationStore& store, const QString&
         result.imported.error = file.errorString();
         return result;
     }
-    result.imported = importConversationJson(file.readAll());
+    const QByteArray bytes = file.readAll();
+    const bool markdown = path.endsWith(u".md"_s, Qt::CaseInsensitive) || path.endsWith(u".markdown"_s, Qt::CaseInsensitive);
+    result.imported = markdown ? importConversationMarkdown(QString::fromUtf8(bytes)) : importConversationJson(bytes);
     if (result.imported.conversation) {
         result.stored = store.importConversation(*result.imported.conversation);
         if (!result.stored)

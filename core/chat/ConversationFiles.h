@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A conversation to and from a file: export as JSON or Markdown, import from JSON. Meant to run on the history
+// A conversation to and from a file: export and import as JSON (lossless) or Markdown (".md": one branch). Meant to run on the history
 // thread, so neither a big conversation nor a slow disk stalls the window.
 #pragma once
 

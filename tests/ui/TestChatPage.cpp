@@ -296,13 +296,19 @@ void TestChatPage::reopensFromHistoryAndDeletesWithUndo()
     QVERIFY(imported.wait(5000));
     QVERIFY(!imported.constFirst().constFirst().toString().isEmpty());
     QTRY_COMPARE(page()->sidebar()->list()->count(), 2);
+    page()->importConversation(m_dir->filePath(u"chat.md"_s)); // the Markdown export reads back too
+    QVERIFY(imported.wait(5000));
+    QVERIFY(!imported.constLast().constFirst().toString().isEmpty());
+    QTRY_COMPARE(page()->sidebar()->list()->count(), 3);
+    QTRY_COMPARE(transcript()->count(), 2);
+    QCOMPARE(transcript()->message(1).content, kAnswer);
 
     page()->deleteConversation(conversationId);
-    QTRY_COMPARE(page()->sidebar()->list()->count(), 1);
+    QTRY_COMPARE(page()->sidebar()->list()->count(), 2);
     QToolButton* undo = m_window->findChild<QToolButton*>(u"undoDelete"_s);
     QVERIFY(undo && undo->isVisible());
     undo->click();
-    QTRY_COMPARE(page()->sidebar()->list()->count(), 2);
+    QTRY_COMPARE(page()->sidebar()->list()->count(), 3);
     QTRY_COMPARE(page()->currentConversationId(), conversationId);
 }
 

@@ -137,7 +137,7 @@ void MainWindow::exportCurrent(const QString& format)
 void MainWindow::importConversation()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import conversation"), {},
-                                                      tr("Juxta conversation (*.json)"));
+                                                      tr("Conversations (*.json *.md *.markdown)"));
     if (!path.isEmpty())
         m_chat->importConversation(path);
 }
