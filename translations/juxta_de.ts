@@ -170,6 +170,10 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
+    <message>
+        <source>This model does not reason, according to the model catalog</source>
+        <translation>Laut Modellkatalog denkt dieses Modell nicht schrittweise nach</translation>
+    </message>
 </context>
 <context>
     <name>juxta::CodeBlockView</name>
@@ -436,6 +440,10 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>Search &amp;conversations</source>
         <translation>Unterhaltungen &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>Conversations (*.json *.md *.markdown)</source>
+        <translation>Unterhaltungen (*.json *.md *.markdown)</translation>
     </message>
 </context>
 <context>

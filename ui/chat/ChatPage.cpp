@@ -100,6 +100,7 @@ ChatPage::ChatPage(ConfigStore& config, SecretStore& secrets, QNetworkAccessMana
     m_picker.popup()->installEventFilter(this); // a dismissed "Try another model…" must not linger
     connect(&m_picker, &ModelPicker::modelChosen, this, [this](const QString& reference) {
         const QString pending = std::exchange(m_anotherModelFor, QString());
+        updateReasoningAvailability();
         saveSettings();
         m_estimateDelay->start();
         if (!pending.isEmpty())
@@ -191,7 +192,23 @@ void ChatPage::newConversation()
     m_transcript->setMessages({}, {});
     m_sidebar->setCurrent({});
     m_composer->editor()->setFocus();
+    updateReasoningAvailability();
     updateEstimate();
+}
+
+void ChatPage::updateReasoningAvailability()
+{
+    // Known models say whether they reason; for models the catalog has no figures on, the choice stays open.
+    const std::optional<ModelRef> ref = ModelRef::parse(m_picker.currentModel());
+    QString error;
+    const std::optional<ProviderProfile> profile = ref ? findProfile(m_config.config(), ref->profileId, error)
+                                                       : std::nullopt;
+    if (!profile) {
+        m_settings->setReasoningAvailable(true);
+        return;
+    }
+    const CatalogEntry entry = m_catalog.catalog().entry(*profile, ref->modelId);
+    m_settings->setReasoningAvailable(entry.reasoning || !entry.contextWindow);
 }
 
 void ChatPage::openConversation(const QString& id)
@@ -223,6 +240,7 @@ void ChatPage::showConversation(const ConversationRecord& record, const QList<Me
     const QString leaf = m_tree.find(record.currentLeafId) ? record.currentLeafId : m_tree.latestLeaf();
     showPath(leaf);
     m_sidebar->setCurrent(record.id);
+    updateReasoningAvailability();
     emit conversationOpened(record.id);
     updateEstimate();
 }

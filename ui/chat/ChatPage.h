@@ -94,6 +94,7 @@ private:
     void onAnswerFinished(const MessageRecord& answer);
     void failWithoutCall(const QString& parentId, const QString& model, const QString& why);
     void updateEstimate();
+    void updateReasoningAvailability();
     void setBusy(bool busy);
 
     ConfigStore& m_config;

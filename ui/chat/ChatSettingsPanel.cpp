@@ -136,6 +136,14 @@ void ChatSettingsPanel::reloadModels()
     m_addFallback->setText(tr("Add fallback…"));
 }
 
+void ChatSettingsPanel::setReasoningAvailable(bool available)
+{
+    m_effort->setEnabled(available);
+    m_effort->setToolTip(available ? tr("For reasoning models: OpenAI's reasoning effort, Anthropic's and Gemini's "
+                                        "thinking budget")
+                                   : tr("This model does not reason, according to the model catalog"));
+}
+
 void ChatSettingsPanel::setSettings(const ChatSettings& s)
 {
     m_loading = true;
@@ -165,7 +173,8 @@ ChatSettings ChatSettingsPanel::settings(const QString& model) const
     const qint64 seed = m_seed->text().toLongLong(&ok);
     if (ok)
         s.seed = seed;
-    s.reasoningEffort = m_effort->currentData().toString();
+    if (m_effort->isEnabled())
+        s.reasoningEffort = m_effort->currentData().toString();
     for (int i = 0; i < m_fallbacks->count(); ++i)
         s.fallbacks.append(m_fallbacks->item(i)->text());
     return s;

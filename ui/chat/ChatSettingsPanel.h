@@ -32,6 +32,8 @@ public:
     void setSettings(const ChatSettings& settings);
     ChatSettings settings(const QString& model) const;
     void reloadModels();
+    // Reasoning effort only where the model reasons (or the catalog does not know): it is not sent otherwise.
+    void setReasoningAvailable(bool available);
     QPlainTextEdit* systemPromptEdit() const { return m_system; }
 
 signals:
