@@ -24,7 +24,9 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPainter>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,6 +87,7 @@ private slots:
     void fullConversation();
     void reopensFromHistoryAndDeletesWithUndo();
     void idleWindowRunsNoTimers();
+    void layoutIsRemembered();
     void damagedHistoryIsReportedAndChatGoesOn();
     void screenshots();
 
@@ -105,6 +108,7 @@ private:
 
 void TestChatPage::init()
 {
+    QSettings().clear(); // every test starts from the default layout
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<FakeProviderServer>();
     QVERIFY(m_server->listen());
@@ -331,6 +335,21 @@ void TestChatPage::idleWindowRunsNoTimers()
                                .arg(timer.interval));
     }
     QVERIFY2(running.isEmpty(), qPrintable(running.join(u", "_s)));
+}
+
+void TestChatPage::layoutIsRemembered()
+{
+    page()->splitter()->setSizes({300, 700, 250});
+    const QList<int> sizes = page()->splitter()->sizes();
+    page()->setSettingsPanelVisible(false);
+    m_window->close();
+    m_answers.reset();
+    delete m_window;
+    m_window = openWindow();
+    QVERIFY(!page()->isSettingsPanelVisible());
+    page()->setSettingsPanelVisible(true);
+    QCOMPARE(page()->splitter()->sizes().constFirst(), sizes.constFirst());
+    m_window->close(); // saved with the panel shown again
 }
 
 void TestChatPage::damagedHistoryIsReportedAndChatGoesOn()

@@ -96,9 +96,13 @@ void AnswerStreamer::flush()
     if (index < 0)
         return;
     const Transcript& t = m_recorder->transcript();
-    if (t.reasoning().size() != m_reasoningFlushed || t.toolCalls().size() != m_toolCallsFlushed) {
+    // Tool calls grow by their arguments: their total size tells whether there is anything new to show.
+    qsizetype toolCallChars = 0;
+    for (const ToolCall& call : t.toolCalls())
+        toolCallChars += call.name.size() + call.arguments.size() + 1;
+    if (t.reasoning().size() != m_reasoningFlushed || toolCallChars != m_toolCallsFlushed) {
         m_reasoningFlushed = t.reasoning().size();
-        m_toolCallsFlushed = t.toolCalls().size();
+        m_toolCallsFlushed = toolCallChars;
         m_view.setLiveExtras(index, t.reasoning(), toolCallsJson(t.toolCalls()));
     }
     const QStringView fresh = t.textFrom(m_flushed);

@@ -76,7 +76,11 @@ void ConversationSidebar::fill(QListWidgetItem* item, const ConversationRecord& 
     if (c.totalCostUsd > 0)
         tip += u'\n' + tr("Spent %1").arg(formatMoney(c.totalCostUsd, u"USD"_s));
     item->setToolTip(tip);
-    item->setIcon(c.pinned ? style()->standardIcon(QStyle::SP_DialogApplyButton) : QIcon());
+    QFont font = m_list->font();
+    font.setBold(c.pinned); // pinned ones stay on top, in bold
+    item->setFont(font);
+    if (c.pinned)
+        item->setToolTip(tr("Pinned") + u'\n' + tip);
     m_filling = wasFilling;
 }
 
