@@ -208,11 +208,24 @@ void BenchChatStream::longConversation()
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         frames.append(timer.nsecsElapsed() / 1e6);
     }
+    // A mouse wheel: three lines per notch, from the bottom up through the first 400 notches.
+    QList<double> wheel;
+    for (int notch = 0; notch < 400 && bar->value() > 0; ++notch) {
+        timer.start();
+        for (int line = 0; line < 3; ++line)
+            bar->triggerAction(QAbstractSlider::SliderSingleStepSub);
+        view.viewport()->repaint();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        wheel.append(timer.nsecsElapsed() / 1e6);
+    }
     std::printf("long conversation, 2,000 messages / 500,000 tokens:\n");
     std::printf("  opened and painted at the bottom in: %8.2f ms (%d message parts built)\n", openMs, built);
     std::printf("  scrolling a page at a time, %lld frames: median %.2f ms, 99th percentile %.2f ms, worst %.2f ms\n",
                 qlonglong(frames.size()), percentile(frames, 0.5), percentile(frames, 0.99),
                 *std::max_element(frames.cbegin(), frames.cend()));
+    std::printf("  scrolling by wheel notches, %lld frames: median %.2f ms, 99th percentile %.2f ms, worst %.2f ms\n",
+                qlonglong(wheel.size()), percentile(wheel, 0.5), percentile(wheel, 0.99),
+                *std::max_element(wheel.cbegin(), wheel.cend()));
     std::printf("  widgets alive after scrolling:       %8d\n", view.materializedCount());
     std::printf("  resident memory growth:              %8.1f MB\n", double(residentKb() - rssBefore) / 1024.0);
     std::fflush(stdout);

@@ -17,6 +17,8 @@
 
 #include <QAbstractEventDispatcher>
 #include <QApplication>
+
+#include <ctime>
 #include <QStatusBar>
 #include <QDir>
 #include <QJsonArray>
@@ -335,6 +337,12 @@ void TestChatPage::idleWindowRunsNoTimers()
                                .arg(timer.interval));
     }
     QVERIFY2(running.isEmpty(), qPrintable(running.join(u", "_s)));
+
+    // And nothing re-posts itself either (a layout that never settles would): the event loop sleeps.
+    const std::clock_t before = std::clock();
+    QTest::qWait(1000);
+    const double cpuMs = double(std::clock() - before) * 1000.0 / CLOCKS_PER_SEC;
+    QVERIFY2(cpuMs < 100, qPrintable(u"%1 ms of CPU in one idle second"_s.arg(cpuMs)));
 }
 
 void TestChatPage::layoutIsRemembered()
@@ -381,6 +389,11 @@ void TestChatPage::screenshots()
     sendTyped(u"Shorter, please"_s);
     QCOMPARE(waitForAnswer().state, MessageState::Failed);
     QTest::qWait(50);
+    for (int i = 0; i < transcript()->count(); ++i) { // every row is exactly as tall as its content
+        MessageWidget* w = transcript()->widgetAt(i);
+        QVERIFY(w);
+        QCOMPARE(w->height(), w->heightForWidth(w->width()));
+    }
     saveShot(*m_window, u"chat_light.png"_s);
 
     // The system's dark palette, as a dark desktop theme hands it to Qt.

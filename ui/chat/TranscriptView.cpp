@@ -279,7 +279,8 @@ MessageWidget* TranscriptView::materialize(int rowIndex)
 
 void TranscriptView::onWidgetHeightChanged()
 {
-    if (m_inLayout || m_layoutPending)
+    // Placing a widget can change its height (its text re-wraps at the final width): measure again afterwards.
+    if (m_layoutPending)
         return;
     // Coalesced: a burst of changes in one event-loop turn costs one layout.
     m_layoutPending = true;
