@@ -13,6 +13,9 @@ namespace juxta {
 namespace {
 
 constexpr qsizetype kMaxErrorBody = 64 * 1024;         // enough for any provider's error JSON
+// At most this much is decoded per turn of the event loop: when a fast server has piled megabytes into the reply's
+// buffer, the rest waits for the next turn instead of freezing the window while all of it is parsed.
+constexpr qsizetype kReadSlice = 64 * 1024;
 constexpr qsizetype kMaxWholeBody = 16 * 1024 * 1024;  // a non-streamed answer
 
 // Qt's messages are terse ("Connection closed"); say what it means for a person pointing Juxta at a server.
@@ -176,7 +179,23 @@ void ChatCall::onReadyRead()
         return;
     inspectResponseHead();
     m_idleTimer.start(m_options.idleTimeoutMs);
-    consumeBody(m_reply->readAll());
+    consumeBody(m_reply->read(kReadSlice));
+    if (!m_finished && m_reply && m_reply->bytesAvailable() > 0)
+        scheduleDrain(); // readyRead only comes again for new bytes
+}
+
+void ChatCall::scheduleDrain()
+{
+    if (m_drainPending)
+        return;
+    m_drainPending = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_drainPending = false;
+        if (m_finishPending)
+            onReplyFinished();
+        else
+            onReadyRead();
+    }, Qt::QueuedConnection);
 }
 
 void ChatCall::consumeBody(const QByteArray& incoming)
@@ -303,6 +322,15 @@ void ChatCall::onReplyFinished()
     QNetworkReply* reply = m_reply;
     const QPointer<ChatCall> self(this);
     inspectResponseHead();
+    if (reply->bytesAvailable() > kReadSlice) {
+        // Decoded a slice per turn like onReadyRead; the end is handled once everything before it has been.
+        m_finishPending = true;
+        consumeBody(reply->read(kReadSlice));
+        if (self && !m_finished)
+            scheduleDrain();
+        return;
+    }
+    m_finishPending = false;
     if (reply->bytesAvailable() > 0)
         consumeBody(reply->readAll());
     if (!self || m_finished)

@@ -52,6 +52,7 @@ private:
     void onSocketStartedConnecting();
     void onConnectTimeout();
     void onIdleTimeout();
+    void scheduleDrain();
 
     void inspectResponseHead();
     void consumeBody(const QByteArray& bytes);
@@ -86,6 +87,8 @@ private:
     CallOutcome m_outcome;
     bool m_started = false;
     bool m_finished = false;
+    bool m_drainPending = false;  // a turn of the event loop will decode more of the reply's buffer
+    bool m_finishPending = false; // the reply has ended; its end is handled after the buffer is drained
 };
 
 } // namespace juxta

@@ -3,11 +3,13 @@
 // Over 500 lines because scripted_data() is one table of every documented stream shape and fault; keeping the
 // table whole makes gaps visible. Split by topic if it grows much further.
 #include "ProviderHarness.h"
+#include "StreamScripts.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace juxta;
 using namespace juxta::test;
@@ -54,6 +56,7 @@ private slots:
     void crossOriginRedirectIsNotFollowed();
     void garbageInsteadOfHttpIsMalformed();
     void eventsArriveWhileStreaming();
+    void aBigBufferedBodyIsDecodedInSlices();
     void cancelKeepsPartialText();
     void cancelBeforeAnyByte();
     void usageDetailsAreNormalized();
@@ -432,6 +435,55 @@ void TestOpenAiCompatibleProvider::eventsArriveWhileStreaming()
     QVERIFY2(ttft >= 70 && ttft < 1000, qPrintable(QString::number(ttft)));
     QVERIFY(*call->outcome().metrics.totalMs >= ttft + 150);
     QVERIFY(call->outcome().metrics.outputTokensPerSecond.has_value());
+}
+
+void TestOpenAiCompatibleProvider::aBigBufferedBodyIsDecodedInSlices()
+{
+    // 4 MB of stream in one write, and the reply ends while most of it is still buffered: it is decoded a slice per
+    // turn of the event loop (other events run in between), and nothing is lost at the end.
+    StreamScript script;
+    script.pieces = proseTokens(20'000);
+    ScriptedResponse response = openAiStream(script);
+    QByteArray body;
+    for (const ScriptedWrite& w : std::as_const(response.writes))
+        body += w.bytes;
+    response.writes = {{body, 0}};
+    QVERIFY(body.size() > 4'000'000);
+    m_server->enqueue(response);
+    ChatClient client(*m_network, m_clock);
+    ProviderProfile profile;
+    profile.baseUrl = m_server->baseUrl();
+    ChatCall* call = client.startChat(simpleRequest(), profile, {});
+    int batches = 0;
+    int turnsBetween = 0;
+    bool sawBatch = false;
+    qsizetype biggestBatch = 0; // characters of text decoded in one go
+    connect(call, &ChatCall::eventsReceived, this, [&](const QList<StreamEvent>& events) {
+        ++batches;
+        sawBatch = true;
+        qsizetype chars = 0;
+        for (const StreamEvent& e : events) {
+            if (const auto* text = std::get_if<TextDelta>(&e))
+                chars += text->text.size();
+        }
+        biggestBatch = qMax(biggestBatch, chars);
+    });
+    QTimer probe; // counts event-loop turns that happen between decoded batches
+    probe.setInterval(0);
+    connect(&probe, &QTimer::timeout, this, [&] {
+        if (std::exchange(sawBatch, false))
+            ++turnsBetween;
+    });
+    probe.start();
+    QSignalSpy finished(call, &ChatCall::finished);
+    QVERIFY(finished.wait(30'000));
+    probe.stop();
+    QVERIFY(call->outcome().complete);
+    QCOMPARE(call->outcome().text, script.pieces.join(QString()));
+    QVERIFY2(batches >= 60, qPrintable(QString::number(batches))); // 4 MB in 64 KiB slices
+    QVERIFY2(turnsBetween >= 30, qPrintable(QString::number(turnsBetween)));
+    // 64 KiB of ~210-byte chunks carry at most ~3,000 characters of these words.
+    QVERIFY2(biggestBatch < 4000, qPrintable(QString::number(biggestBatch)));
 }
 
 void TestOpenAiCompatibleProvider::cancelKeepsPartialText()
