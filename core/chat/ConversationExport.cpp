@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/ConversationExport.h"
 
+#include "chat/MarkdownBlocks.h"
+
 #include "chat/ChatSettings.h"
 #include "chat/ConversationTree.h"
 #include "pricing/CostCalculator.h"
@@ -392,8 +394,12 @@ QString exportConversationMarkdown(const Conversation& conversation, const QStri
         }
         if (!m.reasoning.isEmpty())
             md += u"<details><summary>Reasoning</summary>\n\n"_s + m.reasoning + u"\n\n</details>\n\n"_s;
-        if (!m.content.isEmpty())
-            md += m.content + u"\n\n"_s;
+        if (!m.content.isEmpty()) {
+            md += m.content;
+            if (const QString fence = unclosedFence(m.content); !fence.isEmpty())
+                md += (m.content.endsWith(u'\n') ? QString() : u"\n"_s) + fence; // stopped inside a code block
+            md += u"\n\n"_s;
+        }
         if (!m.toolCallsJson.isEmpty()) {
             const QJsonDocument calls = QJsonDocument::fromJson(m.toolCallsJson.toUtf8());
             const QString body = calls.isNull() ? m.toolCallsJson

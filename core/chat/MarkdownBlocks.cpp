@@ -137,6 +137,30 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
     return blocks;
 }
 
+QString unclosedFence(QStringView markdown)
+{
+    bool inFence = false;
+    Fence fence;
+    qsizetype pos = 0;
+    while (pos < markdown.size()) {
+        const qsizetype newline = markdown.indexOf(u'\n', pos);
+        const qsizetype end = newline < 0 ? markdown.size() : newline;
+        QStringView line = markdown.sliced(pos, end - pos);
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        if (!inFence) {
+            if (std::optional<Fence> opened = openingFence(line)) {
+                fence = std::move(*opened);
+                inFence = true;
+            }
+        } else if (closesFence(line, fence)) {
+            inFence = false;
+        }
+        pos = end + 1;
+    }
+    return inFence ? QString(fence.length, fence.ch) : QString();
+}
+
 QList<qsizetype> PartScanner::feed(QStringView text)
 {
     QList<qsizetype> starts;

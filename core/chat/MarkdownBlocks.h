@@ -23,6 +23,10 @@ struct MarkdownBlock
 // newline before a fence; whitespace-only prose is dropped. Linear in the input size.
 QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown);
 
+// The fence that would close a code block still open at the end of `markdown` ("```", "~~~~"), or empty: an answer
+// stopped mid-block is closed on export so what follows it stays outside the code.
+QString unclosedFence(QStringView markdown);
+
 // Where a long message may be cut into parts that render on their own: after a blank line outside fenced code,
 // once the current part has at least `targetChars`. The transcript lays out only the visible parts of a long
 // answer, and a streaming answer seals finished parts as Markdown while its tail grows. Incremental: feed() scans

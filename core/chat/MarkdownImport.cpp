@@ -48,6 +48,13 @@ void takeDecorations(QString& text, QString& reasoning, bool& incomplete)
     }
 }
 
+// Only the headings the exporter writes start a message; any other "## …" is part of the text (answers have them).
+bool isRoleHeading(const QString& line)
+{
+    static const QRegularExpression role(u"^## (You|System|System prompt|Assistant|Assistant \\(.+\\))\\s*$"_s);
+    return role.match(line).hasMatch();
+}
+
 } // namespace
 
 ImportedConversation importConversationMarkdown(const QString& markdown)
@@ -56,27 +63,32 @@ ImportedConversation importConversationMarkdown(const QString& markdown)
     Conversation conversation;
     ChatSettings settings;
     QList<Section> sections;
-    bool inFence = false;
-    QString fenceMarker;
+    // Fences: the character and the run length that opened them; only a bare run at least as long closes them.
+    QChar fenceChar;
+    qsizetype fenceLength = 0;
     for (const QString& rawLine : markdown.split(u'\n')) {
         QString line = rawLine;
         if (line.endsWith(u'\r'))
             line.chop(1);
         const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(u"```"_s) || trimmed.startsWith(u"~~~"_s)) {
-            const QString marker = trimmed.left(3);
-            if (!inFence) {
-                inFence = true;
-                fenceMarker = marker;
-            } else if (trimmed.startsWith(fenceMarker)) {
-                inFence = false;
+        if (!trimmed.isEmpty() && (trimmed.front() == u'`' || trimmed.front() == u'~')) {
+            const QChar c = trimmed.front();
+            qsizetype run = 0;
+            while (run < trimmed.size() && trimmed.at(run) == c)
+                ++run;
+            if (fenceLength == 0 && run >= 3) {
+                fenceChar = c;
+                fenceLength = run;
+            } else if (fenceLength > 0 && c == fenceChar && run >= fenceLength && trimmed.size() == run) {
+                fenceLength = 0;
             }
         }
+        const bool inFence = fenceLength > 0;
         if (!inFence && line.startsWith(u"# "_s) && sections.isEmpty() && conversation.record.title.isEmpty()) {
             conversation.record.title = line.mid(2).trimmed();
             continue;
         }
-        if (!inFence && line.startsWith(u"## "_s)) {
+        if (!inFence && isRoleHeading(line)) {
             sections.append({line.mid(3).trimmed(), {}});
             continue;
         }
@@ -118,11 +130,7 @@ ImportedConversation importConversationMarkdown(const QString& markdown)
             if (incomplete)
                 m.state = MessageState::Stopped;
         } else {
-            result.warnings.append(u"a section \"## %1\" is not a message and was kept as text of the one before"_s
-                                       .arg(section.heading));
-            if (!conversation.messages.isEmpty())
-                conversation.messages.last().content += u"\n\n## "_s + section.heading + u"\n\n"_s + text;
-            continue;
+            continue; // not reached: only role headings start sections
         }
         m.id = newId();
         m.parentId = parent;

@@ -99,6 +99,7 @@ void ChatCall::start()
 
 void ChatCall::sendAttempt()
 {
+    m_finishPending = false;
     releaseReply();
     m_decoder = m_provider.createDecoder();
     m_mode = BodyMode::Unknown;
@@ -323,8 +324,11 @@ void ChatCall::onReplyFinished()
     const QPointer<ChatCall> self(this);
     inspectResponseHead();
     if (reply->bytesAvailable() > kReadSlice) {
-        // Decoded a slice per turn like onReadyRead; the end is handled once everything before it has been.
+        // Decoded a slice per turn like onReadyRead; the end is handled once everything before it has been. The
+        // server is done, so no timeout may cut the draining short.
         m_finishPending = true;
+        m_connectTimer.stop();
+        m_idleTimer.stop();
         consumeBody(reply->read(kReadSlice));
         if (self && !m_finished)
             scheduleDrain();

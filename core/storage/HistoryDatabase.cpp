@@ -132,6 +132,10 @@ HistoryDatabase::FileHealth HistoryDatabase::checkHealth(QString& findings)
     QStringList lines;
     while (query.next())
         lines.append(query.value(0).toString());
+    if (lines.isEmpty() || query.lastError().isValid()) { // the check itself did not finish
+        findings = query.lastError().text();
+        return meansDamage(query.lastError()) ? FileHealth::Damaged : FileHealth::Unreadable;
+    }
     findings = lines.join(u"; "_s);
     return findings == u"ok"_s ? FileHealth::Ok : FileHealth::Damaged;
 }
@@ -184,7 +188,8 @@ HistoryOpenReport HistoryDatabase::open(int targetVersion)
             return report; // not damaged as far as we know: left exactly as it is
         }
         if (health == FileHealth::Damaged) {
-            setAside(report, findings);
+            if (!setAside(report, findings))
+                return report;
             if (!openConnection(m_path, error)) {
                 report.error = u"cannot create a new history database %1: %2"_s.arg(m_path, error);
                 return report;
@@ -286,19 +291,29 @@ bool HistoryDatabase::migrate(int from, int to, HistoryOpenReport& report)
     return true;
 }
 
-void HistoryDatabase::setAside(HistoryOpenReport& report, const QString& reason)
+bool HistoryDatabase::setAside(HistoryOpenReport& report, const QString& reason)
 {
     closeConnection();
     const QString aside = freePath(u"%1.damaged-%2"_s.arg(m_path, timeSuffix()));
-    QFile::rename(m_path, aside);
-    for (const QString& suffix : {u"-wal"_s, u"-shm"_s}) {
-        if (QFileInfo::exists(m_path + suffix))
-            QFile::rename(m_path + suffix, aside + suffix);
+    // The file and its WAL move together, or not at all: a fresh database must never pick up the old WAL.
+    QStringList moved;
+    for (const QString& suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        if (suffix.isEmpty() || QFileInfo::exists(m_path + suffix)) {
+            if (!QFile::rename(m_path + suffix, aside + suffix)) {
+                for (const QString& back : std::as_const(moved))
+                    QFile::rename(aside + back, m_path + back);
+                report.error = u"the history database %1 is damaged (%2) and could not be moved aside; it was left as "
+                               "it is"_s.arg(m_path, reason.left(300));
+                return false;
+            }
+            moved.append(suffix);
+        }
     }
     report.backupPath = aside;
     report.error = u"the history database was damaged (%1). It was moved to %2 and a new one was started"_s.arg(
         reason.left(300), aside);
     m_recoverFrom = aside; // what can be read is copied once the new database exists
+    return true;
 }
 
 void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport& report)
@@ -313,7 +328,6 @@ void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport&
         report.notes.append(u"recovered 0 conversations: the damaged file could not be read"_s);
         return;
     }
-    query.exec(u"PRAGMA foreign_keys = OFF"_s); // a message whose conversation is lost is still worth keeping
     QHash<QString, int> copied;
     for (const QString& table : {u"conversations"_s, u"messages"_s, u"request_log"_s}) {
         QSqlQuery columns(db);
@@ -335,7 +349,10 @@ void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport&
         const QString list = common.join(u", "_s);
         QSqlQuery read(db);
         read.setForwardOnly(true);
-        if (!read.exec(u"SELECT %2 FROM damaged.%1"_s.arg(table, list)))
+        // Messages only with a conversation to show them in (the foreign key would refuse the others anyway).
+        const QString where = table == u"messages"_s
+            ? u" WHERE conversation_id IN (SELECT id FROM main.conversations)"_s : QString();
+        if (!read.exec(u"SELECT %2 FROM damaged.%1%3"_s.arg(table, list, where)))
             continue;
         QSqlQuery write(db);
         write.prepare(u"INSERT OR IGNORE INTO main.%1 (%2) VALUES (%3)"_s.arg(
@@ -349,7 +366,6 @@ void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport&
         }
         db.commit();
     }
-    query.exec(u"PRAGMA foreign_keys = ON"_s);
     query.exec(u"DETACH DATABASE damaged"_s);
     report.notes.append(u"recovered %1 conversations and %2 messages from the damaged file"_s
                             .arg(copied.value(u"conversations"_s))

@@ -53,7 +53,7 @@ private:
     bool configure(QString& error);
     bool migrate(int from, int to, HistoryOpenReport& report);
     bool backup(const QString& target, QString& error);
-    void setAside(HistoryOpenReport& report, const QString& reason);
+    bool setAside(HistoryOpenReport& report, const QString& reason);
     void recoverFrom(const QString& damagedPath, HistoryOpenReport& report);
 
     QString m_path;

@@ -27,7 +27,8 @@ public:
     using WriteJob = std::function<bool(ConversationStore&)>;
     void write(WriteJob job);
 
-    // `done` runs on `context`'s thread with the job's result; it is dropped if `context` is gone by then.
+    // `done` runs on this service's thread (the caller's, the UI thread) with the job's result; it is dropped if
+    // `context` is gone by then.
     template <typename R>
     void read(std::function<R(ConversationStore&)> job, QObject* context, std::function<void(R)> done)
     {

@@ -45,7 +45,8 @@ void TestMarkdownImport::exportedBranchComesBack()
     c.record.settingsJson = settings.toJson();
     MessageRecord q = message(u"q"_s, {}, MessageRole::User, u"How do I count words?"_s);
     MessageRecord a = message(u"a"_s, u"q"_s, MessageRole::Assistant,
-                              u"Use this:\n\n```python\n## You\nprint(len(text.split()))\n```\n\n*Really.*"_s);
+                              u"## Steps\n\nUse this:\n\n````python\n```\n## You\nprint(len(text.split()))\n````\n\n"
+                              "*Really.*"_s);
     a.reasoning = u"Split on whitespace."_s;
     a.stats.servedBy = u"openai/gpt-4o-mini"_s;
     a.stats.ttftMs = 420;
@@ -54,6 +55,8 @@ void TestMarkdownImport::exportedBranchComesBack()
     MessageRecord q2 = message(u"q2"_s, u"a"_s, MessageRole::User, u"Thanks"_s);
     MessageRecord a2 = message(u"a2"_s, u"q2"_s, MessageRole::Assistant, u"You're welcome"_s);
     a2.state = MessageState::Stopped;
+    a.state = MessageState::Stopped; // stopped inside a code block, in the middle of the conversation
+    a.content += u"\n\n~~~js\nconsole.log("_s;
     c.messages = {q, a, q2, a2};
 
     const ImportedConversation in = importConversationMarkdown(exportConversationMarkdown(c, u"a2"_s));
@@ -67,12 +70,15 @@ void TestMarkdownImport::exportedBranchComesBack()
     const QList<MessageRole> roles{MessageRole::User, MessageRole::Assistant, MessageRole::User, MessageRole::Assistant};
     for (int i = 0; i < 4; ++i) {
         QCOMPARE(back.messages.at(i).role, roles.at(i));
-        QCOMPARE(back.messages.at(i).content, c.messages.at(i).content); // figures and markers are not text
+        // Figures and markers are not text; a code block left open by a stopped answer comes back closed.
+        const QString expected = c.messages.at(i).content + (i == 1 ? u"\n~~~"_s : QString());
+        QCOMPARE(back.messages.at(i).content, expected);
         QCOMPARE(back.messages.at(i).parentId, i == 0 ? QString() : back.messages.at(i - 1).id);
         QCOMPARE(back.messages.at(i).conversationId, back.record.id);
     }
     QCOMPARE(back.messages.at(1).reasoning, a.reasoning);
     QCOMPARE(back.messages.at(1).stats.requestedModel, u"openai/gpt-4o-mini"_s);
+    QCOMPARE(back.messages.at(1).state, MessageState::Stopped);
     QCOMPARE(back.messages.at(3).state, MessageState::Stopped);
     QCOMPARE(back.record.currentLeafId, back.messages.at(3).id);
 }
@@ -86,8 +92,7 @@ void TestMarkdownImport::handWrittenDocument()
     QCOMPARE(in.conversation->record.title, u"Imported conversation"_s);
     QCOMPARE(in.conversation->messages.size(), 2);
     QCOMPARE(in.conversation->messages.at(0).content, u"What is 2+2?"_s);
-    QVERIFY(in.conversation->messages.at(1).content.startsWith(u"4\n\n## Aside"_s));
-    QCOMPARE(in.warnings.size(), 1);
+    QCOMPARE(in.conversation->messages.at(1).content, u"4\n\n## Aside\n\nnot a role"_s); // other headings are text
 }
 
 void TestMarkdownImport::refusesDocumentsWithoutMessages()

@@ -8,6 +8,8 @@
 #include <QTextCursor>
 #include <QWheelEvent>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -39,7 +41,9 @@ MarkdownView::MarkdownView(QWidget* parent)
     document()->setDocumentMargin(2);
     connect(this, &QTextBrowser::anchorClicked, this, &MarkdownView::openLink);
     connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this, [this] {
-        const int h = heightForWidth(width());
+        // The height at the width the document has now (heightForWidth() would re-wrap it at this widget's width,
+        // which may be the old one while the transcript measures at a new one).
+        const int h = int(std::ceil(document()->size().height())) + 2;
         if (h != m_lastHeight) {
             m_lastHeight = h;
             updateGeometry();
