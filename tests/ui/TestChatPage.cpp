@@ -88,6 +88,7 @@ private slots:
     void cleanup();
     void fullConversation();
     void reopensFromHistoryAndDeletesWithUndo();
+    void reasoningIsCollapsedAndToolCallsAreBlocks();
     void idleWindowRunsNoTimers();
     void layoutIsRemembered();
     void damagedHistoryIsReportedAndChatGoesOn();
@@ -316,6 +317,34 @@ void TestChatPage::reopensFromHistoryAndDeletesWithUndo()
     undo->click();
     QTRY_COMPARE(page()->sidebar()->list()->count(), 3);
     QTRY_COMPARE(page()->currentConversationId(), conversationId);
+}
+
+void TestChatPage::reasoningIsCollapsedAndToolCallsAreBlocks()
+{
+    StreamScript thinking;
+    thinking.reasoningBefore = u"The user wants a count, so split on whitespace."_s;
+    thinking.pieces = {u"Use "_s, u"split()."_s};
+    m_server->enqueue(openAiStream(thinking));
+    sendTyped(u"Think first"_s);
+    const MessageRecord a = waitForAnswer();
+    QCOMPARE(a.reasoning, thinking.reasoningBefore + u' ');
+    QCOMPARE(a.content, u"Use split()."_s);
+    QTRY_VERIFY(widget(1));
+    QToolButton* toggle = widget(1)->findChild<QToolButton*>(u"reasoningToggle"_s);
+    QWidget* reasoning = widget(1)->findChild<QWidget*>(u"reasoningText"_s);
+    QVERIFY(toggle && reasoning);
+    QVERIFY(toggle->isVisible() && !toggle->isChecked());
+    QVERIFY(!reasoning->isVisible()); // collapsed until asked for
+    const int collapsed = widget(1)->height();
+    toggle->click();
+    QVERIFY(reasoning->isVisible());
+    QTRY_VERIFY(widget(1) && widget(1)->height() > collapsed); // the row grew to show it
+
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_tool_calls.http"_s));
+    sendTyped(u"What's the weather?"_s);
+    const MessageRecord tools = waitForAnswer();
+    QVERIFY(!tools.toolCallsJson.isEmpty());
+    QTRY_VERIFY(transcript()->lastWidgetAt(3) && transcript()->lastWidgetAt(3)->findChild<QWidget*>(u"toolCall"_s));
 }
 
 void TestChatPage::idleWindowRunsNoTimers()
