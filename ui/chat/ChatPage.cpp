@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// About 580 lines, over the house budget on purpose: this is the chat's one controller, and splitting the list
+// About 600 lines, over the house budget on purpose: this is the chat's one controller, and splitting the list
 // operations from the sending would only move the shared state (conversation, tree, streamer) between objects.
 // Everything with logic of its own already lives elsewhere: request building and estimates, files, the message
 // tree (core/chat), streaming into the view (AnswerStreamer), the virtual transcript (TranscriptView).
@@ -180,8 +180,7 @@ void ChatPage::refreshList()
 
 void ChatPage::newConversation()
 {
-    if (m_streamer)
-        stop();
+    stop();
     ++m_generation;
     m_anotherModelFor.clear();
     m_conversation = ConversationRecord();
@@ -225,8 +224,7 @@ void ChatPage::openConversation(const QString& id)
 
 void ChatPage::showConversation(const ConversationRecord& record, const QList<MessageRecord>& messages)
 {
-    if (m_streamer)
-        stop(); // one answer at a time, in the conversation on screen; what arrived is kept as stopped
+    stop(); // one answer at a time, in the conversation on screen; what arrived is kept as stopped
     ++m_generation;
     m_anotherModelFor.clear();
     m_conversation = record;
@@ -345,11 +343,9 @@ void ChatPage::startAnswer(const QString& parentId, const QString& model)
     const quint64 generation = m_generation;
     resolveTargets(m_config.config(), m_secrets, m_catalog.catalog(), references, this,
                    [this, parentId, model, settings, generation](const ResolvedTargets& resolved) {
+        if (generation != m_generation)
+            return; // stopped, or another conversation opened, while the keychain answered (stop() tidied up)
         m_resolving = false;
-        if (generation != m_generation) {
-            setBusy(false);
-            return; // the user moved on while the keychain answered
-        }
         if (resolved.targets.isEmpty()) {
             failWithoutCall(parentId, model, resolved.problems.join(u"; "_s));
             return;
@@ -439,8 +435,14 @@ void ChatPage::onAnswerFinished(const MessageRecord& answer)
 
 void ChatPage::stop()
 {
-    if (m_streamer)
+    if (m_streamer) {
         m_streamer->stop();
+    } else if (m_resolving) {
+        // Stopped before it began (the keychain had not answered yet): nothing is sent.
+        ++m_generation;
+        m_resolving = false;
+        setBusy(false);
+    }
 }
 
 void ChatPage::regenerate(const QString& answerId)
