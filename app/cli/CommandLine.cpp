@@ -3,6 +3,7 @@
 
 #include "cli/AskCommand.h"
 #include "cli/BudgetCommand.h"
+#include "cli/HistoryCommand.h"
 #include "cli/KeyCommand.h"
 #include "cli/ModelsCommand.h"
 #include "cli/ProfilesCommand.h"
@@ -20,7 +21,7 @@ bool isSubcommand(int argc, char* argv[])
 {
     if (argc < 2)
         return false;
-    for (const char* command : {"ask", "models", "profiles", "key", "budget"}) {
+    for (const char* command : {"ask", "models", "profiles", "key", "budget", "history"}) {
         if (std::strcmp(argv[1], command) == 0)
             return true;
     }
@@ -48,7 +49,8 @@ int printInformation(const QStringList& arguments)
         "  models    list models with context window and price (juxta models --help)\n"
         "  profiles  list, add, remove, export and import provider profiles (juxta profiles --help)\n"
         "  key       store, delete or test a profile's key in the keychain (juxta key --help)\n"
-        "  budget    today's spending and the per-request / per-day limits (juxta budget --help)"_s);
+        "  budget    today's spending and the per-request / per-day limits (juxta budget --help)\n"
+        "  history   list, search, show, export and import saved conversations (juxta history --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s});
@@ -90,6 +92,8 @@ int run(const QStringList& arguments)
         return KeyCommand().run(rest);
     if (command == u"budget"_s)
         return BudgetCommand().run(rest);
+    if (command == u"history"_s)
+        return HistoryCommand().run(rest);
     printError(command, u"unknown command"_s);
     return BadUsage;
 }
