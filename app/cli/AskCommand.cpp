@@ -2,6 +2,7 @@
 #include "cli/AskCommand.h"
 
 #include "cli/AskHistory.h"
+#include "cli/CommandInput.h"
 #include "cli/CommandLine.h"
 #include "cli/ConnectionOptions.h"
 #include "cli/CostReporter.h"
@@ -35,46 +36,6 @@ void writeOut(FILE* stream, const QString& text)
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
-}
-
-template <typename T>
-bool readNumber(const QCommandLineParser& parser, const QString& name, double min, double max,
-                std::optional<T>& target, QString& error)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const double value = parser.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(value) || value < min || value > max
-        || (std::is_integral_v<T> && value != std::floor(value))) {
-        error = u"--%1 must be a %2 between %3 and %4"_s.arg(name, std::is_integral_v<T> ? u"whole number"_s
-                                                                                        : u"number"_s)
-                    .arg(min)
-                    .arg(max);
-        return false;
-    }
-    target = T(value);
-    return true;
-}
-
-bool readPrompt(const QString& argument, QString& prompt, QString& error)
-{
-    if (argument != u"-"_s) {
-        prompt = argument;
-        return true;
-    }
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly)) {
-        error = u"cannot read the prompt from standard input"_s;
-        return false;
-    }
-    const QByteArray bytes = in.readAll();
-    prompt = QString::fromUtf8(bytes);
-    if (prompt.trimmed().isEmpty()) {
-        error = u"the prompt read from standard input is empty"_s;
-        return false;
-    }
-    return true;
 }
 
 } // namespace

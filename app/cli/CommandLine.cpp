@@ -3,6 +3,7 @@
 
 #include "cli/AskCommand.h"
 #include "cli/BudgetCommand.h"
+#include "cli/CompareCommand.h"
 #include "cli/HistoryCommand.h"
 #include "cli/KeyCommand.h"
 #include "cli/ModelsCommand.h"
@@ -21,7 +22,7 @@ bool isSubcommand(int argc, char* argv[])
 {
     if (argc < 2)
         return false;
-    for (const char* command : {"ask", "models", "profiles", "key", "budget", "history"}) {
+    for (const char* command : {"ask", "compare", "models", "profiles", "key", "budget", "history"}) {
         if (std::strcmp(argv[1], command) == 0)
             return true;
     }
@@ -46,6 +47,7 @@ int printInformation(const QStringList& arguments)
         u"Juxta: pick any model from any provider, compare answers side by side, chain models.\n\n"
         "Without a command, opens the application window. Commands (headless):\n"
         "  ask       stream one answer from a model: juxta ask --model openai/gpt-4o \"Hello\"\n"
+        "  compare   one prompt to several models at once, with a table of speed and cost (juxta compare --help)\n"
         "  models    list models with context window and price (juxta models --help)\n"
         "  profiles  list, add, remove, export and import provider profiles (juxta profiles --help)\n"
         "  key       store, delete or test a profile's key in the keychain (juxta key --help)\n"
@@ -92,6 +94,8 @@ int run(const QStringList& arguments)
         return KeyCommand().run(rest);
     if (command == u"budget"_s)
         return BudgetCommand().run(rest);
+    if (command == u"compare"_s)
+        return CompareCommand().run(rest);
     if (command == u"history"_s)
         return HistoryCommand().run(rest);
     printError(command, u"unknown command"_s);

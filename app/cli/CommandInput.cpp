@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/CommandInput.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta::cli {
+
+bool readPrompt(const QString& argument, QString& prompt, QString& error)
+{
+    if (argument != u"-"_s) {
+        prompt = argument;
+        return true;
+    }
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        error = u"cannot read the prompt from standard input"_s;
+        return false;
+    }
+    const QByteArray bytes = in.readAll();
+    prompt = QString::fromUtf8(bytes);
+    if (prompt.trimmed().isEmpty()) {
+        error = u"the prompt read from standard input is empty"_s;
+        return false;
+    }
+    return true;
+}
+
+} // namespace juxta::cli

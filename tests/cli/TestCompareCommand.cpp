@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `juxta compare` as a process against the fake server: three models answering at different speeds (one failing),
+// run twice each at once; the JSON has one entry per model with the fields of `ask --json` plus repeat statistics,
+// the measured times follow the scripted ones, and the table names every model.
+#include "FakeProviderServer.h"
+#include "StreamScripts.h"
+#include "config/ConfigStore.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace juxta;
+using namespace juxta::test;
+
+class TestCompareCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void comparesModelsConcurrently();
+    void printsATable();
+    void refusesBadUsage();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        qint64 elapsedMs = 0;
+    };
+    Run juxta(const QStringList& arguments);
+
+    QTemporaryDir m_home;
+    FakeProviderServer m_server;
+};
+
+void TestCompareCommand::initTestCase()
+{
+    QVERIFY(m_server.listen());
+    m_server.setResponder([](const RecordedRequest& request) {
+        const QString model = request.json().value(u"model"_s).toString();
+        if (model == u"broken"_s)
+            return ScriptedResponse::fromFixture(u"openai/error_401_invalid_key.http"_s);
+        StreamScript script;
+        script.model = model;
+        script.pieces = {u"One"_s, u" two"_s, u" three"_s, u" four."_s};
+        script.delayMs = model == u"slow"_s ? 150 : 10; // the first text arrives after two delays
+        return openAiStream(script);
+    });
+    ConfigStore store(m_home.filePath(u"config.json"_s));
+    store.load();
+    QVERIFY(store.update([this](AppConfig& config) {
+        ProviderProfile p;
+        p.id = u"fake"_s;
+        p.presetId = u"custom"_s;
+        p.baseUrl = m_server.baseUrl();
+        p.auth = AuthStyle::None;
+        config.profiles = {p};
+    }));
+}
+
+TestCompareCommand::Run TestCompareCommand::juxta(const QStringList& arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"cache"_s));
+    process.setProcessEnvironment(env);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(QStringLiteral(JUXTA_BINARY),
+                  QStringList{u"compare"_s, u"--config"_s, m_home.filePath(u"config.json"_s)} + arguments);
+    while (!process.waitForFinished(10)) // the fake server lives on this thread
+        QCoreApplication::processEvents();
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError(), timer.elapsed()};
+}
+
+void TestCompareCommand::comparesModelsConcurrently()
+{
+    const int before = int(m_server.requests().size());
+    const Run run = juxta({u"--model"_s, u"fake/fast"_s, u"--model"_s, u"fake/slow"_s, u"--model"_s,
+                           u"fake/broken"_s, u"--repeat"_s, u"2"_s, u"--json"_s, u"Count to four"_s});
+    QCOMPARE(run.exitCode, 1); // one model failed; the others are still reported
+    QCOMPARE(int(m_server.requests().size()) - before, 6);
+    const QJsonObject out = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(out.value(u"prompt"_s).toString(), u"Count to four"_s);
+    const QJsonArray results = out.value(u"results"_s).toArray();
+    QCOMPARE(results.size(), 3);
+    const QJsonObject fast = results.at(0).toObject();
+    const QJsonObject slow = results.at(1).toObject();
+    const QJsonObject broken = results.at(2).toObject();
+    QCOMPARE(fast.value(u"compared_model"_s).toString(), u"fake/fast"_s);
+    QCOMPARE(fast.value(u"text"_s).toString(), u"One two three four."_s); // the fields of `ask --json`
+    QCOMPARE(fast.value(u"complete"_s).toBool(), true);
+    QVERIFY(fast.contains(u"usage"_s) && fast.contains(u"metrics"_s) && fast.contains(u"cost_usd"_s));
+    QCOMPARE(fast.value(u"runs"_s).toArray().size(), 2);
+    const QJsonObject fastRepeat = fast.value(u"repeat"_s).toObject();
+    QCOMPARE(fastRepeat.value(u"runs"_s).toInt(), 2);
+    QCOMPARE(fastRepeat.value(u"succeeded"_s).toInt(), 2);
+    const QJsonObject slowTtft = slow.value(u"repeat"_s).toObject().value(u"ttft_ms"_s).toObject();
+    const QJsonObject fastTtft = fastRepeat.value(u"ttft_ms"_s).toObject();
+    QCOMPARE(slowTtft.value(u"samples"_s).toInt(), 2);
+    // Scripted: the first text 150 ms (slow) and 10 ms (fast) after the role chunk.
+    const double slowMedian = slowTtft.value(u"median"_s).toDouble();
+    QVERIFY2(slowMedian >= 140, qPrintable(QString::number(slowMedian)));
+    QVERIFY2(fastTtft.value(u"median"_s).toDouble() < slowMedian - 100,
+             qPrintable(QString::number(fastTtft.value(u"median"_s).toDouble())));
+    QVERIFY(slowTtft.value(u"p95"_s).toDouble() >= slowTtft.value(u"median"_s).toDouble());
+    QCOMPARE(broken.value(u"complete"_s).toBool(), false);
+    QCOMPARE(broken.value(u"error"_s).toObject().value(u"class"_s).toString(), u"auth"_s);
+    QCOMPARE(broken.value(u"repeat"_s).toObject().value(u"succeeded"_s).toInt(), 0);
+    QVERIFY(broken.value(u"repeat"_s).toObject().value(u"ttft_ms"_s).isNull());
+    // Concurrently: the slow lane's two runs (~0.8 s each) take the time, not the sum of every lane.
+    QVERIFY2(run.elapsedMs < 5000, qPrintable(QString::number(run.elapsedMs)));
+}
+
+void TestCompareCommand::printsATable()
+{
+    const Run run = juxta({u"--model"_s, u"fake/fast"_s, u"--model"_s, u"fake/fast"_s, u"Count"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY(out.contains(u"MODEL"_s) && out.contains(u"TTFT ms"_s) && out.contains(u"COST"_s));
+    QCOMPARE(out.count(u"fake/fast"_s), 4); // the same model twice: two answers, two rows
+    QVERIFY(out.contains(u"One two three four."_s));
+}
+
+void TestCompareCommand::refusesBadUsage()
+{
+    QCOMPARE(juxta({u"Count"_s}).exitCode, 2); // no model
+    QStringList nine;
+    for (int i = 0; i < 9; ++i)
+        nine << u"--model"_s << u"fake/fast"_s;
+    QCOMPARE(juxta(nine + QStringList{u"Count"_s}).exitCode, 2);
+    QCOMPARE(juxta({u"--model"_s, u"fake/fast"_s, u"--repeat"_s, u"0"_s, u"Count"_s}).exitCode, 2);
+    const Run unknown = juxta({u"--model"_s, u"nosuch/model"_s, u"Count"_s});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains("nosuch"));
+}
+
+QTEST_GUILESS_MAIN(TestCompareCommand)
+#include "TestCompareCommand.moc"
