@@ -5,24 +5,18 @@
 #include "chat/ConversationTitle.h"
 #include "cli/CommandLine.h"
 
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace juxta::cli {
 namespace {
 
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
 } // namespace
 
 AskHistory::AskHistory(const QString& prompt, const ChatRequest& request, const QList<Target>& targets,
                        AnswerRecorder::PriceFor priceFor)
     : m_history(std::make_unique<HistoryService>())
-    , m_conversationId(newId())
+    , m_conversationId(newRecordId())
 {
     QObject::connect(m_history.get(), &HistoryService::opened, m_history.get(), [](const HistoryOpenReport& report) {
         if (!report.error.isEmpty())
@@ -48,7 +42,7 @@ AskHistory::AskHistory(const QString& prompt, const ChatRequest& request, const 
     conversation.updatedAt = now;
     conversation.settingsJson = settings.toJson();
     MessageRecord question;
-    question.id = newId();
+    question.id = newRecordId();
     question.conversationId = m_conversationId;
     question.role = MessageRole::User;
     question.content = prompt;
@@ -58,7 +52,7 @@ AskHistory::AskHistory(const QString& prompt, const ChatRequest& request, const 
     });
 
     MessageRecord answer;
-    answer.id = newId();
+    answer.id = newRecordId();
     answer.conversationId = m_conversationId;
     answer.parentId = question.id;
     answer.stats.requestedModel = settings.model;

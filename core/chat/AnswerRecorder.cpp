@@ -13,15 +13,6 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QString toolCallsJson(const QList<ToolCall>& calls)
-{
-    if (calls.isEmpty())
-        return {};
-    QJsonArray array;
-    for (const ToolCall& call : calls)
-        array.append(QJsonObject{{u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
 
 // What the request log keeps of the parameters: never the key, never the messages themselves.
 QString parametersJson(const ChatRequest& request)
@@ -66,7 +57,7 @@ AnswerRecorder::~AnswerRecorder()
         MessageRecord last = m_answer;
         last.content = m_transcript.text();
         last.reasoning = m_transcript.reasoning();
-        last.toolCallsJson = toolCallsJson(m_transcript.toolCalls());
+        last.toolCallsJson = toolCallsToJson(m_transcript.toolCalls());
         last.state = MessageState::Stopped;
         m_history.write([last](ConversationStore& store) {
             store.setLive(last.id, false);
@@ -87,12 +78,13 @@ void AnswerRecorder::watch(ResilientCall& call)
         return store.saveMessage(row);
     });
     connect(&call, &ResilientCall::eventsReceived, this, [this](const QList<StreamEvent>& events) {
-        const qsizetype before = m_transcript.length() + m_transcript.reasoning().size();
-        const qsizetype toolsBefore = m_transcript.toolCalls().size();
-        for (const StreamEvent& event : events)
+        bool content = false; // usage and finish events carry no text to save or show
+        for (const StreamEvent& event : events) {
+            content = content || std::holds_alternative<TextDelta>(event) || std::holds_alternative<ReasoningDelta>(event)
+                || std::holds_alternative<ToolCallDelta>(event);
             m_transcript.apply(event);
-        if (m_transcript.length() + m_transcript.reasoning().size() == before
-            && m_transcript.toolCalls().size() == toolsBefore && !m_transcript.hasOutput())
+        }
+        if (!content)
             return;
         m_dirty = true;
         if (!m_saveTimer.isActive())
@@ -144,7 +136,7 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     // The outcome has the whole text even when no event reached us (a non-streamed JSON answer).
     a.content = outcome.text.isEmpty() ? m_transcript.text() : outcome.text;
     a.reasoning = outcome.reasoning.isEmpty() ? m_transcript.reasoning() : outcome.reasoning;
-    a.toolCallsJson = toolCallsJson(outcome.toolCalls.isEmpty() ? m_transcript.toolCalls() : outcome.toolCalls);
+    a.toolCallsJson = toolCallsToJson(outcome.toolCalls.isEmpty() ? m_transcript.toolCalls() : outcome.toolCalls);
     if (a.content.isEmpty()) {
         // A fallback that began afresh and failed before any text: the earlier attempt's text is what there is.
         for (auto it = routed.attempts.crbegin(); it != routed.attempts.crend() && a.content.isEmpty(); ++it)

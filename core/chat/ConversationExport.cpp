@@ -13,7 +13,6 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
-#include <QUuid>
 #include <algorithm>
 #include <cmath>
 
@@ -24,11 +23,6 @@ namespace {
 
 constexpr QLatin1StringView kFormat = "juxta.conversation"_L1;
 constexpr int kVersion = 1;
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 QString isoUtc(const QDateTime& time)
 {
@@ -261,7 +255,7 @@ ImportedConversation importConversationJson(const QByteArray& json)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Conversation c;
     ConversationRecord& r = c.record;
-    r.id = newId();
+    r.id = newRecordId();
     r.title = stringOr(root, "title"_L1);
     r.createdAt = parseTime(root.value("created_at"_L1));
     if (!r.createdAt.isValid())
@@ -331,7 +325,7 @@ ImportedConversation importConversationJson(const QByteArray& json)
     QHash<QString, QString> newIds;
     for (qsizetype i = 0; i < parsed.size(); ++i) {
         if (status[i] == Status::Kept)
-            newIds.insert(parsed[i].message.id, newId());
+            newIds.insert(parsed[i].message.id, newRecordId());
         else
             result.warnings.append(u"Message %1 was skipped: its parent message is missing or was skipped."_s
                                        .arg(parsed[i].number));

@@ -137,10 +137,21 @@ QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown)
     return blocks;
 }
 
+void FenceTracker::feedLine(QStringView line)
+{
+    if (m_length == 0) {
+        if (const std::optional<Fence> opened = openingFence(line)) {
+            m_char = opened->ch;
+            m_length = opened->length;
+        }
+    } else if (closesFence(line, Fence{m_char, m_length, 0, {}})) {
+        m_length = 0;
+    }
+}
+
 QString unclosedFence(QStringView markdown)
 {
-    bool inFence = false;
-    Fence fence;
+    FenceTracker fences;
     qsizetype pos = 0;
     while (pos < markdown.size()) {
         const qsizetype newline = markdown.indexOf(u'\n', pos);
@@ -148,17 +159,10 @@ QString unclosedFence(QStringView markdown)
         QStringView line = markdown.sliced(pos, end - pos);
         if (line.endsWith(u'\r'))
             line.chop(1);
-        if (!inFence) {
-            if (std::optional<Fence> opened = openingFence(line)) {
-                fence = std::move(*opened);
-                inFence = true;
-            }
-        } else if (closesFence(line, fence)) {
-            inFence = false;
-        }
+        fences.feedLine(line);
         pos = end + 1;
     }
-    return inFence ? QString(fence.length, fence.ch) : QString();
+    return fences.closingFence();
 }
 
 QList<qsizetype> PartScanner::feed(QStringView text)
@@ -172,20 +176,13 @@ QList<qsizetype> PartScanner::feed(QStringView text)
         if (line.endsWith(u'\r'))
             line.chop(1);
         const qsizetype next = newline + 1;
-        if (!m_inFence) {
-            if (const std::optional<Fence> opened = openingFence(line)) {
-                m_inFence = true;
-                m_fenceChar = opened->ch;
-                m_fenceLength = opened->length;
-            } else if (isBlank(line) && next - m_partStart >= m_target) {
-                if (next == text.size())
-                    break; // nothing after it yet: decided when the next text arrives
-                m_partStart = next;
-                starts.append(next);
-            }
-        } else if (closesFence(line, Fence{m_fenceChar, m_fenceLength, 0, {}})) {
-            m_inFence = false;
+        if (!m_fences.insideCode() && isBlank(line) && next - m_partStart >= m_target) {
+            if (next == text.size())
+                break; // nothing after it yet: decided when the next text arrives
+            m_partStart = next;
+            starts.append(next);
         }
+        m_fences.feedLine(line);
         m_scanned = next;
     }
     return starts;

@@ -23,6 +23,20 @@ struct MarkdownBlock
 // newline before a fence; whitespace-only prose is dropped. Linear in the input size.
 QList<MarkdownBlock> splitMarkdownBlocks(QStringView markdown);
 
+// Follows fenced code line by line (CommonMark rules, as splitMarkdownBlocks): feed each complete line without its
+// terminator; insideCode() tells whether the next line is code.
+class FenceTracker
+{
+public:
+    void feedLine(QStringView line);
+    bool insideCode() const { return m_length > 0; }
+    QString closingFence() const { return QString(m_length, m_char); } // empty outside code
+
+private:
+    QChar m_char;
+    qsizetype m_length = 0;
+};
+
 // The fence that would close a code block still open at the end of `markdown` ("```", "~~~~"), or empty: an answer
 // stopped mid-block is closed on export so what follows it stays outside the code.
 QString unclosedFence(QStringView markdown);
@@ -42,9 +56,7 @@ private:
     qsizetype m_target;
     qsizetype m_scanned = 0;   // start of the first line not yet scanned
     qsizetype m_partStart = 0;
-    bool m_inFence = false;
-    QChar m_fenceChar;
-    qsizetype m_fenceLength = 0;
+    FenceTracker m_fences;
 };
 
 // All part starts after 0 of a finished text.

@@ -5,17 +5,11 @@
 #include "chat/MarkdownBlocks.h"
 
 #include <QRegularExpression>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
 namespace {
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 struct Section
 {
@@ -63,27 +57,14 @@ ImportedConversation importConversationMarkdown(const QString& markdown)
     Conversation conversation;
     ChatSettings settings;
     QList<Section> sections;
-    // Fences: the character and the run length that opened them; only a bare run at least as long closes them.
-    QChar fenceChar;
-    qsizetype fenceLength = 0;
+    FenceTracker fences;
     for (const QString& rawLine : markdown.split(u'\n')) {
         QString line = rawLine;
         if (line.endsWith(u'\r'))
             line.chop(1);
         const QString trimmed = line.trimmed();
-        if (!trimmed.isEmpty() && (trimmed.front() == u'`' || trimmed.front() == u'~')) {
-            const QChar c = trimmed.front();
-            qsizetype run = 0;
-            while (run < trimmed.size() && trimmed.at(run) == c)
-                ++run;
-            if (fenceLength == 0 && run >= 3) {
-                fenceChar = c;
-                fenceLength = run;
-            } else if (fenceLength > 0 && c == fenceChar && run >= fenceLength && trimmed.size() == run) {
-                fenceLength = 0;
-            }
-        }
-        const bool inFence = fenceLength > 0;
+        const bool inFence = fences.insideCode();
+        fences.feedLine(line);
         if (!inFence && line.startsWith(u"# "_s) && sections.isEmpty() && conversation.record.title.isEmpty()) {
             conversation.record.title = line.mid(2).trimmed();
             continue;
@@ -132,7 +113,7 @@ ImportedConversation importConversationMarkdown(const QString& markdown)
         } else {
             continue; // not reached: only role headings start sections
         }
-        m.id = newId();
+        m.id = newRecordId();
         m.parentId = parent;
         m.content = text;
         m.createdAt = now.addMSecs(order++); // keeps the order of the document
@@ -143,7 +124,7 @@ ImportedConversation importConversationMarkdown(const QString& markdown)
         result.error = u"no \"## You\" or \"## Assistant\" sections: not a conversation Juxta can read"_s;
         return result;
     }
-    conversation.record.id = newId();
+    conversation.record.id = newRecordId();
     if (conversation.record.title.isEmpty())
         conversation.record.title = u"Imported conversation"_s;
     conversation.record.createdAt = now;

@@ -194,18 +194,23 @@ std::optional<Conversation> ConversationStore::loadConversation(const QString& i
     return conversation;
 }
 
+bool ConversationStore::insertMessage(const MessageRecord& m, const QString& conversationId, bool replace)
+{
+    const QString stats = QString::fromUtf8(QJsonDocument(answerStatsToJson(m.stats)).toJson(QJsonDocument::Compact));
+    return exec(u"INSERT%1 INTO messages (id, conversation_id, parent_id, role, content, reasoning, tool_calls, state,"
+                " stats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(replace ? u" OR REPLACE"_s : QString()),
+                {m.id, conversationId, nullable(m.parentId), messageRoleName(m.role), m.content, m.reasoning,
+                 m.toolCallsJson, messageStateName(m.state), stats, toMs(m.createdAt)});
+}
+
 bool ConversationStore::saveMessage(const MessageRecord& m)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString stats = QString::fromUtf8(QJsonDocument(answerStatsToJson(m.stats)).toJson(QJsonDocument::Compact));
     if (!m_db.transaction()) {
         m_lastError = m_db.lastError().text();
         return false;
     }
-    const bool ok = exec(u"INSERT OR REPLACE INTO messages (id, conversation_id, parent_id, role, content, reasoning,"
-                         " tool_calls, state, stats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                         {m.id, m.conversationId, nullable(m.parentId), messageRoleName(m.role), m.content,
-                          m.reasoning, m.toolCallsJson, messageStateName(m.state), stats, toMs(m.createdAt)})
+    const bool ok = insertMessage(m, m.conversationId, true)
         && exec(u"UPDATE conversations SET updated_at = ?, current_leaf = ? WHERE id = ?"_s,
                 {now, m.id, m.conversationId})
         && refreshTotals(m.conversationId);
@@ -302,11 +307,7 @@ bool ConversationStore::importConversation(const Conversation& conversation)
     for (const MessageRecord& m : conversation.messages) {
         if (!ok)
             break;
-        const QString stats = QString::fromUtf8(QJsonDocument(answerStatsToJson(m.stats)).toJson(QJsonDocument::Compact));
-        ok = exec(u"INSERT INTO messages (id, conversation_id, parent_id, role, content, reasoning, tool_calls, state,"
-                  " stats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                  {m.id, conversation.record.id, nullable(m.parentId), messageRoleName(m.role), m.content, m.reasoning,
-                   m.toolCallsJson, messageStateName(m.state), stats, toMs(m.createdAt)});
+        ok = insertMessage(m, conversation.record.id, false);
     }
     ok = ok && refreshTotals(conversation.record.id);
     if (!ok || !m_db.commit()) {

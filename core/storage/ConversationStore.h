@@ -44,6 +44,7 @@ public:
 
 private:
     bool exec(const QString& sql, const QVariantList& values);
+    bool insertMessage(const MessageRecord& message, const QString& conversationId, bool replace);
     bool refreshTotals(const QString& conversationId);
 
     QSqlDatabase m_db;

@@ -2,6 +2,7 @@
 #include "storage/HistoryRecords.h"
 
 #include <QJsonArray>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -123,6 +124,11 @@ AnswerStats answerStatsFromJson(const QJsonObject& json)
     stats.errorClass = json.value(u"error_class"_s).toString();
     stats.errorMessage = json.value(u"error_message"_s).toString();
     return stats;
+}
+
+QString newRecordId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 } // namespace juxta

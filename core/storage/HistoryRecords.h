@@ -110,6 +110,9 @@ struct AttemptLogRow
     QString servedModel;
 };
 
+// A fresh id for a conversation or message (a UUID without braces): made by the writer, so nothing waits.
+QString newRecordId();
+
 } // namespace juxta
 
 Q_DECLARE_METATYPE(juxta::Conversation)

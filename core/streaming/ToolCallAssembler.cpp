@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "streaming/ToolCallAssembler.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 
 namespace juxta {
@@ -20,6 +24,19 @@ void ToolCallAssembler::add(const ToolCallDelta& delta)
     if (!delta.name.isEmpty())
         it->name = delta.name;
     it->arguments += delta.argumentsFragment;
+}
+
+QString toolCallsToJson(const QList<ToolCall>& calls)
+{
+    if (calls.isEmpty())
+        return {};
+    QJsonArray array;
+    for (const ToolCall& call : calls) {
+        array.append(QJsonObject{{QStringLiteral("id"), call.id},
+                                 {QStringLiteral("name"), call.name},
+                                 {QStringLiteral("arguments"), call.arguments}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 } // namespace juxta

@@ -17,6 +17,9 @@ struct ToolCall
     QString arguments; // JSON text exactly as the model produced it (it may be invalid if the stream was cut)
 };
 
+// [{"id","name","arguments"}] as compact JSON text, as the history stores tool calls; empty for none.
+QString toolCallsToJson(const QList<ToolCall>& calls);
+
 class ToolCallAssembler
 {
 public:

@@ -22,18 +22,12 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace juxta;
 using namespace juxta::test;
 
 namespace {
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 QByteArray fileHash(const QString& path)
 {
@@ -86,7 +80,7 @@ MessageRecord message(const QString& conversation, const QString& parent, Messag
                       qint64 createdMs)
 {
     MessageRecord m;
-    m.id = newId();
+    m.id = newRecordId();
     m.conversationId = conversation;
     m.parentId = parent;
     m.role = role;
@@ -98,7 +92,7 @@ MessageRecord message(const QString& conversation, const QString& parent, Messag
 ConversationRecord conversation(const QString& title, qint64 updatedMs = 0)
 {
     ConversationRecord c;
-    c.id = newId();
+    c.id = newRecordId();
     c.title = title;
     c.createdAt = QDateTime::fromMSecsSinceEpoch(updatedMs, Qt::UTC);
     c.updatedAt = c.createdAt;
@@ -529,7 +523,7 @@ struct RecorderRig
 MessageRecord answerRow(const ConversationRecord& c)
 {
     MessageRecord m;
-    m.id = newId();
+    m.id = newRecordId();
     m.conversationId = c.id;
     m.stats.requestedModel = u"fake/model-a"_s;
     return m;

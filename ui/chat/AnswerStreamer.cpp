@@ -4,24 +4,9 @@
 #include "chat/TranscriptView.h"
 #include "common/FrameTicker.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 using namespace Qt::StringLiterals;
 
 namespace juxta {
-namespace {
-
-QString toolCallsJson(const QList<ToolCall>& calls)
-{
-    QJsonArray array;
-    for (const ToolCall& call : calls)
-        array.append(QJsonObject{{u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
-    return calls.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
 
 AnswerStreamer::AnswerStreamer(ResilienceServices services, HistoryService& history, TranscriptView& view,
                                FrameTicker& ticker, MessageRecord answer, ChatRequest request, QList<Target> targets,
@@ -103,7 +88,7 @@ void AnswerStreamer::flush()
     if (t.reasoning().size() != m_reasoningFlushed || toolCallChars != m_toolCallsFlushed) {
         m_reasoningFlushed = t.reasoning().size();
         m_toolCallsFlushed = toolCallChars;
-        m_view.setLiveExtras(index, t.reasoning(), toolCallsJson(t.toolCalls()));
+        m_view.setLiveExtras(index, t.reasoning(), toolCallsToJson(t.toolCalls()));
     }
     const QStringView fresh = t.textFrom(m_flushed);
     m_flushed = t.length();

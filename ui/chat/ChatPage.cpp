@@ -28,18 +28,12 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QTimer>
-#include <QUuid>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
 namespace {
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
 
 } // namespace
 
@@ -285,7 +279,7 @@ void ChatPage::ensureConversation(const QString& firstMessage)
     if (!m_conversation.id.isEmpty())
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_conversation.id = newId();
+    m_conversation.id = newRecordId();
     m_conversation.title = conversationTitleFor(firstMessage);
     m_conversation.createdAt = now;
     m_conversation.updatedAt = now;
@@ -308,7 +302,7 @@ void ChatPage::send(const QString& text)
     }
     ensureConversation(text);
     MessageRecord question;
-    question.id = newId();
+    question.id = newRecordId();
     question.conversationId = m_conversation.id;
     question.parentId = m_editing ? m_editParentId : m_leafId;
     question.role = MessageRole::User;
@@ -356,14 +350,7 @@ void ChatPage::startAnswer(const QString& parentId, const QString& model)
         const ChatRequest request = buildChatRequest(m_tree.pathTo(parentId), settings,
                                                      resolved.targets.constFirst().model);
 
-        MessageRecord answer;
-        answer.id = newId();
-        answer.conversationId = m_conversation.id;
-        answer.parentId = parentId;
-        answer.role = MessageRole::Assistant;
-        answer.state = MessageState::Streaming;
-        answer.stats.requestedModel = model;
-        answer.createdAt = QDateTime::currentDateTimeUtc();
+        const MessageRecord answer = newAnswer(parentId, model, MessageState::Streaming);
         m_tree.upsert(answer);
         if (m_leafId == parentId) {
             m_leafId = answer.id;
@@ -380,19 +367,25 @@ void ChatPage::startAnswer(const QString& parentId, const QString& model)
     });
 }
 
-void ChatPage::failWithoutCall(const QString& parentId, const QString& model, const QString& why)
+MessageRecord ChatPage::newAnswer(const QString& parentId, const QString& model, MessageState state) const
 {
-    // Shown and kept like any failed answer, so Retry and "Try another model" are right there.
     MessageRecord answer;
-    answer.id = newId();
+    answer.id = newRecordId();
     answer.conversationId = m_conversation.id;
     answer.parentId = parentId;
     answer.role = MessageRole::Assistant;
-    answer.state = MessageState::Failed;
+    answer.state = state;
     answer.stats.requestedModel = model;
+    answer.createdAt = QDateTime::currentDateTimeUtc();
+    return answer;
+}
+
+void ChatPage::failWithoutCall(const QString& parentId, const QString& model, const QString& why)
+{
+    // Shown and kept like any failed answer, so Retry and "Try another model" are right there.
+    MessageRecord answer = newAnswer(parentId, model, MessageState::Failed);
     answer.stats.errorClass = u"auth"_s;
     answer.stats.errorMessage = why;
-    answer.createdAt = QDateTime::currentDateTimeUtc();
     m_history.write([answer](ConversationStore& store) { return store.saveMessage(answer); });
     m_tree.upsert(answer);
     showPath(answer.id);

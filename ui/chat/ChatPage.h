@@ -92,6 +92,7 @@ private:
     void ensureConversation(const QString& firstMessage);
     void startAnswer(const QString& parentId, const QString& model);
     void onAnswerFinished(const MessageRecord& answer);
+    MessageRecord newAnswer(const QString& parentId, const QString& model, MessageState state) const;
     void failWithoutCall(const QString& parentId, const QString& model, const QString& why);
     void updateEstimate();
     void updateReasoningAvailability();
