@@ -78,8 +78,15 @@ TestCompareCommand::Run TestCompareCommand::juxta(const QStringList& arguments)
     timer.start();
     process.start(QStringLiteral(JUXTA_BINARY),
                   QStringList{u"compare"_s, u"--config"_s, m_home.filePath(u"config.json"_s)} + arguments);
-    while (!process.waitForFinished(10)) // the fake server lives on this thread
+    while (!process.waitForFinished(10)) { // the fake server lives on this thread
         QCoreApplication::processEvents();
+        if (timer.elapsed() > 60'000) { // a hang fails here, with the child's output, not as a suite timeout
+            process.kill();
+            process.waitForFinished();
+            qWarning("juxta compare hung; stderr: %s", process.readAllStandardError().constData());
+            return {-2, {}, {}, timer.elapsed()};
+        }
+    }
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError(), timer.elapsed()};
 }
 

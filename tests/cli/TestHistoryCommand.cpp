@@ -4,6 +4,7 @@
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,8 +48,18 @@ Run TestHistoryCommand::juxta(const QStringList& arguments)
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(JUXTA_BINARY), arguments);
     // The fake server lives on this thread: keep its event loop turning while the child talks to it.
-    while (!process.waitForFinished(20))
+    QElapsedTimer limit;
+    limit.start();
+    while (!process.waitForFinished(20)) {
         QCoreApplication::processEvents();
+        if (limit.elapsed() > 60'000) { // a hang fails here, with the child's output, not as a suite timeout
+            process.kill();
+            process.waitForFinished();
+            qWarning("juxta %s hung; stderr: %s", qPrintable(arguments.join(u' ')),
+                     process.readAllStandardError().constData());
+            return {-2, {}, {}};
+        }
+    }
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
