@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/ConversationStore.h"
 
+#include "storage/SqlValues.h"
+
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,35 +11,13 @@
 using namespace Qt::StringLiterals;
 
 namespace juxta {
+
+using sql::fromMs;
+using sql::nullable;
+using sql::optionalFrom;
+using sql::toMs;
+
 namespace {
-
-qint64 toMs(const QDateTime& time)
-{
-    return (time.isValid() ? time : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
-}
-
-QDateTime fromMs(const QVariant& value)
-{
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-// SQL NULL. (A null QString would bind as NULL too, so exec() turns those into '' for NOT NULL columns.)
-QVariant nullable(const QString& text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-template <typename T>
-QVariant nullable(const std::optional<T>& value)
-{
-    return value ? QVariant::fromValue(*value) : QVariant();
-}
-
-template <typename T>
-std::optional<T> optionalFrom(const QVariant& value)
-{
-    return value.isNull() ? std::nullopt : std::optional<T>(value.value<T>());
-}
 
 // LIKE with the user's text taken literally.
 QString likePattern(const QString& text)
@@ -66,22 +46,9 @@ ConversationRecord readConversation(const QSqlQuery& query)
 
 } // namespace
 
-bool ConversationStore::exec(const QString& sql, const QVariantList& values)
+bool ConversationStore::exec(const QString& statement, const QVariantList& values)
 {
-    QSqlQuery query(m_db);
-    if (!query.prepare(sql)) {
-        m_lastError = query.lastError().text();
-        return false;
-    }
-    for (const QVariant& value : values) {
-        const bool emptyText = value.metaType().id() == QMetaType::QString && value.toString().isNull();
-        query.addBindValue(emptyText ? QVariant(u""_s) : value);
-    }
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
-        return false;
-    }
-    return true;
+    return sql::exec(m_db, statement, values, m_lastError);
 }
 
 bool ConversationStore::createConversation(const ConversationRecord& c)
@@ -132,14 +99,16 @@ int ConversationStore::purgeDeleted()
 QList<ConversationRecord> ConversationStore::listConversations(const QString& search) const
 {
     QSqlQuery query(m_db);
-    QString sql = u"SELECT %1 FROM conversations c WHERE deleted_at IS NULL"_s.arg(kConversationColumns);
+    // Compare columns are conversations too; they are listed with their comparison.
+    QString statement = u"SELECT %1 FROM conversations c WHERE deleted_at IS NULL AND comparison_id IS NULL"_s
+                            .arg(kConversationColumns);
     const QString trimmed = search.trimmed();
     if (!trimmed.isEmpty()) {
-        sql += u" AND (c.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m WHERE"
+        statement += u" AND (c.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m WHERE"
                " m.conversation_id = c.id AND m.content LIKE ? ESCAPE '\\'))"_s;
     }
-    sql += u" ORDER BY pinned DESC, updated_at DESC"_s;
-    query.prepare(sql);
+    statement += u" ORDER BY pinned DESC, updated_at DESC"_s;
+    query.prepare(statement);
     if (!trimmed.isEmpty()) {
         query.addBindValue(likePattern(trimmed));
         query.addBindValue(likePattern(trimmed));

@@ -41,6 +41,7 @@ public:
     bool importConversation(const Conversation& conversation);
 
     QString lastError() const { return m_lastError; }
+    QSqlDatabase database() const { return m_db; } // for the other stores on the same connection (ComparisonStore)
 
 private:
     bool exec(const QString& sql, const QVariantList& values);

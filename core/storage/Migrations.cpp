@@ -51,6 +51,24 @@ const QList<Migration>& historyMigrations()
              u"UPDATE conversations SET total_cost_usd = COALESCE((SELECT SUM(json_extract(m.stats, '$.cost_usd'))"
              " FROM messages m WHERE m.conversation_id = conversations.id), 0)"_s,
          }},
+        {4, u"comparisons, answer ratings and pairwise votes"_s,
+         {
+             u"CREATE TABLE comparisons ("
+             " id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '',"
+             " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, setup TEXT NOT NULL DEFAULT '{}')"_s,
+             // A compare column is a conversation that belongs to a comparison (the chat list leaves it out).
+             u"ALTER TABLE conversations ADD COLUMN comparison_id TEXT"_s,
+             u"ALTER TABLE conversations ADD COLUMN comparison_slot INTEGER NOT NULL DEFAULT 0"_s,
+             u"CREATE INDEX conversations_by_comparison ON conversations(comparison_id)"_s,
+             // Ratings and votes name the model so they outlive the answers they were given to.
+             u"CREATE TABLE ratings ("
+             " message_id TEXT PRIMARY KEY, target TEXT NOT NULL, score INTEGER NOT NULL, rated_at INTEGER NOT NULL)"_s,
+             u"CREATE TABLE votes ("
+             " id INTEGER PRIMARY KEY, comparison_id TEXT, message_a TEXT, message_b TEXT,"
+             " model_a TEXT NOT NULL, model_b TEXT NOT NULL, result TEXT NOT NULL, blind INTEGER NOT NULL DEFAULT 0,"
+             " voted_at INTEGER NOT NULL)"_s,
+             u"CREATE INDEX votes_by_comparison ON votes(comparison_id)"_s,
+         }},
     };
     return migrations;
 }

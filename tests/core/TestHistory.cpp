@@ -73,6 +73,8 @@ QStringList fixtureRows(int version)
         sql << u"UPDATE conversations SET pinned = 1, current_leaf = 'm2'"_s
             << u"UPDATE messages SET stats = '{\"cost_usd\":0.25,\"served_by\":\"openai/gpt-4o\"}' WHERE id = 'm2'"_s;
     }
+    if (version >= 3) // version 3 keeps the running cost as it writes answers
+        sql << u"UPDATE conversations SET total_cost_usd = 0.25"_s;
     return sql;
 }
 
@@ -205,7 +207,7 @@ void TestHistory::upgradesFromEveryEarlierVersion()
     } else {
         QCOMPARE(c->record.currentLeafId, u"m2"_s);
         QCOMPARE(c->record.pinned, true);
-        QCOMPARE(c->record.totalCostUsd, 0.25); // computed by the version 3 step from the answers' costs
+        QCOMPARE(c->record.totalCostUsd, 0.25); // from v2: computed by the version 3 step from the answers' costs
         QCOMPARE(c->messages.at(1).stats.servedBy, u"openai/gpt-4o"_s);
     }
     // Upgraded files take new writes.
