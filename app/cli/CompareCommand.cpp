@@ -140,6 +140,11 @@ int CompareCommand::run(const QStringList& arguments)
         if (verdict.kind == BudgetVerdict::Kind::Block)
             return BudgetBlocked;
     }
+    const BudgetVerdict together = CostReporter::checkTogether(costs, repeats.value_or(1));
+    if (together.kind != BudgetVerdict::Kind::Allow)
+        printError(kCommand, u"all models together: %1"_s.arg(together.message));
+    if (together.kind == BudgetVerdict::Kind::Block)
+        return BudgetBlocked;
 
     QNetworkAccessManager network;
     SteadyClock clock;

@@ -43,15 +43,31 @@ std::optional<CostEstimate> CostReporter::estimateFor(const Target& target) cons
     return estimateCost(*entry.price, estimatePromptTokens(texts), maxOutput);
 }
 
+std::optional<CostEstimate> CostReporter::worstCase() const
+{
+    QList<std::optional<CostEstimate>> estimates;
+    for (const Target& t : m_targets)
+        estimates.append(estimateFor(t)); // any of them may end up serving the request
+    return worstEstimate(estimates);
+}
+
 BudgetVerdict CostReporter::checkBudget() const
 {
     if (!m_workspace || m_targets.isEmpty())
         return {};
-    QList<std::optional<CostEstimate>> estimates;
-    for (const Target& t : m_targets)
-        estimates.append(estimateFor(t)); // any of them may end up serving the request
     const SpendLedger ledger;
-    return juxta::checkBudget(m_workspace->config().budget, worstEstimate(estimates),
+    return juxta::checkBudget(m_workspace->config().budget, worstCase(), ledger.spentOn(QDate::currentDate()));
+}
+
+BudgetVerdict CostReporter::checkTogether(const QList<CostReporter>& requests, int times)
+{
+    if (requests.isEmpty() || !requests.constFirst().m_workspace)
+        return {};
+    QList<std::optional<CostEstimate>> estimates;
+    for (const CostReporter& r : requests)
+        estimates.append(r.worstCase());
+    const SpendLedger ledger;
+    return juxta::checkBudget(requests.constFirst().m_workspace->config().budget, totalEstimate(estimates, times),
                               ledger.spentOn(QDate::currentDate()));
 }
 

@@ -31,7 +31,10 @@ public:
     CostReporter(Workspace* workspace, const ChatRequest& request, const QList<Target>& targets);
 
     std::optional<CostEstimate> estimateFor(const Target& target) const;
-    BudgetVerdict checkBudget() const; // the worst case over every target against the configured limits
+    std::optional<CostEstimate> worstCase() const; // over every target
+    BudgetVerdict checkBudget() const;             // the worst case against the configured limits
+    // Requests sent together (`times` over each), as one sum against the limits: a comparison.
+    static BudgetVerdict checkTogether(const QList<CostReporter>& requests, int times);
     CostFields report(const RoutedOutcome& routed) const;
     static void record(const CostFields& cost); // adds the call's cost to today's spending
 

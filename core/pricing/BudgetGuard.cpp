@@ -115,4 +115,33 @@ void SpendLedger::record(double usd, QDate day)
     file.commit();
 }
 
+std::optional<CostEstimate> totalEstimate(const QList<std::optional<CostEstimate>>& estimates, int times)
+{
+    std::optional<CostEstimate> total;
+    for (const auto& e : estimates) {
+        if (!e || (total && e->currency != total->currency))
+            return std::nullopt;
+        if (!total) {
+            total = e;
+            continue;
+        }
+        total->inputTokensLow += e->inputTokensLow;
+        total->inputTokensHigh += e->inputTokensHigh;
+        total->maxOutputTokens = total->maxOutputTokens && e->maxOutputTokens
+                                     ? std::optional(*total->maxOutputTokens + *e->maxOutputTokens) : std::nullopt;
+        total->min += e->min;
+        total->max = total->max && e->max ? std::optional(*total->max + *e->max) : std::nullopt;
+    }
+    if (total && times > 1) {
+        total->inputTokensLow *= times;
+        total->inputTokensHigh *= times;
+        if (total->maxOutputTokens)
+            *total->maxOutputTokens *= times;
+        total->min *= times;
+        if (total->max)
+            *total->max *= times;
+    }
+    return total;
+}
+
 } // namespace juxta

@@ -34,6 +34,9 @@ BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEs
                           double spentTodayUsd);
 // The worst case of a request that any of several targets may serve; unknown if any target's price is.
 std::optional<CostEstimate> worstEstimate(const QList<std::optional<CostEstimate>>& estimates);
+// Several requests sent together (a comparison: each column, `times` over): min and max add up; unknown if any
+// part is unknown or in another currency; the max stays unbounded if any part's is.
+std::optional<CostEstimate> totalEstimate(const QList<std::optional<CostEstimate>>& estimates, int times = 1);
 
 // Spend per local calendar day, in $XDG_DATA_HOME/juxta/spend.json (the history database takes this over
 // when it exists). Keeps 90 days.

@@ -27,6 +27,7 @@ private slots:
     void comparesModelsConcurrently();
     void printsATable();
     void refusesBadUsage();
+    void budgetCountsAllModelsTogether();
 
 private:
     struct Run
@@ -150,6 +151,32 @@ void TestCompareCommand::refusesBadUsage()
     const Run unknown = juxta({u"--model"_s, u"nosuch/model"_s, u"Count"_s});
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY(unknown.err.contains("nosuch"));
+}
+
+void TestCompareCommand::budgetCountsAllModelsTogether()
+{
+    ConfigStore store(m_home.filePath(u"config.json"_s));
+    store.load();
+    const AppConfig before = store.config();
+    // Each answer may cost up to 1,000 × $10/M = $0.01 (plus a few input tokens): one fits under $0.015, two do not.
+    QVERIFY(store.update([](AppConfig& config) {
+        ModelPrice price;
+        price.base.input = 1;
+        price.base.output = 10;
+        config.priceOverrides.insert(u"fake/fast"_s, price);
+        config.priceOverrides.insert(u"fake/slow"_s, price);
+        config.budget.perRequestUsd = 0.015;
+        config.budget.action = BudgetLimits::Action::Block;
+    }));
+    const int requestsBefore = int(m_server.requests().size());
+    const Run one = juxta({u"--model"_s, u"fake/fast"_s, u"--max-tokens"_s, u"1000"_s, u"Count"_s});
+    QCOMPARE(one.exitCode, 0);
+    const Run two = juxta({u"--model"_s, u"fake/fast"_s, u"--model"_s, u"fake/slow"_s, u"--max-tokens"_s, u"1000"_s,
+                           u"Count"_s});
+    QCOMPARE(two.exitCode, 3);
+    QVERIFY2(two.err.contains("all models together"), two.err.constData());
+    QCOMPARE(int(m_server.requests().size()) - requestsBefore, 1); // nothing was sent for the blocked comparison
+    QVERIFY(store.update([&before](AppConfig& config) { config = before; }));
 }
 
 QTEST_GUILESS_MAIN(TestCompareCommand)

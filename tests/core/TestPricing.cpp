@@ -222,6 +222,20 @@ void TestPricing::budgetGuardWarnsOrBlocks()
     QVERIFY(!worstEstimate({cheap, estimateCost(yuan, 1'000, 500)})); // currencies are not compared
     QCOMPARE(checkBudget(perDay, estimateCost(price(1, {}, {}, 2), 10, std::nullopt), 0).kind,
              BudgetVerdict::Kind::Warn); // unbounded answer
+
+    // A comparison sends every column (times its repeats) at once: the sum is what the budget sees.
+    const std::optional<CostEstimate> total = totalEstimate({cheap, e}, 3);
+    QVERIFY(total);
+    QVERIFY(qFuzzyCompare(total->min, 3 * (cheap.min + e.min)));
+    QVERIFY(qFuzzyCompare(*total->max, 3 * (*cheap.max + *e.max)));
+    QCOMPARE(total->inputTokensHigh, 3 * (cheap.inputTokensHigh + e.inputTokensHigh));
+    QVERIFY(!totalEstimate({cheap, std::nullopt}));
+    QVERIFY(!totalEstimate({cheap, estimateCost(yuan, 1'000, 500)}));
+    QVERIFY(!totalEstimate({cheap, estimateCost(price(1, {}, {}, 2), 10, std::nullopt)})->max); // unbounded stays so
+    BudgetLimits perRequestWarn;
+    perRequestWarn.perRequestUsd = *e.max * 1.5; // one column fits, the whole comparison does not
+    QCOMPARE(checkBudget(perRequestWarn, e, 0).kind, BudgetVerdict::Kind::Allow);
+    QCOMPARE(checkBudget(perRequestWarn, totalEstimate({e, e}), 0).kind, BudgetVerdict::Kind::Warn);
 }
 
 void TestPricing::ledgerAddsUpAcrossInstances()
