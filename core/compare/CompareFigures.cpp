@@ -52,6 +52,38 @@ void ThroughputTrace::add(double elapsedMs, double tokens)
         m_points.append(point);
 }
 
+RepeatStats repeatStatsOfAnswers(const QList<AnswerStats>& runs, const QList<bool>& succeeded)
+{
+    RepeatStats stats;
+    stats.runs = int(runs.size());
+    QList<double> ttft, total, speed;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        if (!succeeded.value(i))
+            continue;
+        ++stats.succeeded;
+        const AnswerStats& s = runs.at(i);
+        if (s.ttftMs)
+            ttft.append(*s.ttftMs);
+        if (s.totalMs)
+            total.append(*s.totalMs);
+        if (s.tokensPerSecond)
+            speed.append(*s.tokensPerSecond);
+    }
+    stats.ttftMs = distributionOf(ttft);
+    stats.totalMs = distributionOf(total);
+    stats.outputTokensPerSecond = distributionOf(speed);
+    return stats;
+}
+
+void ThroughputTrace::scaleTo(double finalTokens)
+{
+    if (m_points.isEmpty() || m_points.constLast().y() <= 0)
+        return;
+    const double factor = finalTokens / m_points.constLast().y();
+    for (QPointF& p : m_points)
+        p.setY(p.y() * factor);
+}
+
 QList<ModelUsage> usageByModel(const QList<UsagePoint>& points)
 {
     struct Sums

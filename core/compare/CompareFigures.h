@@ -43,6 +43,8 @@ public:
     explicit ThroughputTrace(double minStepMs = 100) : m_minStepMs(minStepMs) {}
     void add(double elapsedMs, double tokens); // elapsed since the request began; tokens so far
     const QList<QPointF>& points() const { return m_points; } // (seconds, tokens)
+    // Live counts are estimates; once the provider reports the real count, the line is scaled to end there.
+    void scaleTo(double finalTokens);
     void clear() { m_points.clear(); }
 
 private:
@@ -62,6 +64,9 @@ struct ModelUsage
     int ratedUp = 0;
     int ratedDown = 0;
 };
+// Repeat statistics from saved answers (the GUI's runs are answers in the history); `succeeded` in step with `runs`.
+RepeatStats repeatStatsOfAnswers(const QList<AnswerStats>& runs, const QList<bool>& succeeded);
+
 // One entry per target, sorted by name.
 QList<ModelUsage> usageByModel(const QList<UsagePoint>& points);
 

@@ -17,7 +17,12 @@ std::optional<Distribution> distributionOf(QList<double> values)
     d.min = values.constFirst();
     d.max = values.constLast();
     d.median = n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-    d.p95 = values.at(qBound(qsizetype(0), qsizetype(std::ceil(0.95 * double(n))) - 1, n - 1));
+    const auto rank = [&values, n](double p) { // nearest rank
+        return values.at(qBound(qsizetype(0), qsizetype(std::ceil(p * double(n))) - 1, n - 1));
+    };
+    d.p95 = rank(0.95);
+    d.lowerQuartile = rank(0.25);
+    d.upperQuartile = rank(0.75);
     return d;
 }
 

@@ -15,6 +15,8 @@ struct Distribution
     double min = 0;
     double median = 0;
     double p95 = 0; // nearest-rank
+    double lowerQuartile = 0; // nearest-rank, for box plots
+    double upperQuartile = 0;
     double max = 0;
 };
 // nullopt without samples.

@@ -14,6 +14,7 @@ class TestRepeatStats : public QObject
 private slots:
     void distribution_data();
     void distribution();
+    void quartilesAreNearestRank();
     void onlySucceededRunsCount();
 };
 
@@ -51,7 +52,21 @@ void TestRepeatStats::distribution()
     QCOMPARE(d->p95, p95);
     QCOMPARE(d->min, min);
     QCOMPARE(d->max, max);
+    QVERIFY(d->min <= d->lowerQuartile && d->lowerQuartile <= d->upperQuartile && d->upperQuartile <= d->max);
     QVERIFY(!distributionOf({}));
+}
+
+void TestRepeatStats::quartilesAreNearestRank()
+{
+    QList<double> hundred;
+    for (int i = 100; i >= 1; --i)
+        hundred.append(i);
+    const std::optional<Distribution> d = distributionOf(hundred);
+    QCOMPARE(d->lowerQuartile, 25.0);
+    QCOMPARE(d->upperQuartile, 75.0);
+    const std::optional<Distribution> three = distributionOf({30, 10, 20});
+    QCOMPARE(three->lowerQuartile, 10.0); // rank ceil(0.75) = 1
+    QCOMPARE(three->upperQuartile, 30.0); // rank ceil(2.25) = 3
 }
 
 void TestRepeatStats::onlySucceededRunsCount()

@@ -58,6 +58,7 @@ public:
     void importConversation(const QString& path);
     void setSettingsPanelVisible(bool visible);
     bool isSettingsPanelVisible() const;
+    void refreshList(); // the conversation list, e.g. after a conversation was added elsewhere
 
     QString currentConversationId() const { return m_conversation.id; }
     bool isStreaming() const;
@@ -82,7 +83,6 @@ protected:
 
 private:
     void onHistoryOpened(const HistoryOpenReport& report);
-    void refreshList();
     void showConversation(const ConversationRecord& record, const QList<MessageRecord>& messages);
     void showPath(const QString& leafId);
     QList<BranchPosition> branchesOf(const QList<MessageRecord>& path) const;

@@ -388,6 +388,17 @@ void TranscriptView::scrollToBottom()
     relayout();
 }
 
+void TranscriptView::scrollToFraction(double fraction)
+{
+    if (fraction >= 0.999) {
+        scrollToBottom();
+        return;
+    }
+    m_followBottom = false;
+    verticalScrollBar()->setValue(qRound(fraction * verticalScrollBar()->maximum()));
+    relayout();
+}
+
 void TranscriptView::scrollToMessage(int index)
 {
     if (index < 0 || index >= m_entries.size())

@@ -41,6 +41,8 @@ public:
     bool isFollowingBottom() const { return m_followBottom; }
     void scrollToBottom();
     void scrollToMessage(int index);
+    // 0 top … 1 bottom (which follows the stream again); for views scrolled together.
+    void scrollToFraction(double fraction);
 
 signals:
     void editRequested(const QString& id);

@@ -7,11 +7,14 @@
 #include "chat/ChatSettingsPanel.h"
 #include "chat/Composer.h"
 #include "chat/ConversationSidebar.h"
+#include "compare/ComparePage.h"
+#include "compare/CompareSetupBar.h"
 #include "storage/HistoryService.h"
 #include "config/ConfigStore.h"
 #include "keys/KeyResolver.h"
 #include "providers/ProvidersDialog.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -27,6 +30,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -39,6 +43,7 @@ constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kStateKey = "window/state";
 constexpr auto kSplitterKey = "chat/splitter";
 constexpr auto kPanelKey = "chat/settingsPanelVisible";
+constexpr auto kModeKey = "window/mode";
 
 } // namespace
 
@@ -70,6 +75,7 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
 
     createToolBar();
     createChat();
+    createCompare();
     createMenus();
     statusBar()->showMessage(tr("Ready"));
     resize(1100, 720);
@@ -79,7 +85,9 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
 void MainWindow::createChat()
 {
     m_chat = new ChatPage(*m_store, *m_secrets, *m_network, *m_catalog, *m_history, *m_picker, this);
-    setCentralWidget(m_chat);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_chat);
+    setCentralWidget(m_pages);
     connect(m_chat, &ChatPage::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_chat, &ChatPage::undoAvailable, this, &MainWindow::offerUndo);
     connect(m_chat, &ChatPage::historyProblem, this, [this](const QString& text) {
@@ -142,12 +150,47 @@ void MainWindow::importConversation()
         m_chat->importConversation(path);
 }
 
+void MainWindow::createCompare()
+{
+    m_compare = new ComparePage(*m_store, *m_secrets, *m_network, *m_catalog, *m_history, this);
+    m_pages->addWidget(m_compare);
+    connect(m_compare, &ComparePage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_compare->setupBar(), &CompareSetupBar::columnsChanged, this, &MainWindow::saveConfig); // recent models
+    connect(m_compare, &ComparePage::continueInChat, this, [this](const QString& id) {
+        showChat();
+        m_chat->refreshList();
+        m_chat->openConversation(id); // read after the copy is written: the history runs jobs in order
+    });
+}
+
+void MainWindow::showChat()
+{
+    m_pages->setCurrentWidget(m_chat);
+    m_chatMode->setChecked(true);
+    m_pickerAction->setVisible(true);
+    QSettings().setValue(QLatin1StringView(kModeKey), u"chat"_s);
+}
+
+void MainWindow::showCompare()
+{
+    m_pages->setCurrentWidget(m_compare);
+    m_compareMode->setChecked(true);
+    m_pickerAction->setVisible(false); // each column has its model; the toolbar's picker is the chat's
+    QSettings().setValue(QLatin1StringView(kModeKey), u"compare"_s);
+}
+
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* newChat = file->addAction(tr("&New chat"), m_chat, &ChatPage::newConversation);
     newChat->setObjectName(u"actionNewChat"_s);
     newChat->setShortcut(QKeySequence::New);
+    QAction* newComparison = file->addAction(tr("New &comparison"), this, [this] {
+        showCompare();
+        m_compare->newComparison();
+    });
+    newComparison->setObjectName(u"actionNewComparison"_s);
+    newComparison->setShortcut(QKeySequence(u"Ctrl+Shift+N"_s));
     file->addSeparator();
     file->addAction(tr("&Import conversation…"), this, &MainWindow::importConversation)->setObjectName(u"actionImport"_s);
     file->addAction(tr("Export as &Markdown…"), this, [this] { exportCurrent(u"md"_s); });
@@ -159,6 +202,9 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_chatMode);
+    view->addAction(m_compareMode);
+    view->addSeparator();
     QAction* panel = view->addAction(tr("Conversation &settings panel"));
     panel->setObjectName(u"actionSettingsPanel"_s);
     panel->setCheckable(true);
@@ -202,11 +248,29 @@ void MainWindow::createToolBar()
     QToolBar* bar = addToolBar(tr("Model"));
     bar->setObjectName(u"modelToolBar"_s);
     bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* modes = new QActionGroup(this);
+    m_chatMode = new QAction(tr("Chat"), modes);
+    m_chatMode->setObjectName(u"actionChatMode"_s);
+    m_chatMode->setShortcut(QKeySequence(u"Ctrl+1"_s));
+    m_chatMode->setToolTip(tr("Chat with one model (Ctrl+1)"));
+    m_compareMode = new QAction(tr("Compare"), modes);
+    m_compareMode->setObjectName(u"actionCompareMode"_s);
+    m_compareMode->setShortcut(QKeySequence(u"Ctrl+2"_s));
+    m_compareMode->setToolTip(tr("One prompt to several models side by side (Ctrl+2)"));
+    for (QAction* mode : {m_chatMode, m_compareMode}) {
+        mode->setCheckable(true);
+        bar->addAction(mode);
+    }
+    m_chatMode->setChecked(true);
+    connect(m_chatMode, &QAction::triggered, this, &MainWindow::showChat);
+    connect(m_compareMode, &QAction::triggered, this, &MainWindow::showCompare);
+    bar->addSeparator();
     m_picker = new ModelPicker(m_store->config(), m_catalog->catalog(), bar);
     m_picker->setObjectName(u"modelPicker"_s);
     if (!m_store->config().recentModels.isEmpty())
         m_picker->setCurrentModel(m_store->config().recentModels.constFirst());
-    bar->addWidget(m_picker);
+    m_pickerAction = bar->addWidget(m_picker);
     connect(m_picker, &ModelPicker::modelChosen, this, &MainWindow::saveConfig);
     connect(m_picker, &ModelPicker::favouritesChanged, this, &MainWindow::saveConfig);
     connect(m_catalog, &CatalogService::refreshed, m_picker, &ModelPicker::reload);
@@ -259,6 +323,8 @@ void MainWindow::restoreWindowState()
     m_chat->setSettingsPanelVisible(settings.value(QLatin1StringView(kPanelKey), true).toBool());
     if (auto* panel = findChild<QAction*>(u"actionSettingsPanel"_s))
         panel->setChecked(m_chat->isSettingsPanelVisible());
+    if (settings.value(QLatin1StringView(kModeKey)).toString() == u"compare"_s)
+        showCompare();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

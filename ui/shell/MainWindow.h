@@ -7,12 +7,15 @@
 
 class QNetworkAccessManager;
 class QTimer;
+class QAction;
+class QStackedWidget;
 class QToolButton;
 
 namespace juxta {
 
 class CatalogService;
 class ChatPage;
+class ComparePage;
 class ConfigStore;
 class HistoryService;
 class ModelPicker;
@@ -30,6 +33,9 @@ public:
     void showProviders(); // Settings ▸ Providers…
     ModelPicker* modelPicker() const { return m_picker; }
     ChatPage* chatPage() const { return m_chat; }
+    ComparePage* comparePage() const { return m_compare; }
+    void showChat();
+    void showCompare();
     HistoryService& history() const { return *m_history; }
 
 protected:
@@ -42,6 +48,7 @@ private:
     void createToolBar();
     void saveConfig();
     void createChat();
+    void createCompare();
     void exportCurrent(const QString& format);
     void importConversation();
     void offerUndo(const QString& text);
@@ -53,6 +60,11 @@ private:
     std::unique_ptr<HistoryService> m_history;
     ModelPicker* m_picker = nullptr;
     ChatPage* m_chat = nullptr;
+    ComparePage* m_compare = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QAction* m_chatMode = nullptr;
+    QAction* m_compareMode = nullptr;
+    QAction* m_pickerAction = nullptr;
     QToolButton* m_undo = nullptr;
     QTimer* m_undoExpiry = nullptr;
 };

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "charts/ChartKit.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QMenu>
+#include <QToolTip>
+#include <qcustomplot.h>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+
+QColor seriesColor(int index)
+{
+    // Okabe–Ito, then two extras: distinct for the common colour-vision deficiencies.
+    static const QColor colours[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
+                                     QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
+                                     QColor(0x7f, 0x7f, 0x7f), QColor(0xa0, 0x8b, 0x2c)};
+    return colours[qAbs(index) % 8];
+}
+
+void applyPalette(QCustomPlot* plot)
+{
+    const QPalette palette = plot->palette();
+    const QColor text = palette.color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlpha(40);
+    plot->setBackground(palette.brush(QPalette::Base));
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    plot->legend->setBrush(palette.brush(QPalette::Base));
+    plot->legend->setBorderPen(QPen(grid));
+    plot->legend->setTextColor(text);
+    if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0)))
+        title->setTextColor(text);
+}
+
+QCustomPlot* createPlot(const QString& title, const QString& xLabel, const QString& yLabel, QWidget* parent)
+{
+    auto* plot = new QCustomPlot(parent);
+    plot->setAccessibleName(title);
+    plot->setMinimumSize(240, 180);
+    plot->setNoAntialiasingOnDrag(true);
+    plot->plotLayout()->insertRow(0);
+    QFont titleFont = plot->font();
+    titleFont.setBold(true);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, titleFont));
+    plot->xAxis->setLabel(xLabel);
+    plot->yAxis->setLabel(yLabel);
+    plot->legend->setFont(plot->font());
+    applyPalette(plot);
+    return plot;
+}
+
+void installHoverTips(QCustomPlot* plot, std::function<QString(QPoint)> tipAt)
+{
+    plot->setMouseTracking(true);
+    QObject::connect(plot, &QCustomPlot::mouseMove, plot, [plot, tipAt = std::move(tipAt)](QMouseEvent* event) {
+        const QString tip = tipAt(event->pos());
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(plot->mapToGlobal(event->pos()), tip, plot);
+    });
+}
+
+bool exportPlot(QCustomPlot* plot, const QString& path)
+{
+    if (path.endsWith(u".pdf"_s, Qt::CaseInsensitive))
+        return plot->savePdf(path, 0, 0, QCP::epNoCosmetic, u"Juxta"_s, plot->accessibleName());
+    return plot->savePng(path, 0, 0, 2.0);
+}
+
+void installExportMenu(QCustomPlot* plot)
+{
+    plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot](const QPoint& at) {
+        QMenu menu(plot);
+        const auto save = [plot](const QString& filter, const QString& suffix) {
+            QString path = QFileDialog::getSaveFileName(plot, QApplication::translate("ChartKit", "Export chart"),
+                                                        plot->accessibleName() + suffix, filter);
+            if (path.isEmpty())
+                return;
+            if (!path.endsWith(suffix, Qt::CaseInsensitive))
+                path += suffix;
+            exportPlot(plot, path);
+        };
+        menu.addAction(QApplication::translate("ChartKit", "Save as PNG…"), plot,
+                       [save] { save(QApplication::translate("ChartKit", "PNG image (*.png)"), u".png"_s); });
+        menu.addAction(QApplication::translate("ChartKit", "Save as PDF…"), plot,
+                       [save] { save(QApplication::translate("ChartKit", "PDF document (*.pdf)"), u".pdf"_s); });
+        menu.exec(plot->mapToGlobal(at));
+    });
+}
+
+} // namespace juxta

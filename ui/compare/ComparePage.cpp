@@ -1,0 +1,533 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/ComparePage.h"
+
+#include "catalog/CatalogService.h"
+#include "charts/RunCharts.h"
+#include "chat/ChatRequestBuilder.h"
+#include "chat/ChatSettingsPanel.h"
+#include "chat/Composer.h"
+#include "common/FrameTicker.h"
+#include "compare/CompareBoard.h"
+#include "compare/CompareColumn.h"
+#include "compare/CompareLane.h"
+#include "compare/CompareSetupBar.h"
+#include "compare/ComparisonList.h"
+#include "config/ConfigStore.h"
+#include "pricing/BudgetGuard.h"
+#include "storage/HistoryService.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QMenu>
+#include <QMessageBox>
+#include <QRandomGenerator>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+// The same columns, in any order: what decides whether the next send continues the comparison shown.
+bool sameColumns(QList<CompareColumnSetup> a, QList<CompareColumnSetup> b)
+{
+    const auto key = [](const CompareColumnSetup& c) { return QString::fromUtf8(c.overrides.toJson()); };
+    const auto byKey = [&key](const CompareColumnSetup& x, const CompareColumnSetup& y) { return key(x) < key(y); };
+    std::sort(a.begin(), a.end(), byKey);
+    std::sort(b.begin(), b.end(), byKey);
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (key(a.at(i)) != key(b.at(i)))
+            return false;
+    }
+    return true;
+}
+
+QToolButton* actionButton(const QString& text, const QString& tip, QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setAccessibleName(text);
+    return button;
+}
+
+QString titleFromPrompt(const QString& prompt)
+{
+    QString title = prompt.simplified();
+    return title.size() > 60 ? title.left(59) + u'…' : title;
+}
+
+} // namespace
+
+ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, QNetworkAccessManager& network,
+                         CatalogService& catalog, HistoryService& history, QWidget* parent)
+    : QWidget(parent)
+    , m_config(config)
+    , m_secrets(secrets)
+    , m_network(network)
+    , m_catalog(catalog)
+    , m_history(history)
+    , m_ticker(new FrameTicker(this))
+    , m_list(new ComparisonList(this))
+    , m_setupBar(new CompareSetupBar(config.config(), catalog.catalog(), this))
+    , m_settings(new ChatSettingsPanel(config.config(), catalog.catalog(), this))
+    , m_board(new CompareBoard(this))
+    , m_charts(new RunCharts(this))
+    , m_boardSplit(new QSplitter(Qt::Vertical, this))
+    , m_composer(new Composer(this))
+    , m_hiddenColumns(actionButton(tr("Hidden columns"), tr("Show a column you hid"), this))
+    , m_estimateDelay(new QTimer(this))
+    , m_traceDelay(new QTimer(this))
+{
+    setObjectName(u"comparePage"_s);
+    m_composer->editor()->setPlaceholderText(tr("One prompt for every model. Ctrl+Enter sends; after the answers, "
+                                                "the next message continues every column."));
+    auto* stop = actionButton(tr("Stop all"), tr("Stop every column (what arrived is kept)"), this);
+    auto* tie = actionButton(tr("Tie"), tr("The answers are equally good (a vote for the leaderboard)"), this);
+    auto* diff = actionButton(tr("Diff…"), tr("Compare two answers word by word"), this);
+    auto* board = actionButton(tr("Leaderboard…"), tr("Your ratings of models from your votes"), this);
+    auto* historyCharts = actionButton(tr("History charts…"), tr("Latency and price of every model across your history"),
+                                 this);
+    auto* exportButton = actionButton(tr("Export…"), tr("Save this comparison as Markdown or JSON"), this);
+    auto* rerun = actionButton(tr("Run again"), tr("The same models and first prompt, as a new comparison"), this);
+    auto* charts = actionButton(tr("Charts"), tr("Show or hide the charts of this run"), this);
+    auto* settings = actionButton(tr("Settings"), tr("System prompt and parameters shared by every column"), this);
+    charts->setCheckable(true);
+    charts->setChecked(true);
+    settings->setCheckable(true);
+    m_hiddenColumns->setPopupMode(QToolButton::InstantPopup);
+    m_hiddenColumns->setMenu(new QMenu(m_hiddenColumns));
+    m_hiddenColumns->setVisible(false);
+
+    auto* actions = new QHBoxLayout;
+    actions->setContentsMargins(6, 0, 6, 0);
+    for (QToolButton* b : {stop, tie, diff, rerun, exportButton})
+        actions->addWidget(b);
+    actions->addWidget(m_hiddenColumns);
+    actions->addStretch(1);
+    for (QToolButton* b : {board, historyCharts, charts, settings})
+        actions->addWidget(b);
+
+    m_boardSplit->addWidget(m_board);
+    m_boardSplit->addWidget(m_charts);
+    m_boardSplit->setStretchFactor(0, 3);
+    m_boardSplit->setStretchFactor(1, 1);
+    m_boardSplit->setChildrenCollapsible(false);
+
+    auto* center = new QWidget(this);
+    auto* centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 0, 0);
+    centerLayout->setSpacing(2);
+    centerLayout->addWidget(m_setupBar);
+    centerLayout->addLayout(actions);
+    centerLayout->addWidget(m_boardSplit, 1);
+    centerLayout->addWidget(m_composer);
+
+    auto* outer = new QSplitter(Qt::Horizontal, this);
+    outer->addWidget(m_list);
+    outer->addWidget(center);
+    outer->addWidget(m_settings);
+    outer->setStretchFactor(1, 1);
+    outer->setSizes({200, 1000, 260});
+    outer->setChildrenCollapsible(false);
+    m_settings->setVisible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(outer);
+
+    m_estimateDelay->setSingleShot(true);
+    m_estimateDelay->setInterval(250);
+    m_traceDelay->setSingleShot(true);
+    m_traceDelay->setInterval(200); // the live chart a few times a second: enough to watch, cheap to draw
+
+    connect(m_composer, &Composer::sendRequested, this, &ComparePage::send);
+    connect(m_composer, &Composer::stopRequested, this, &ComparePage::stopAll);
+    connect(m_composer, &Composer::textEdited, m_estimateDelay, qOverload<>(&QTimer::start));
+    connect(m_settings, &ChatSettingsPanel::changed, m_estimateDelay, qOverload<>(&QTimer::start));
+    connect(m_estimateDelay, &QTimer::timeout, this, &ComparePage::updateEstimates);
+    connect(m_traceDelay, &QTimer::timeout, this, &ComparePage::updateTraces);
+    connect(m_setupBar, &CompareSetupBar::columnsChanged, this, [this] { whenIdle([this] { buildDraftColumns(); }); });
+    connect(m_setupBar, &CompareSetupBar::optionsChanged, m_estimateDelay, qOverload<>(&QTimer::start));
+    connect(m_setupBar, &CompareSetupBar::syncScrollToggled, m_board, &CompareBoard::setSyncScroll);
+    connect(m_board, &CompareBoard::orderChanged, this, &ComparePage::onOrderChanged);
+    connect(m_board, &CompareBoard::visibilityChanged, this, [this] {
+        saveLayout();
+        updateHiddenMenu();
+    });
+    connect(m_list, &ComparisonList::openRequested, this, &ComparePage::openComparison);
+    connect(m_list, &ComparisonList::newRequested, this, &ComparePage::newComparison);
+    connect(m_list, &ComparisonList::deleteRequested, this, &ComparePage::deleteComparison);
+    connect(m_list, &ComparisonList::searchChanged, this, &ComparePage::refreshList);
+    connect(stop, &QToolButton::clicked, this, &ComparePage::stopAll);
+    connect(tie, &QToolButton::clicked, this, &ComparePage::voteTie);
+    connect(diff, &QToolButton::clicked, this, &ComparePage::showDiff);
+    connect(board, &QToolButton::clicked, this, &ComparePage::showLeaderboard);
+    connect(historyCharts, &QToolButton::clicked, this, &ComparePage::showHistoryCharts);
+    connect(rerun, &QToolButton::clicked, this, &ComparePage::rerun);
+    connect(charts, &QToolButton::toggled, this, &ComparePage::setChartsVisible);
+    connect(settings, &QToolButton::toggled, m_settings, &QWidget::setVisible);
+    connect(exportButton, &QToolButton::clicked, this, [this] {
+        if (m_comparison.id.isEmpty())
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export comparison"), m_comparison.title + u".md"_s,
+                                                          tr("Markdown (*.md);;JSON (*.json)"));
+        if (!path.isEmpty())
+            exportComparison(path);
+    });
+    buildDraftColumns();
+    refreshList();
+}
+
+ComparePage::~ComparePage()
+{
+    qDeleteAll(m_lanes); // before the columns they drive; their answers are kept as stopped
+    m_lanes.clear();
+}
+
+CompareSetup ComparePage::setup() const
+{
+    CompareSetup s;
+    s.columns = m_setupBar->columns();
+    s.shared = m_settings->settings({});
+    s.repeat = m_setupBar->repeat();
+    s.concurrentRepeats = m_setupBar->concurrentRepeats();
+    s.blind = m_setupBar->blind();
+    return s;
+}
+
+bool ComparePage::isRunning() const
+{
+    return m_running > 0;
+}
+
+void ComparePage::whenIdle(std::function<void()> action)
+{
+    if (!isRunning()) {
+        action();
+        return;
+    }
+    m_whenIdle = std::move(action);
+    stopAll();
+}
+
+CompareColumn* ComparePage::createColumn()
+{
+    auto* column = new CompareColumn;
+    connect(column, &CompareColumn::moveRequested, this, [this, column](int step) { m_board->move(column, step); });
+    connect(column, &CompareColumn::hideRequested, this, [this, column] { hideColumn(column); });
+    connect(column, &CompareColumn::rated, this, [this, column](int score) { rate(column, score); });
+    connect(column, &CompareColumn::bestChosen, this, [this, column] { voteBest(laneOf(column)); });
+    connect(column, &CompareColumn::continueRequested, this, [this, column] { continueLane(laneOf(column)); });
+    connect(column, &CompareColumn::stopRequested, this, [this, column] {
+        if (const int lane = laneOf(column); lane >= 0 && lane < m_lanes.size())
+            m_lanes.at(lane)->stop();
+    });
+    return column;
+}
+
+int ComparePage::laneOf(CompareColumn* column) const
+{
+    return int(m_columns.indexOf(column));
+}
+
+void ComparePage::buildDraftColumns()
+{
+    qDeleteAll(m_lanes);
+    m_lanes.clear();
+    m_comparison = {};
+    m_setup = setup();
+    m_letters.clear();
+    m_revealed = true;
+    m_voted = false;
+    m_columns.clear();
+    for (int i = 0; i < m_setup.columns.size(); ++i)
+        m_columns.append(createColumn());
+    m_board->setColumns(m_columns);
+    m_charts->clear();
+    m_list->setCurrent({});
+    applyTitles();
+    updateEstimates();
+    updateHiddenMenu();
+}
+
+void ComparePage::newComparison()
+{
+    whenIdle([this] {
+        buildDraftColumns();
+        m_composer->editor()->setFocus();
+    });
+}
+
+QString ComparePage::titleOf(int lane) const
+{
+    if (!m_revealed && lane < m_letters.size())
+        return tr("Model %1").arg(QChar(u'A' + m_letters.at(lane)));
+    return lane < m_setup.columns.size() ? m_setup.columnLabel(lane) : QString();
+}
+
+void ComparePage::applyTitles()
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        const bool hidden = !m_revealed;
+        m_columns.at(i)->setTitle(titleOf(i), hidden ? tr("Blind mode: the name shows after you vote") : QString());
+        if (i < m_lanes.size())
+            m_lanes.at(i)->setLabel(titleOf(i));
+    }
+}
+
+void ComparePage::send(const QString& prompt)
+{
+    if (isRunning() || prompt.trimmed().isEmpty())
+        return;
+    const CompareSetup wanted = setup();
+    if (wanted.columns.size() < CompareSetup::kMinColumns) {
+        emit statusMessage(tr("Add at least two models to compare (“+ Add model”)."), 6000);
+        return;
+    }
+    const bool followUp = !m_lanes.isEmpty() && sameColumns(wanted.columns, m_setup.columns);
+    QList<std::optional<CostEstimate>> estimates;
+    for (int i = 0; i < wanted.columns.size(); ++i) {
+        QList<QString> texts;
+        if (followUp) {
+            for (const MessageRecord& m : m_lanes.at(i)->shownPath())
+                texts.append(m.content);
+        }
+        texts.append(prompt);
+        const auto e = estimateSend(m_config.config(), m_catalog.catalog(), followUp ? m_lanes.at(i)->settings()
+                                                                                       : wanted.settingsFor(i), texts);
+        estimates.append(e ? e->cost : std::nullopt);
+    }
+    const std::optional<CostEstimate> total = totalEstimate(estimates, wanted.repeat);
+    const BudgetLimits limits = m_config.config().budget;
+    setRunning(true); // nothing else starts while the budget is checked
+    const quint64 generation = ++m_generation;
+    const auto go = [this, prompt, wanted, followUp] {
+        m_composer->setText({});
+        if (followUp) {
+            m_setup.repeat = wanted.repeat;
+            m_setup.concurrentRepeats = wanted.concurrentRepeats;
+            askAll(prompt);
+        } else {
+            startComparison(prompt, wanted);
+        }
+    };
+    if (!limits.isSet()) {
+        m_running = 0;
+        go();
+        return;
+    }
+    // Today's spending is a file: read off the UI thread, then decide.
+    m_history.read<double>([](ConversationStore&) { return SpendLedger().spentOn(QDate::currentDate()); }, this,
+                           [this, generation, limits, total, go](double spent) {
+        if (generation != m_generation)
+            return;
+        m_running = 0;
+        setRunning(false);
+        const BudgetVerdict verdict = checkBudget(limits, total, spent);
+        if (verdict.kind == BudgetVerdict::Kind::Allow) {
+            go();
+            return;
+        }
+        auto* box = new QMessageBox(this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowTitle(tr("Budget"));
+        box->setText(tr("All columns together: %1").arg(verdict.message));
+        if (verdict.kind == BudgetVerdict::Kind::Block) {
+            box->setIcon(QMessageBox::Critical);
+            box->setStandardButtons(QMessageBox::Ok);
+        } else {
+            box->setIcon(QMessageBox::Warning);
+            box->setStandardButtons(QMessageBox::Ok | QMessageBox::Cancel);
+            box->button(QMessageBox::Ok)->setText(tr("Send anyway"));
+            connect(box, &QMessageBox::accepted, this, go);
+        }
+        box->open();
+    });
+}
+
+void ComparePage::startComparison(const QString& prompt, const CompareSetup& wanted)
+{
+    qDeleteAll(m_lanes);
+    m_lanes.clear();
+    m_setup = wanted;
+    if (m_setup.blind) // a column's place must not give its model away
+        std::shuffle(m_setup.columns.begin(), m_setup.columns.end(), *QRandomGenerator::global());
+    m_comparison = {};
+    m_comparison.id = newRecordId();
+    m_comparison.title = titleFromPrompt(prompt);
+    m_comparison.createdAt = m_comparison.updatedAt = QDateTime::currentDateTimeUtc();
+    m_comparison.setupJson = m_setup.toJson();
+    QList<ConversationRecord> records;
+    QList<Conversation> conversations;
+    for (int i = 0; i < m_setup.columns.size(); ++i) {
+        ConversationRecord c;
+        c.id = newRecordId();
+        c.title = m_setup.columnLabel(i) + u": "_s + m_comparison.title;
+        c.createdAt = c.updatedAt = m_comparison.createdAt;
+        c.settingsJson = m_setup.settingsFor(i).toJson();
+        records.append(c);
+        conversations.append({c, {}});
+    }
+    const ComparisonRecord record = m_comparison;
+    m_history.write([record, records](ConversationStore& store) {
+        return ComparisonStore(store).createComparison(record, records);
+    });
+    m_columns.clear();
+    for (int i = 0; i < m_setup.columns.size(); ++i)
+        m_columns.append(createColumn());
+    m_board->setColumns(m_columns);
+    m_letters.clear();
+    for (int i = 0; i < m_columns.size(); ++i)
+        m_letters.append(i);
+    m_revealed = !m_setup.blind;
+    m_voted = false;
+    bindLanes(conversations);
+    applyTitles();
+    askAll(prompt);
+    refreshList();
+}
+
+void ComparePage::bindLanes(const QList<Conversation>& conversations)
+{
+    const CompareServices services{m_config, m_secrets, m_catalog, m_history, *m_ticker,
+                                   {m_network, m_clock, m_scheduler, nullptr, nullptr}};
+    for (int i = 0; i < conversations.size() && i < m_columns.size(); ++i) {
+        auto* lane = new CompareLane(services, *m_columns.at(i), conversations.at(i), m_setup.settingsFor(i), this);
+        lane->setLabel(titleOf(i));
+        connect(lane, &CompareLane::turnFinished, this, &ComparePage::onLaneFinished);
+        connect(lane, &CompareLane::progressed, this, [this] {
+            if (!m_traceDelay->isActive())
+                m_traceDelay->start();
+        });
+        m_lanes.append(lane);
+        if (i < m_setup.columns.size() && m_setup.columns.at(i).hidden)
+            m_board->setColumnHidden(m_columns.at(i), true);
+    }
+    updateHiddenMenu();
+}
+
+void ComparePage::askAll(const QString& prompt)
+{
+    m_running = int(m_lanes.size());
+    setRunning(true);
+    m_voted = false;
+    for (CompareLane* lane : std::as_const(m_lanes))
+        lane->ask(prompt, m_setup.repeat, m_setup.concurrentRepeats);
+}
+
+void ComparePage::onLaneFinished()
+{
+    if (--m_running > 0)
+        return;
+    m_running = 0;
+    setRunning(false);
+    m_traceDelay->stop();
+    updateTraces();
+    updateMarksAndCharts();
+    saveLayout();
+    refreshList();
+    updateEstimates();
+    emit runFinished();
+    if (m_whenIdle)
+        std::exchange(m_whenIdle, nullptr)();
+}
+
+void ComparePage::setRunning(bool running)
+{
+    m_composer->setBusy(running);
+    m_setupBar->setLocked(running);
+}
+
+void ComparePage::stopAll()
+{
+    for (CompareLane* lane : std::as_const(m_lanes))
+        lane->stop();
+}
+
+void ComparePage::updateMarksAndCharts()
+{
+    QList<ColumnFigures> figures;
+    QList<int> colours;
+    for (int i = 0; i < m_lanes.size(); ++i) {
+        ColumnFigures f = m_lanes.at(i)->figures();
+        f.label = titleOf(i);
+        if (m_columns.at(i)->isHidden())
+            f.succeeded = false; // a hidden column competes for nothing
+        figures.append(f);
+        colours.append(i);
+    }
+    const CompareMarks marks = marksOf(figures);
+    for (int i = 0; i < m_lanes.size(); ++i)
+        m_columns.at(i)->setMarks(marks.fastest == i, marks.cheapest == i, marks.longest == i);
+    m_charts->setFigures(figures, colours);
+}
+
+void ComparePage::updateTraces()
+{
+    QList<QList<QPointF>> traces;
+    QStringList labels;
+    QList<int> colours;
+    for (int i = 0; i < m_lanes.size(); ++i) {
+        traces.append(m_lanes.at(i)->trace().points());
+        labels.append(titleOf(i));
+        colours.append(i);
+    }
+    m_charts->setTraces(traces, labels, colours);
+}
+
+void ComparePage::updateEstimates()
+{
+    const CompareSetup wanted = setup();
+    const bool followUp = !m_lanes.isEmpty() && sameColumns(wanted.columns, m_setup.columns);
+    QList<std::optional<CostEstimate>> estimates;
+    for (int i = 0; i < m_columns.size(); ++i) {
+        QList<QString> texts;
+        ChatSettings settings = i < wanted.columns.size() ? wanted.settingsFor(i) : ChatSettings();
+        if (followUp && i < m_lanes.size()) {
+            for (const MessageRecord& m : m_lanes.at(i)->shownPath())
+                texts.append(m.content);
+            settings = m_lanes.at(i)->settings();
+        }
+        texts.append(m_composer->text());
+        const std::optional<SendEstimate> e = estimateSend(m_config.config(), m_catalog.catalog(), settings, texts);
+        estimates.append(e ? e->cost : std::nullopt);
+        QString text;
+        if (!e)
+            text = tr("model not available");
+        else if (!e->cost)
+            text = tr("next send: ≈ %1 tokens in, price unknown").arg(e->promptTokens);
+        else if (e->cost->max)
+            text = tr("next send: %1–%2").arg(formatMoney(e->cost->min, e->cost->currency),
+                                              formatMoney(*e->cost->max, e->cost->currency));
+        else
+            text = tr("next send: from %1").arg(formatMoney(e->cost->min, e->cost->currency));
+        if (wanted.repeat > 1 && e)
+            text += tr(" (× %1 runs)").arg(wanted.repeat);
+        m_columns.at(i)->setEstimate(text);
+    }
+    QString total;
+    if (m_columns.size() >= CompareSetup::kMinColumns) {
+        const std::optional<CostEstimate> sum = totalEstimate(estimates, wanted.repeat);
+        total = !sum ? tr("Next send, all columns: price unknown for some models")
+                : sum->max ? tr("Next send, all columns: %1–%2").arg(formatMoney(sum->min, sum->currency),
+                                                                     formatMoney(*sum->max, sum->currency))
+                           : tr("Next send, all columns: from %1").arg(formatMoney(sum->min, sum->currency));
+        const BudgetLimits& limits = m_config.config().budget;
+        if (limits.perRequestUsd)
+            total += tr("  ·  budget %1 per send").arg(formatMoney(*limits.perRequestUsd, u"USD"_s));
+        if (followUp)
+            total += tr("  ·  continues this comparison");
+    } else {
+        total = tr("Add 2 to 8 models to compare.");
+    }
+    m_composer->setEstimate(total);
+}
+
+} // namespace juxta
