@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/Comparison.h"
 
+#include <QNetworkAccessManager>
+
 namespace juxta {
 
 Comparison::Comparison(ResilienceServices services, ChatRequest request, QList<CompareLane> lanes, int repeat,
@@ -16,16 +18,18 @@ Comparison::Comparison(ResilienceServices services, ChatRequest request, QList<C
 {
     m_runs.resize(m_lanes.size());
     m_calls.fill(nullptr, m_lanes.size());
+    for (qsizetype i = 0; i < m_lanes.size(); ++i)
+        m_networks.push_back(std::make_unique<QNetworkAccessManager>());
 }
 
 Comparison::~Comparison()
 {
     for (ResilientCall* call : std::as_const(m_calls)) {
-        if (call) {
+        if (call)
             call->disconnect(this);
-            delete call;
-        }
     }
+    // Every call (running, or finished and waiting for deleteLater) goes before the network managers it used.
+    qDeleteAll(findChildren<ResilientCall*>(Qt::FindDirectChildrenOnly));
 }
 
 void Comparison::start()
@@ -45,7 +49,9 @@ void Comparison::startRun(int lane)
 {
     const int run = int(m_runs.at(lane).size());
     // A seed per lane and run: split routing stays reproducible, lanes do not mirror each other.
-    auto* call = new ResilientCall(m_services, m_request, m_lanes.at(lane).targets, m_retry, m_fallback, m_options,
+    const ResilienceServices laneServices{*m_networks.at(std::size_t(lane)), m_services.clock, m_services.scheduler,
+                                          m_services.breaker, m_services.stats};
+    auto* call = new ResilientCall(laneServices, m_request, m_lanes.at(lane).targets, m_retry, m_fallback, m_options,
                                    quint32(lane * 1000 + run + 1), this);
     m_calls[lane] = call;
     ++m_running;

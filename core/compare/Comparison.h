@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One prompt to several lanes at once (a lane: a model with its fallbacks and overrides), each run `repeat` times,
-// one after another within a lane. Every run is a ResilientCall like any other; nothing is shared but the network.
+// one after another within a lane. Every run is a ResilientCall like any other. Each lane has its own network
+// access manager: one manager opens at most six HTTP/1.1 connections per server, and a comparison of eight models
+// on one local server must not queue two of them behind the others.
 #pragma once
 
 #include "routing/ResilientCall.h"
@@ -50,6 +52,7 @@ private:
     CallOptions m_options;
     QList<QList<RoutedOutcome>> m_runs;
     QList<ResilientCall*> m_calls; // the running call of each lane, or null
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networks; // one per lane
     int m_running = 0;
     bool m_started = false;
     bool m_starting = false;

@@ -135,12 +135,12 @@ void FakeProviderServer::writeBody(QTcpSocket* socket, ScriptedResponse response
 {
     // Writes with no delay go out back to back; a delay hands control back to the event loop.
     while (index < response.writes.size()) {
-        const ScriptedWrite& w = response.writes[index];
+        const ScriptedWrite& w = response.writes.at(index); // at(): no detach, so no copy of every write
         if (w.delayMs > 0) {
             QTimer::singleShot(w.delayMs, socket, [this, socket, response, index, generation] {
                 if (!m_connections.contains(socket) || m_connections[socket].generation != generation)
                     return;
-                const ScriptedWrite& delayed = response.writes[index];
+                const ScriptedWrite& delayed = response.writes.at(index);
                 socket->write(response.isChunked() ? QByteArray::number(delayed.bytes.size(), 16) + "\r\n"
                                                          + delayed.bytes + "\r\n"
                                                    : delayed.bytes);

@@ -331,15 +331,15 @@ void TestComparePage::repeatsGiveStatisticsAndOneColumnStops()
     QSignalSpy finished(page(), &ComparePage::runFinished);
     page()->send(u"Stop one"_s);
     CompareColumn* slow = page()->board()->columns().at(1);
-    QTRY_VERIFY(slow->transcript()->count() == 2 && !slow->transcript()->message(1).content.isEmpty()
-                || slow->status() == ColumnStatus::Streaming);
-    QTest::qWait(300);
+    QTRY_COMPARE(slow->status(), ColumnStatus::Streaming);
+    QTest::qWait(300); // a few of its pieces arrive
     QVERIFY(slow->stopButton()->isEnabled());
     slow->stopButton()->click();
     QVERIFY(!finished.isEmpty() || finished.wait(20'000)); // a stop may end the run at once
     QCOMPARE(slow->status(), ColumnStatus::Stopped);
     QCOMPARE(page()->board()->columns().at(0)->status(), ColumnStatus::Done);
     QVERIFY(page()->lanes().at(1)->shownAnswer()->state == MessageState::Stopped);
+    QVERIFY(!page()->lanes().at(1)->shownAnswer()->content.isEmpty()); // what arrived is kept
 }
 
 void TestComparePage::blindVotesFeedTheLeaderboard()

@@ -92,7 +92,7 @@ void RunCharts::setFigures(const QList<ColumnFigures>& columns, const QList<int>
     m_latency->xAxis->setTicker(ticker);
     m_latency->xAxis->setRange(0.4, columns.size() + 0.6);
     m_latency->yAxis->setRange(0, highest > 0 ? highest * 1.15 : 1);
-    m_latency->replot();
+    m_latency->replot(QCustomPlot::rpQueuedReplot);
 
     m_cost->clearPlottables();
     double dearest = 0;
@@ -109,7 +109,7 @@ void RunCharts::setFigures(const QList<ColumnFigures>& columns, const QList<int>
     m_cost->xAxis->setTicker(ticker);
     m_cost->xAxis->setRange(0.4, columns.size() + 0.6);
     m_cost->yAxis->setRange(0, dearest > 0 ? dearest * 1.15 : 0.001);
-    m_cost->replot();
+    m_cost->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void RunCharts::setTraces(const QList<QList<QPointF>>& traces, const QStringList& labels,

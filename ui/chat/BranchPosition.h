@@ -22,4 +22,11 @@ struct MessagePart
     bool last = true;
 };
 
+// Which of a message's actions a view offers (a compare column has no editing and no model switch).
+struct MessageActions
+{
+    bool edit = true;
+    bool anotherModel = true;
+};
+
 } // namespace juxta

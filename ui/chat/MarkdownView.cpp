@@ -93,14 +93,20 @@ int MarkdownView::heightForWidth(int width) const
     return int(std::ceil(doc->size().height())) + 2;
 }
 
+// The hints answer at the width the document is laid out at now, and never lay it out again: layouts ask for
+// them at passing widths (the base class's 256 px default among them), and each different width used to cost a
+// full layout of the text, twice (there and back), several times per frame while an answer streams.
 QSize MarkdownView::sizeHint() const
 {
-    return {QTextBrowser::sizeHint().width(), heightForWidth(width())};
+    // The preferred width is the one laid out now: a container's layout asks heightForWidth() at its size hint's
+    // width, which then costs nothing.
+    const double laidOut = document()->textWidth();
+    return {laidOut > 0 ? int(laidOut) : 200, int(std::ceil(document()->size().height())) + 2};
 }
 
 QSize MarkdownView::minimumSizeHint() const
 {
-    return {50, heightForWidth(width())};
+    return {50, int(std::ceil(document()->size().height())) + 2};
 }
 
 QVariant MarkdownView::loadResource(int type, const QUrl& name)

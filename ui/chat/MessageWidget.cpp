@@ -65,11 +65,13 @@ QString formatAnswerFigures(const AnswerStats& s)
     return parts.join(u"  ·  "_s);
 }
 
-MessageWidget::MessageWidget(const MessageRecord& message, BranchPosition branch, MessagePart part, QWidget* parent)
+MessageWidget::MessageWidget(const MessageRecord& message, BranchPosition branch, MessagePart part, QWidget* parent,
+                             MessageActions actions)
     : QFrame(parent)
     , m_message(message)
     , m_branch(branch)
     , m_part(part)
+    , m_actions(actions)
 {
     // A row keeps only its own part of the text: thousands of rows never hold copies of a long answer.
     m_message.content = partText().toString();
@@ -110,6 +112,9 @@ QStringView MessageWidget::partText() const
 void MessageWidget::build()
 {
     m_layout = new QVBoxLayout(this);
+    // The transcript sets this widget's geometry from heightForWidth(); a minimum size from the layout would make
+    // every growth of a streaming answer lay its text out again at the layout's minimum and preferred widths.
+    m_layout->setSizeConstraint(QLayout::SetNoConstraint);
     // Parts of one long message sit flush against each other, so they read as one message.
     m_layout->setContentsMargins(14, m_part.first ? 8 : 0, 14, m_part.last ? 8 : 0);
     m_layout->setSpacing(4);
@@ -154,11 +159,11 @@ void MessageWidget::build()
     QToolButton* copy = addAction(u"copyMessage"_s, tr("Copy"), tr("Copy this message as Markdown"));
     connect(copy, &QToolButton::clicked, this, &MessageWidget::copyMessage);
     header->addWidget(copy);
-    if (user) {
+    if (user && m_actions.edit) {
         QToolButton* edit = addAction(u"editMessage"_s, tr("Edit"), tr("Edit and resend (keeps the original as a version)"));
         connect(edit, &QToolButton::clicked, this, [this] { emit editRequested(m_message.id); });
         header->addWidget(edit);
-    } else if (m_message.state != MessageState::Streaming) {
+    } else if (!user && m_message.state != MessageState::Streaming) {
         QToolButton* again = addAction(u"regenerateMessage"_s, tr("Regenerate"), tr("Ask for this answer again"));
         connect(again, &QToolButton::clicked, this, [this] { emit regenerateRequested(m_message.id); });
         header->addWidget(again);
@@ -281,10 +286,13 @@ void MessageWidget::buildStatus()
         retry->setParent(banner);
         connect(retry, &QToolButton::clicked, this, [this] { emit regenerateRequested(m_message.id); });
         row->addWidget(retry);
-        QToolButton* other = addAction(u"tryAnotherModel"_s, tr("Try another model…"), tr("Pick another model for this answer"));
-        other->setParent(banner);
-        connect(other, &QToolButton::clicked, this, [this] { emit anotherModelRequested(m_message.id); });
-        row->addWidget(other);
+        if (m_actions.anotherModel) {
+            QToolButton* other = addAction(u"tryAnotherModel"_s, tr("Try another model…"),
+                                           tr("Pick another model for this answer"));
+            other->setParent(banner);
+            connect(other, &QToolButton::clicked, this, [this] { emit anotherModelRequested(m_message.id); });
+            row->addWidget(other);
+        }
         m_layout->addWidget(banner);
     }
     QString figures = formatAnswerFigures(s);

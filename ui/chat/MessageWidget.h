@@ -22,7 +22,8 @@ class MessageWidget final : public QFrame
     Q_OBJECT
 
 public:
-    MessageWidget(const MessageRecord& message, BranchPosition branch, MessagePart part = {}, QWidget* parent = nullptr);
+    MessageWidget(const MessageRecord& message, BranchPosition branch, MessagePart part = {}, QWidget* parent = nullptr,
+                  MessageActions actions = {});
 
     const QString& messageId() const { return m_message.id; }
     // Streaming: the new text only. Reasoning and tool calls are small and replaced whole.
@@ -55,6 +56,7 @@ private:
     MessageRecord m_message;
     BranchPosition m_branch;
     MessagePart m_part;
+    MessageActions m_actions;
     QVBoxLayout* m_layout = nullptr;
     QWidget* m_body = nullptr;
     MarkdownView* m_streamView = nullptr;

@@ -262,7 +262,7 @@ MessageWidget* TranscriptView::materialize(int rowIndex)
         return existing;
     const Row& row = m_rows.at(rowIndex);
     const Entry& e = m_entries.at(row.entry);
-    auto* w = new MessageWidget(e.message, e.branch, partOf(row), viewport());
+    auto* w = new MessageWidget(e.message, e.branch, partOf(row), viewport(), m_actions);
     connect(w, &MessageWidget::heightChanged, this, &TranscriptView::onWidgetHeightChanged);
     connect(w, &MessageWidget::editRequested, this, &TranscriptView::editRequested);
     connect(w, &MessageWidget::copyRequested, this, [this](const QString& id) {

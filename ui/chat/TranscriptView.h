@@ -43,6 +43,7 @@ public:
     void scrollToMessage(int index);
     // 0 top … 1 bottom (which follows the stream again); for views scrolled together.
     void scrollToFraction(double fraction);
+    void setMessageActions(MessageActions actions) { m_actions = actions; } // before messages are shown
 
 signals:
     void editRequested(const QString& id);
@@ -73,6 +74,7 @@ private:
         bool measured = false;
     };
 
+    MessageActions m_actions;
     void relayout();
     void layoutPass(bool& changed);
     void rebuildRows(int changedEntry = -1);

@@ -101,13 +101,13 @@ void CompareBoard::updateMoveButtons()
         all.at(i)->setMovable(i > firstVisible, i < lastVisible);
 }
 
-void CompareBoard::followScroll(CompareColumn* source, int)
+void CompareBoard::followScroll(CompareColumn* moved, int)
 {
     if (!m_sync || m_syncing || m_pendingSource)
         return;
     // Decided after the event that moved the bar: by then the view knows whether a person scrolled it away from
     // the bottom. Several moves in one turn of the event loop make one sync.
-    m_pendingSource = source;
+    m_pendingSource = moved;
     QTimer::singleShot(0, this, [this] {
         CompareColumn* source = m_pendingSource;
         m_pendingSource = nullptr;

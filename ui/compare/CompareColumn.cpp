@@ -44,6 +44,7 @@ CompareColumn::CompareColumn(QWidget* parent)
     , m_transcript(new TranscriptView(this))
 {
     setObjectName(u"compareColumn"_s);
+    m_transcript->setMessageActions({.edit = false, .anotherModel = false}); // one model per column, one prompt box
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(220);
 

@@ -29,6 +29,7 @@ CompareLane::CompareLane(CompareServices services, CompareColumn& column, Conver
 {
     connect(&m_services.ticker, &FrameTicker::tick, this, &CompareLane::updateLive);
     connect(m_column.transcript(), &TranscriptView::branchStepRequested, this, &CompareLane::stepBranch);
+    connect(m_column.transcript(), &TranscriptView::regenerateRequested, this, &CompareLane::regenerate);
     const QString leaf = !m_conversation.currentLeafId.isEmpty() && m_tree.find(m_conversation.currentLeafId)
                              ? m_conversation.currentLeafId : m_tree.latestLeaf();
     showPath(leaf);
@@ -101,8 +102,18 @@ void CompareLane::ask(const QString& prompt, int repeat, bool concurrent)
     resolveAndRun(question.id, repeat, concurrent);
 }
 
+void CompareLane::regenerate(const QString& answerId)
+{
+    const MessageRecord* answer = m_tree.find(answerId);
+    if (isBusy() || !answer || answer->parentId.isEmpty())
+        return;
+    m_column.setMarks(false, false, false);
+    resolveAndRun(answer->parentId, 1, false);
+}
+
 void CompareLane::resolveAndRun(const QString& questionId, int repeat, bool concurrent)
 {
+    emit turnStarted();
     m_questionId = questionId;
     m_turnAnswers.clear();
     m_stopped = false;

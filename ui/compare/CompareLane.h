@@ -50,6 +50,8 @@ public:
     bool isBusy() const { return m_resolving || !m_streamers.isEmpty() || m_queued > 0; }
     // Shows another version (repeat run or regeneration) of an answer.
     void stepBranch(const QString& messageId, int step);
+    // Another version of an answer, from the same question.
+    void regenerate(const QString& answerId);
 
     CompareColumn& column() const { return m_column; }
     const ChatSettings& settings() const { return m_settings; }
@@ -63,6 +65,7 @@ public:
     void setLabel(const QString& label) { m_label = label; }
 
 signals:
+    void turnStarted();
     void turnFinished(); // every run of the turn ended
     void progressed();   // new live figures (once per frame at most)
 

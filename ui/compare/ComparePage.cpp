@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QMenu>
+#include <QNetworkAccessManager>
 #include <QMessageBox>
 #include <QRandomGenerator>
 #include <QSplitter>
@@ -66,12 +67,11 @@ QString titleFromPrompt(const QString& prompt)
 
 } // namespace
 
-ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, QNetworkAccessManager& network,
-                         CatalogService& catalog, HistoryService& history, QWidget* parent)
+ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, CatalogService& catalog, HistoryService& history,
+                         QWidget* parent)
     : QWidget(parent)
     , m_config(config)
     , m_secrets(secrets)
-    , m_network(network)
     , m_catalog(catalog)
     , m_history(history)
     , m_ticker(new FrameTicker(this))
@@ -187,8 +187,15 @@ ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, QNetworkAcce
 
 ComparePage::~ComparePage()
 {
-    qDeleteAll(m_lanes); // before the columns they drive; their answers are kept as stopped
+    clearLanes(); // before the columns they drive; their answers are kept as stopped
+}
+
+void ComparePage::clearLanes()
+{
+    qDeleteAll(m_lanes);
     m_lanes.clear();
+    qDeleteAll(m_laneNetworks); // after the lanes: their calls' replies belong to these
+    m_laneNetworks.clear();
 }
 
 CompareSetup ComparePage::setup() const
@@ -204,7 +211,7 @@ CompareSetup ComparePage::setup() const
 
 bool ComparePage::isRunning() const
 {
-    return m_running > 0;
+    return m_running > 0 || m_checkingBudget;
 }
 
 void ComparePage::whenIdle(std::function<void()> action)
@@ -239,8 +246,7 @@ int ComparePage::laneOf(CompareColumn* column) const
 
 void ComparePage::buildDraftColumns()
 {
-    qDeleteAll(m_lanes);
-    m_lanes.clear();
+    clearLanes();
     m_comparison = {};
     m_setup = setup();
     m_letters.clear();
@@ -306,7 +312,6 @@ void ComparePage::send(const QString& prompt)
     }
     const std::optional<CostEstimate> total = totalEstimate(estimates, wanted.repeat);
     const BudgetLimits limits = m_config.config().budget;
-    setRunning(true); // nothing else starts while the budget is checked
     const quint64 generation = ++m_generation;
     const auto go = [this, prompt, wanted, followUp] {
         m_composer->setText({});
@@ -319,16 +324,17 @@ void ComparePage::send(const QString& prompt)
         }
     };
     if (!limits.isSet()) {
-        m_running = 0;
         go();
         return;
     }
+    m_checkingBudget = true; // nothing else starts while the budget is checked
+    setRunning(true);
     // Today's spending is a file: read off the UI thread, then decide.
     m_history.read<double>([](ConversationStore&) { return SpendLedger().spentOn(QDate::currentDate()); }, this,
                            [this, generation, limits, total, go](double spent) {
         if (generation != m_generation)
             return;
-        m_running = 0;
+        m_checkingBudget = false;
         setRunning(false);
         const BudgetVerdict verdict = checkBudget(limits, total, spent);
         if (verdict.kind == BudgetVerdict::Kind::Allow) {
@@ -354,8 +360,7 @@ void ComparePage::send(const QString& prompt)
 
 void ComparePage::startComparison(const QString& prompt, const CompareSetup& wanted)
 {
-    qDeleteAll(m_lanes);
-    m_lanes.clear();
+    clearLanes();
     m_setup = wanted;
     if (m_setup.blind) // a column's place must not give its model away
         std::shuffle(m_setup.columns.begin(), m_setup.columns.end(), *QRandomGenerator::global());
@@ -396,11 +401,19 @@ void ComparePage::startComparison(const QString& prompt, const CompareSetup& wan
 
 void ComparePage::bindLanes(const QList<Conversation>& conversations)
 {
-    const CompareServices services{m_config, m_secrets, m_catalog, m_history, *m_ticker,
-                                   {m_network, m_clock, m_scheduler, nullptr, nullptr}};
     for (int i = 0; i < conversations.size() && i < m_columns.size(); ++i) {
+        // A network manager per column: one opens at most six HTTP/1.1 connections per server, and eight columns
+        // on one local server must all stream at once.
+        auto* network = new QNetworkAccessManager(this);
+        m_laneNetworks.append(network);
+        const CompareServices services{m_config, m_secrets, m_catalog, m_history, *m_ticker,
+                                       {*network, m_clock, m_scheduler, nullptr, nullptr}};
         auto* lane = new CompareLane(services, *m_columns.at(i), conversations.at(i), m_setup.settingsFor(i), this);
         lane->setLabel(titleOf(i));
+        connect(lane, &CompareLane::turnStarted, this, [this] {
+            ++m_running;
+            setRunning(true);
+        });
         connect(lane, &CompareLane::turnFinished, this, &ComparePage::onLaneFinished);
         connect(lane, &CompareLane::progressed, this, [this] {
             if (!m_traceDelay->isActive())
@@ -415,18 +428,20 @@ void ComparePage::bindLanes(const QList<Conversation>& conversations)
 
 void ComparePage::askAll(const QString& prompt)
 {
-    m_running = int(m_lanes.size());
-    setRunning(true);
     m_voted = false;
+    m_starting = true; // a lane that fails at once must not end the run before the others began
     for (CompareLane* lane : std::as_const(m_lanes))
         lane->ask(prompt, m_setup.repeat, m_setup.concurrentRepeats);
+    m_starting = false;
+    if (m_running == 0)
+        onLaneFinished();
 }
 
 void ComparePage::onLaneFinished()
 {
-    if (--m_running > 0)
+    m_running = std::max(0, m_running - 1);
+    if (m_running > 0 || m_starting)
         return;
-    m_running = 0;
     setRunning(false);
     m_traceDelay->stop();
     updateTraces();

@@ -40,8 +40,8 @@ class ComparePage final : public QWidget
     Q_OBJECT
 
 public:
-    ComparePage(ConfigStore& config, SecretStore& secrets, QNetworkAccessManager& network, CatalogService& catalog,
-                HistoryService& history, QWidget* parent = nullptr);
+    ComparePage(ConfigStore& config, SecretStore& secrets, CatalogService& catalog, HistoryService& history,
+                QWidget* parent = nullptr);
     ~ComparePage() override;
 
     void send(const QString& prompt);   // a new comparison, or the next turn of the one shown
@@ -77,6 +77,7 @@ signals:
 
 private:
     void buildDraftColumns();
+    void clearLanes();
     void startComparison(const QString& prompt, const CompareSetup& setup);
     void askAll(const QString& prompt);
     void bindLanes(const QList<Conversation>& conversations);
@@ -100,7 +101,6 @@ private:
 
     ConfigStore& m_config;
     SecretStore& m_secrets;
-    QNetworkAccessManager& m_network;
     CatalogService& m_catalog;
     HistoryService& m_history;
 
@@ -122,10 +122,13 @@ private:
     CompareSetup m_setup;           // of the comparison shown (the bar may have moved on: then the next send is new)
     QList<CompareColumn*> m_columns; // in setup order (= display order: a move reorders both)
     QList<CompareLane*> m_lanes;    // in setup order; empty for a draft
+    QList<QNetworkAccessManager*> m_laneNetworks; // one per lane
     QList<int> m_letters;           // blind mode: the letter each lane shows until a vote reveals the names
     bool m_revealed = true;
     bool m_voted = false;
-    int m_running = 0;
+    int m_running = 0;              // lanes answering now
+    bool m_starting = false;
+    bool m_checkingBudget = false;
     quint64 m_generation = 0;
     std::function<void()> m_whenIdle;
 };

@@ -54,8 +54,7 @@ void ComparePage::openComparison(const QString& id)
                     emit statusMessage(tr("That comparison could not be read."), 6000);
                     return;
                 }
-                qDeleteAll(m_lanes);
-                m_lanes.clear();
+                clearLanes();
                 m_comparison = saved->record;
                 m_setup = CompareSetup::fromJson(saved->record.setupJson);
                 m_voted = saved->voted;

@@ -152,7 +152,7 @@ void MainWindow::importConversation()
 
 void MainWindow::createCompare()
 {
-    m_compare = new ComparePage(*m_store, *m_secrets, *m_network, *m_catalog, *m_history, this);
+    m_compare = new ComparePage(*m_store, *m_secrets, *m_catalog, *m_history, this);
     m_pages->addWidget(m_compare);
     connect(m_compare, &ComparePage::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_compare->setupBar(), &CompareSetupBar::columnsChanged, this, &MainWindow::saveConfig); // recent models
