@@ -28,6 +28,7 @@ private slots:
     void printsATable();
     void refusesBadUsage();
     void budgetCountsAllModelsTogether();
+    void eightModelsOnOneServerStreamAtOnce();
 
 private:
     struct Run
@@ -41,6 +42,7 @@ private:
 
     QTemporaryDir m_home;
     FakeProviderServer m_server;
+    int m_mostConnections = 0; // during the last run
 };
 
 void TestCompareCommand::initTestCase()
@@ -79,8 +81,10 @@ TestCompareCommand::Run TestCompareCommand::juxta(const QStringList& arguments)
     timer.start();
     process.start(QStringLiteral(JUXTA_BINARY),
                   QStringList{u"compare"_s, u"--config"_s, m_home.filePath(u"config.json"_s)} + arguments);
+    m_mostConnections = 0;
     while (!process.waitForFinished(10)) { // the fake server lives on this thread
         QCoreApplication::processEvents();
+        m_mostConnections = std::max(m_mostConnections, m_server.openConnections());
         if (timer.elapsed() > 60'000) { // a hang fails here, with the child's output, not as a suite timeout
             process.kill();
             process.waitForFinished();
@@ -177,6 +181,18 @@ void TestCompareCommand::budgetCountsAllModelsTogether()
     QVERIFY2(two.err.contains("all models together"), two.err.constData());
     QCOMPARE(int(m_server.requests().size()) - requestsBefore, 1); // nothing was sent for the blocked comparison
     QVERIFY(store.update([&before](AppConfig& config) { config = before; }));
+}
+
+void TestCompareCommand::eightModelsOnOneServerStreamAtOnce()
+{
+    // One network manager opens at most six HTTP/1.1 connections per server: eight lanes need more than one.
+    QStringList arguments;
+    for (int i = 0; i < 8; ++i)
+        arguments << u"--model"_s << u"fake/slow"_s;
+    const Run run = juxta(arguments + QStringList{u"--json"_s, u"Count"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(run.out).object().value(u"results"_s).toArray().size(), 8);
+    QVERIFY2(m_mostConnections >= 8, QByteArray::number(m_mostConnections).constData());
 }
 
 QTEST_GUILESS_MAIN(TestCompareCommand)

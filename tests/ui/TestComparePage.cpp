@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <qcustomplot.h>
 
@@ -93,6 +94,7 @@ private slots:
     void blindVotesFeedTheLeaderboard();
     void reopenRerunExportAndDiff();
     void columnsMoveHideAndKeepTheirOrder();
+    void eightColumnsStreamAtOnce();
     void screenshotOfThreeModels();
 
 private:
@@ -459,6 +461,23 @@ void TestComparePage::columnsMoveHideAndKeepTheirOrder()
     QCOMPARE(page()->lanes().at(0)->settings().model, u"fake/medium"_s);
     QCOMPARE(page()->lanes().at(1)->settings().model, u"fake/fast"_s);
     QVERIFY(page()->board()->columns().at(2)->isHidden());
+}
+
+void TestComparePage::eightColumnsStreamAtOnce()
+{
+    CompareSetup setup;
+    for (int i = 0; i < 8; ++i)
+        setup.columns.append(column(u"slow"_s)); // the same model eight times is allowed (told apart as #1…#8)
+    int most = 0;
+    QTimer sampler;
+    connect(&sampler, &QTimer::timeout, this, [&] { most = std::max(most, m_server->openConnections()); });
+    sampler.start(5);
+    run(setup, u"Everyone at once"_s);
+    sampler.stop();
+    QVERIFY2(most >= 8, QByteArray::number(most).constData()); // not six, then two more
+    QCOMPARE(page()->board()->columns().at(7)->title(), u"fake/slow · #8"_s);
+    for (CompareColumn* c : page()->board()->columns())
+        QCOMPARE(c->status(), ColumnStatus::Done);
 }
 
 void TestComparePage::screenshotOfThreeModels()
