@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChartKit</name>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>served by %1 (fallback from %2)</source>
+        <translation>beantwortet von %1 (Ausweichmodell für %2)</translation>
+    </message>
+    <message>
+        <source>served by %1</source>
+        <translation>beantwortet von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) before</source>
+        <translation>
+            <numerusform>%n fehlgeschlagener Versuch davor</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche davor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TTFT %1</source>
+        <translation>TTFT %1</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 tok/s</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>gesamt %1</translation>
+    </message>
+    <message>
+        <source>%1 in / %2 out</source>
+        <translation>%1 ein / %2 aus</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>finish: %1</source>
+        <translation>Ende: %1</translation>
+    </message>
+    <message>
+        <source>error: %1 — %2</source>
+        <translation>Fehler: %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 runs (%2 ok)</source>
+        <translation>%1 Durchläufe (%2 erfolgreich)</translation>
+    </message>
+    <message>
+        <source>TTFT median %1, p95 %2</source>
+        <translation>TTFT Median %1, p95 %2</translation>
+    </message>
+    <message>
+        <source>total median %1, p95 %2, spread %3–%4</source>
+        <translation>Gesamtzeit Median %1, p95 %2, Spanne %3–%4</translation>
+    </message>
+</context>
+<context>
     <name>juxta::ChatPage</name>
     <message>
         <source>Could not save to the history: %1</source>
@@ -207,6 +296,459 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     </message>
 </context>
 <context>
+    <name>juxta::CompareColumn</name>
+    <message>
+        <source>Move left</source>
+        <translation>Nach links verschieben</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Nach rechts verschieben</translation>
+    </message>
+    <message>
+        <source>Hide this column</source>
+        <translation>Diese Spalte ausblenden</translation>
+    </message>
+    <message>
+        <source>Stop this column</source>
+        <translation>Diese Spalte stoppen</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Good answer (a rating; shown in the history charts)</source>
+        <translation>Gute Antwort (eine Bewertung; erscheint in den Verlaufsdiagrammen)</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>Schlecht</translation>
+    </message>
+    <message>
+        <source>Poor answer (a rating; shown in the history charts)</source>
+        <translation>Schlechte Antwort (eine Bewertung; erscheint in den Verlaufsdiagrammen)</translation>
+    </message>
+    <message>
+        <source>★ Best</source>
+        <translation>★ Beste</translation>
+    </message>
+    <message>
+        <source>This answer is the best (a vote for the leaderboard)</source>
+        <translation>Diese Antwort ist die beste (eine Stimme für die Rangliste)</translation>
+    </message>
+    <message>
+        <source>Continue as chat</source>
+        <translation>Als Chat fortsetzen</translation>
+    </message>
+    <message>
+        <source>Carry on with this answer as a normal chat</source>
+        <translation>Mit dieser Antwort als normaler Chat weitermachen</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>wird gestreamt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>⚡ fastest</source>
+        <translation>⚡ am schnellsten</translation>
+    </message>
+    <message>
+        <source>$ cheapest</source>
+        <translation>$ am günstigsten</translation>
+    </message>
+    <message>
+        <source>¶ longest</source>
+        <translation>¶ am längsten</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::CompareLane</name>
+    <message>
+        <source>Waiting for the first token…</source>
+        <translation>Warten auf das erste Token…</translation>
+    </message>
+    <message>
+        <source>Stopped before it was sent.</source>
+        <translation>Vor dem Senden gestoppt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first token… %1</source>
+        <translation>Warten auf das erste Token… %1</translation>
+    </message>
+    <message>
+        <source>≈ %1 tok/s</source>
+        <translation>≈ %1 tok/s</translation>
+    </message>
+    <message>
+        <source>TTFT %1</source>
+        <translation>TTFT %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>≈ %1 tokens</source>
+        <translation>≈ %1 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::ComparePage</name>
+    <message>
+        <source>Hidden columns</source>
+        <translation>Ausgeblendete Spalten</translation>
+    </message>
+    <message>
+        <source>Show a column you hid</source>
+        <translation>Eine ausgeblendete Spalte wieder anzeigen</translation>
+    </message>
+    <message>
+        <source>One prompt for every model. Ctrl+Enter sends; after the answers, the next message continues every column.</source>
+        <translation>Ein Prompt für alle Modelle. Strg+Enter sendet; nach den Antworten setzt die nächste Nachricht jede Spalte fort.</translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <translation>Alle stoppen</translation>
+    </message>
+    <message>
+        <source>Stop every column (what arrived is kept)</source>
+        <translation>Alle Spalten stoppen (bereits Empfangenes bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>The answers are equally good (a vote for the leaderboard)</source>
+        <translation>Die Antworten sind gleich gut (eine Stimme für die Rangliste)</translation>
+    </message>
+    <message>
+        <source>Diff…</source>
+        <translation>Diff…</translation>
+    </message>
+    <message>
+        <source>Compare two answers word by word</source>
+        <translation>Zwei Antworten Wort für Wort vergleichen</translation>
+    </message>
+    <message>
+        <source>Leaderboard…</source>
+        <translation>Rangliste…</translation>
+    </message>
+    <message>
+        <source>Your ratings of models from your votes</source>
+        <translation>Ihre Modellbewertungen aus Ihren Stimmen</translation>
+    </message>
+    <message>
+        <source>History charts…</source>
+        <translation>Verlaufsdiagramme…</translation>
+    </message>
+    <message>
+        <source>Latency and price of every model across your history</source>
+        <translation>Latenz und Preis aller Modelle über Ihren gesamten Verlauf</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save this comparison as Markdown or JSON</source>
+        <translation>Diesen Vergleich als Markdown oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>The same models and first prompt, as a new comparison</source>
+        <translation>Dieselben Modelle und derselbe erste Prompt als neuer Vergleich</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Show or hide the charts of this run</source>
+        <translation>Diagramme dieses Durchlaufs ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System prompt and parameters shared by every column</source>
+        <translation>System-Prompt und Parameter, die für alle Spalten gelten</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>Blind mode: the name shows after you vote</source>
+        <translation>Blindmodus: Der Name wird nach Ihrer Stimmabgabe angezeigt</translation>
+    </message>
+    <message>
+        <source>Add at least two models to compare (“+ Add model”).</source>
+        <translation>Fügen Sie mindestens zwei Modelle zum Vergleichen hinzu („+ Modell hinzufügen“).</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>All columns together: %1</source>
+        <translation>Alle Spalten zusammen: %1</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>model not available</source>
+        <translation>Modell nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>next send: ≈ %1 tokens in, price unknown</source>
+        <translation>Nächste Anfrage: ≈ %1 Eingabe-Tokens, Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>next send: %1–%2</source>
+        <translation>Nächste Anfrage: %1–%2</translation>
+    </message>
+    <message>
+        <source>next send: from %1</source>
+        <translation>Nächste Anfrage: ab %1</translation>
+    </message>
+    <message>
+        <source> (× %1 runs)</source>
+        <translation> (× %1 Durchläufe)</translation>
+    </message>
+    <message>
+        <source>Next send, all columns: price unknown for some models</source>
+        <translation>Nächste Anfrage, alle Spalten: Preis für einige Modelle unbekannt</translation>
+    </message>
+    <message>
+        <source>Next send, all columns: %1–%2</source>
+        <translation>Nächste Anfrage, alle Spalten: %1–%2</translation>
+    </message>
+    <message>
+        <source>Next send, all columns: from %1</source>
+        <translation>Nächste Anfrage, alle Spalten: ab %1</translation>
+    </message>
+    <message>
+        <source>  ·  budget %1 per send</source>
+        <translation>  ·  Budget %1 pro Anfrage</translation>
+    </message>
+    <message>
+        <source>  ·  continues this comparison</source>
+        <translation>  ·  setzt diesen Vergleich fort</translation>
+    </message>
+    <message>
+        <source>Add 2 to 8 models to compare.</source>
+        <translation>Fügen Sie 2 bis 8 Modelle zum Vergleichen hinzu.</translation>
+    </message>
+    <message>
+        <source>That comparison could not be read.</source>
+        <translation>Dieser Vergleich konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Hidden columns (%1)</source>
+        <translation>Ausgeblendete Spalten (%1)</translation>
+    </message>
+    <message>
+        <source>Vote saved: %1 was best.</source>
+        <translation>Stimme gespeichert: %1 war am besten.</translation>
+    </message>
+    <message>
+        <source>Vote saved: a tie.</source>
+        <translation>Stimme gespeichert: unentschieden.</translation>
+    </message>
+    <message>
+        <source>A diff needs two answers.</source>
+        <translation>Für einen Diff werden zwei Antworten benötigt.</translation>
+    </message>
+    <message>
+        <source>Models across your history</source>
+        <translation>Modelle über Ihren gesamten Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::CompareSetupBar</name>
+    <message>
+        <source>at once</source>
+        <translation>gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <translation>Blind</translation>
+    </message>
+    <message>
+        <source>Scroll together</source>
+        <translation>Gemeinsam scrollen</translation>
+    </message>
+    <message>
+        <source>+ Add model</source>
+        <translation>+ Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a column (2 to 8 models; the same model twice with different settings is fine)</source>
+        <translation>Eine Spalte hinzufügen (2 bis 8 Modelle; dasselbe Modell zweimal mit unterschiedlichen Einstellungen ist möglich)</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sets</translation>
+    </message>
+    <message>
+        <source>Save these models as a set, or load a saved set</source>
+        <translation>Diese Modelle als Set speichern oder ein gespeichertes Set laden</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>Runs per model, for latency statistics (median, p95, spread)</source>
+        <translation>Durchläufe pro Modell, für Latenzstatistiken (Median, p95, Spanne)</translation>
+    </message>
+    <message>
+        <source>Runs per model</source>
+        <translation>Durchläufe pro Modell</translation>
+    </message>
+    <message>
+        <source>Send a model&apos;s repeated runs at the same time instead of one after another</source>
+        <translation>Die wiederholten Durchläufe eines Modells gleichzeitig statt nacheinander senden</translation>
+    </message>
+    <message>
+        <source>Hide and shuffle the model names until you vote for the best answer</source>
+        <translation>Modellnamen verbergen und mischen, bis Sie für die beste Antwort stimmen</translation>
+    </message>
+    <message>
+        <source>Scroll all columns together</source>
+        <translation>Alle Spalten gemeinsam scrollen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Durchläufe</translation>
+    </message>
+    <message>
+        <source>Settings, duplicate or remove this column</source>
+        <translation>Diese Spalte einstellen, duplizieren oder entfernen</translation>
+    </message>
+    <message>
+        <source>Settings for this column…</source>
+        <translation>Einstellungen für diese Spalte…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Settings for %1</source>
+        <translation>Einstellungen für %1</translation>
+    </message>
+    <message>
+        <source>Values set here replace the shared settings for this column only. Leave a field empty to use the shared value.</source>
+        <translation>Hier gesetzte Werte ersetzen die gemeinsamen Einstellungen nur für diese Spalte. Lassen Sie ein Feld leer, um den gemeinsamen Wert zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Save these models as a set…</source>
+        <translation>Diese Modelle als Set speichern…</translation>
+    </message>
+    <message>
+        <source>Save model set</source>
+        <translation>Modellset speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Delete a set</source>
+        <translation>Ein Set löschen</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::ComparisonList</name>
+    <message>
+        <source>New comparison</source>
+        <translation>Neuer Vergleich</translation>
+    </message>
+    <message>
+        <source>Search comparisons</source>
+        <translation>Vergleiche durchsuchen</translation>
+    </message>
+    <message>
+        <source>Saved comparisons</source>
+        <translation>Gespeicherte Vergleiche</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Untitled comparison</source>
+        <translation>Unbenannter Vergleich</translation>
+    </message>
+    <message>
+        <source>%1
+%2 models: %3</source>
+        <translation>%1
+%2 Modelle: %3</translation>
+    </message>
+</context>
+<context>
     <name>juxta::Composer</name>
     <message>
         <source>Message</source>
@@ -287,6 +829,10 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
 </context>
 <context>
     <name>juxta::DetectedServersBanner</name>
@@ -309,6 +855,149 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::DiffDialog</name>
+    <message>
+        <source>Compare two answers word by word</source>
+        <translation>Zwei Antworten Wort für Wort vergleichen</translation>
+    </message>
+    <message>
+        <source>First answer</source>
+        <translation>Erste Antwort</translation>
+    </message>
+    <message>
+        <source>Second answer</source>
+        <translation>Zweite Antwort</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>gegen</translation>
+    </message>
+    <message>
+        <source>%1 pieces only in the first (red), %2 only in the second (green).</source>
+        <translation>%1 Abschnitte nur in der ersten (rot), %2 nur in der zweiten (grün).</translation>
+    </message>
+    <message>
+        <source>The answers differ too much for an exact diff: the differing middle is shown whole.</source>
+        <translation>Die Antworten unterscheiden sich zu stark für einen exakten Diff: Der abweichende Mittelteil wird vollständig angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::HistoryCharts</name>
+    <message>
+        <source>Latency by model (all requests)</source>
+        <translation>Latenz nach Modell (alle Anfragen)</translation>
+    </message>
+    <message>
+        <source>total time (s)</source>
+        <translation>Gesamtzeit (s)</translation>
+    </message>
+    <message>
+        <source>Cost per 1,000 output tokens</source>
+        <translation>Kosten pro 1.000 Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>USD per 1k output tokens</source>
+        <translation>USD pro 1.000 Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Cost against latency</source>
+        <translation>Kosten im Verhältnis zur Latenz</translation>
+    </message>
+    <message>
+        <source>cost per request (USD)</source>
+        <translation>Kosten pro Anfrage (USD)</translation>
+    </message>
+    <message>
+        <source>quartiles, min–max</source>
+        <translation>Quartile, Min.–Max.</translation>
+    </message>
+    <message>
+        <source>rated good</source>
+        <translation>gut bewertet</translation>
+    </message>
+    <message>
+        <source>rated poor</source>
+        <translation>schlecht bewertet</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <source>%1
+%2 s, %3</source>
+        <translation>%1
+%2 s, %3</translation>
+    </message>
+    <message>
+        <source>%1
+%2 per 1k output tokens</source>
+        <translation>%1
+%2 pro 1.000 Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>%1
+price unknown</source>
+        <translation>%1
+Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2 requests)
+median %3 s, p95 %4 s
+min %5 s, max %6 s</source>
+        <translation>%1 (%2 Anfragen)
+Median %3 s, p95 %4 s
+Min. %5 s, Max. %6 s</translation>
+    </message>
+    <message>
+        <source>each request</source>
+        <translation>jede Anfrage</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::LeaderboardDialog</name>
+    <message>
+        <source>Your leaderboard</source>
+        <translation>Ihre Rangliste</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Elo</source>
+        <translation>Elo</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Siegquote</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Stimmen</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Siege</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Niederlagen</translation>
+    </message>
+    <message>
+        <source>Ties</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>No votes yet. Choose “★ Best” in a comparison to vote; blind mode keeps it fair.</source>
+        <translation>Noch keine Stimmen. Wählen Sie in einem Vergleich „★ Beste“, um abzustimmen; der Blindmodus sorgt für Fairness.</translation>
+    </message>
+    <message>
+        <source>From your votes in comparisons: the best answer wins against every other answer of that run. Few votes mean an unsettled rating.</source>
+        <translation>Aus Ihren Stimmen in Vergleichen: Die beste Antwort gewinnt gegen jede andere Antwort dieses Durchlaufs. Wenige Stimmen bedeuten eine noch unsichere Wertung.</translation>
     </message>
 </context>
 <context>
@@ -444,6 +1133,26 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>Conversations (*.json *.md *.markdown)</source>
         <translation>Unterhaltungen (*.json *.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>New &amp;comparison</source>
+        <translation>Neuer &amp;Vergleich</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Chat with one model (Ctrl+1)</source>
+        <translation>Mit einem Modell chatten (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>One prompt to several models side by side (Ctrl+2)</source>
+        <translation>Ein Prompt an mehrere Modelle, nebeneinander (Strg+2)</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1743,73 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>Saving the keys…</source>
         <translation>Schlüssel werden gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::RunCharts</name>
+    <message>
+        <source>Latency per model</source>
+        <translation>Latenz pro Modell</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Cost per model</source>
+        <translation>Kosten pro Modell</translation>
+    </message>
+    <message>
+        <source>cost (USD)</source>
+        <translation>Kosten (USD)</translation>
+    </message>
+    <message>
+        <source>Tokens received over time</source>
+        <translation>Empfangene Tokens im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>time since sent (s)</source>
+        <translation>Zeit seit dem Senden (s)</translation>
+    </message>
+    <message>
+        <source>output tokens</source>
+        <translation>Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>time to first token</source>
+        <translation>Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>generation</source>
+        <translation>Generierung</translation>
+    </message>
+    <message>
+        <source>%1
+%2 s: %3 tokens</source>
+        <translation>%1
+%2 s: %3 Tokens</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1
+price unknown</source>
+        <translation>%1
+Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>%1
+time to first token %2 s
+generation %3 s
+total %4 s</source>
+        <translation>%1
+Zeit bis zum ersten Token %2 s
+Generierung %3 s
+Gesamt %4 s</translation>
     </message>
 </context>
 <context>

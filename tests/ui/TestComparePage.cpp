@@ -482,22 +482,84 @@ void TestComparePage::eightColumnsStreamAtOnce()
 
 void TestComparePage::screenshotOfThreeModels()
 {
+    // Answers that read like answers, from three models of a "demo" profile on the same fake server.
+    const QHash<QString, QString> answers{
+        {u"swift-mini"_s, u"TCP opens a connection with a three-way handshake: the client sends **SYN** with its "
+                          "initial sequence number, the server replies **SYN-ACK** with its own, and the client "
+                          "confirms with **ACK**. Both sides now agree on sequence numbers and the connection is "
+                          "open."_s},
+        {u"balanced-pro"_s, u"Before any data flows, client and server synchronise sequence numbers in three steps. "
+                            "The client sends a `SYN` segment carrying a random initial sequence number (ISN). The "
+                            "server answers with `SYN-ACK`, acknowledging ISN+1 and announcing its own ISN. The "
+                            "client replies with `ACK` (server ISN+1). The handshake guards against stale duplicate "
+                            "segments and lets both ends negotiate options such as MSS and window scaling."_s},
+        {u"deep-reasoner"_s, u"The TCP handshake establishes a reliable, full-duplex connection in three segments:\n\n"
+                             "1. **SYN** — the client picks a random initial sequence number *x* and asks to "
+                             "connect.\n2. **SYN-ACK** — the server acknowledges *x+1* and offers its own number "
+                             "*y*.\n3. **ACK** — the client acknowledges *y+1*.\n\nRandom ISNs make it hard to "
+                             "inject forged segments; the exchange also carries options (MSS, SACK, window scale, "
+                             "timestamps). If the final ACK is lost, the server retransmits its SYN-ACK until a "
+                             "timeout, and SYN cookies let it do so without keeping state."_s}};
+    m_server->setResponder([answers](const RecordedRequest& request) {
+        const QString model = request.json().value(u"model"_s).toString();
+        StreamScript script;
+        script.model = model;
+        const QString text = answers.value(model, u"…"_s);
+        for (qsizetype i = 0; i < text.size(); i += 12)
+            script.pieces.append(text.mid(i, 12));
+        script.delayMs = model == u"swift-mini"_s ? 4 : model == u"balanced-pro"_s ? 9 : 16;
+        script.promptTokens = 31;
+        return openAiStream(script);
+    });
+    ConfigStore store(m_dir->filePath(u"config.json"_s));
+    store.load();
+    QVERIFY(store.update([this](AppConfig& config) {
+        ProviderProfile demo = config.profiles.constFirst();
+        demo.id = u"demo"_s;
+        demo.displayName = u"Demo"_s;
+        config.profiles.append(demo);
+        const auto price = [](double in, double out) {
+            ModelPrice m;
+            m.base.input = in;
+            m.base.output = out;
+            return m;
+        };
+        config.priceOverrides.insert(u"demo/swift-mini"_s, price(0.15, 0.6));
+        config.priceOverrides.insert(u"demo/balanced-pro"_s, price(2.5, 10));
+        config.priceOverrides.insert(u"demo/deep-reasoner"_s, price(3, 15));
+    }));
+    delete m_window;
+    openWindow();
+
     CompareSetup setup;
-    setup.columns = {column(u"fast"_s), column(u"medium"_s), column(u"slow"_s)};
+    for (const QString& model : {u"swift-mini"_s, u"balanced-pro"_s, u"deep-reasoner"_s}) {
+        CompareColumnSetup c;
+        c.overrides.model = u"demo/"_s + model;
+        setup.columns.append(c);
+    }
+    setup.repeat = 3; // three runs each: the history charts get a spread
     run(setup, u"Summarize the TCP handshake in one paragraph."_s);
-    page()->board()->columns().at(1)->bestButton()->click();
+    QCOMPARE(page()->lanes().at(0)->repeatStats().succeeded, 3);
+    page()->board()->columns().at(1)->findChild<QToolButton*>(u"rateGood"_s)->click();
+    page()->board()->columns().at(0)->findChild<QToolButton*>(u"ratePoor"_s)->click();
+    page()->board()->columns().at(2)->bestButton()->click();
     QApplication::processEvents();
+    QTest::qWait(100); // queued chart replots
     saveShot(*m_window, u"compare_three_models.png"_s);
+
+    m_window->history().flush();
     page()->showHistoryCharts();
     QDialog* charts = nullptr;
     QTRY_VERIFY((charts = page()->findChild<QDialog*>(u"historyChartsDialog"_s)) != nullptr);
     QTRY_VERIFY(charts->isVisible());
+    QTest::qWait(100);
     saveShot(*charts, u"compare_history_charts.png"_s);
     // The charts export as PNG and PDF.
     QVERIFY(page()->charts()->exportAll(m_dir->path(), u".png"_s));
     QVERIFY(page()->charts()->exportAll(m_dir->path(), u".pdf"_s));
     QVERIFY(QFileInfo(m_dir->filePath(u"throughput.pdf"_s)).size() > 1000);
     QVERIFY(QFileInfo(m_dir->filePath(u"latency.png"_s)).size() > 1000);
+    charts->close();
 }
 
 QTEST_MAIN(TestComparePage)

@@ -59,6 +59,18 @@ QCustomPlot* createPlot(const QString& title, const QString& xLabel, const QStri
     return plot;
 }
 
+void placeLegendBelow(QCustomPlot* plot)
+{
+    plot->legend->setVisible(true);
+    auto* row = new QCPLayoutGrid;
+    const int at = plot->plotLayout()->rowCount();
+    plot->plotLayout()->addElement(at, 0, row);
+    row->setMargins(QMargins(5, 0, 5, 5));
+    row->addElement(0, 0, plot->legend);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->plotLayout()->setRowStretchFactor(at, 0.001);
+}
+
 void installHoverTips(QCustomPlot* plot, std::function<QString(QPoint)> tipAt)
 {
     plot->setMouseTracking(true);

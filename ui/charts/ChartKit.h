@@ -18,6 +18,8 @@ QColor seriesColor(int index); // eight colours that stay apart, also for people
 // A plot with Juxta's look: palette colours, labelled axes (say the unit: "time (s)"), legend on when asked.
 QCustomPlot* createPlot(const QString& title, const QString& xLabel, const QString& yLabel, QWidget* parent);
 void applyPalette(QCustomPlot* plot); // again, after a palette change
+// The legend in a row under the plot, never over the data.
+void placeLegendBelow(QCustomPlot* plot);
 
 // `tipAt` names what is under the mouse (plot pixel coordinates) or returns empty for nothing.
 void installHoverTips(QCustomPlot* plot, std::function<QString(QPoint)> tipAt);

@@ -39,8 +39,8 @@ HistoryCharts::HistoryCharts(QWidget* parent)
         installExportMenu(plot);
         installHoverTips(plot, [this, plot](QPoint pos) { return tipAt(plot, pos); });
     }
-    m_scatter->legend->setVisible(true);
-    m_scatter->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    placeLegendBelow(m_scatter);
+    placeLegendBelow(m_latency);
 }
 
 void HistoryCharts::setPoints(const QList<UsagePoint>& points)
@@ -57,6 +57,7 @@ void HistoryCharts::setPoints(const QList<UsagePoint>& points)
     boxes->setWidth(0.5);
     boxes->setBrush(QColor(0x00, 0x72, 0xb2, 60));
     auto* dots = new QCPGraph(m_latency->xAxis, m_latency->yAxis);
+    dots->setName(tr("each request"));
     dots->setLineStyle(QCPGraph::lsNone);
     dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0xd5, 0x5e, 0x00), 4));
     double slowest = 0;

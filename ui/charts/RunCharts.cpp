@@ -40,10 +40,8 @@ RunCharts::RunCharts(QWidget* parent)
         installExportMenu(plot);
         installHoverTips(plot, [this, plot](QPoint pos) { return tipAt(plot, pos); });
     }
-    m_latency->legend->setVisible(true);
-    m_latency->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    m_throughput->legend->setVisible(true);
-    m_throughput->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    placeLegendBelow(m_latency);
+    placeLegendBelow(m_throughput);
     m_cost->yAxis->setNumberFormat(u"g"_s);
     clear();
 }

@@ -6,6 +6,7 @@
 #include "chat/ChatRequestBuilder.h"
 #include "chat/ChatSettingsPanel.h"
 #include "chat/Composer.h"
+#include "chat/TranscriptView.h"
 #include "common/FrameTicker.h"
 #include "compare/CompareBoard.h"
 #include "compare/CompareColumn.h"
@@ -444,6 +445,16 @@ void ComparePage::onLaneFinished()
         return;
     setRunning(false);
     m_traceDelay->stop();
+    // Every answer is in: columns that followed their stream show their answer from its start, side by side, so
+    // they can be read (and scrolled together) from the top. A column the user scrolled stays where it is.
+    const bool sync = m_board->isSyncScroll();
+    m_board->setSyncScroll(false);
+    for (CompareLane* lane : std::as_const(m_lanes)) {
+        TranscriptView* transcript = lane->column().transcript();
+        if (transcript->isFollowingBottom() && transcript->count() >= 2)
+            transcript->scrollToMessage(transcript->count() - 2);
+    }
+    m_board->setSyncScroll(sync);
     updateTraces();
     updateMarksAndCharts();
     saveLayout();
