@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -95,6 +96,7 @@ private slots:
     void reopenRerunExportAndDiff();
     void columnsMoveHideAndKeepTheirOrder();
     void eightColumnsStreamAtOnce();
+    void budgetGuardSeesAllColumnsTogether();
     void screenshotOfThreeModels();
 
 private:
@@ -478,6 +480,33 @@ void TestComparePage::eightColumnsStreamAtOnce()
     QCOMPARE(page()->board()->columns().at(7)->title(), u"fake/slow · #8"_s);
     for (CompareColumn* c : page()->board()->columns())
         QCOMPARE(c->status(), ColumnStatus::Done);
+}
+
+void TestComparePage::budgetGuardSeesAllColumnsTogether()
+{
+    ConfigStore store(m_dir->filePath(u"config.json"_s));
+    store.load();
+    QVERIFY(store.update([](AppConfig& config) {
+        config.budget.perRequestUsd = 0.000001;
+        config.budget.action = BudgetLimits::Action::Block;
+    }));
+    delete m_window;
+    openWindow();
+    CompareSetup setup;
+    setup.columns = {column(u"fast"_s), column(u"medium"_s)};
+    page()->setupBar()->setSetup(setup);
+    emit page()->setupBar()->columnsChanged();
+    page()->send(u"Too dear"_s);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = page()->findChild<QMessageBox*>()) != nullptr);
+    QVERIFY2(box->text().startsWith(u"All columns together:"_s), qPrintable(box->text()));
+    QCOMPARE(box->icon(), QMessageBox::Critical);
+    box->close();
+    QTest::qWait(200);
+    QCOMPARE(m_server->requests().size(), 0); // blocked: nothing was sent
+    QVERIFY(!page()->isRunning());
+    QVERIFY(!page()->composer()->isBusy());
+    QVERIFY(page()->currentComparisonId().isEmpty());
 }
 
 void TestComparePage::screenshotOfThreeModels()

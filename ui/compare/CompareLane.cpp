@@ -179,8 +179,21 @@ void CompareLane::startRun(bool show)
     auto* streamer = new AnswerStreamer(m_services.resilience, m_services.history, *m_column.transcript(),
                                         m_services.ticker, answer, m_request, m_targets, priceFor, this);
     m_streamers.append(streamer);
-    if (show)
+    if (show) {
         m_shown = streamer;
+        m_liveTarget.clear();
+        connect(&streamer->recorder(), &AnswerRecorder::attemptStarted, this,
+                [this, streamer](const QString& target, int retry) {
+            if (streamer != m_shown)
+                return;
+            if (target != m_settings.model)
+                m_liveTarget = tr("via %1").arg(target);
+            else
+                m_liveTarget.clear();
+            if (retry > 0)
+                m_liveTarget = (m_liveTarget.isEmpty() ? QString() : m_liveTarget + u' ') + tr("(retry %1)").arg(retry);
+        });
+    }
     connect(streamer, &AnswerStreamer::finished, this,
             [this, streamer](const MessageRecord& record) { onRunFinished(streamer, record); });
     m_column.setStatus(ColumnStatus::Streaming);
@@ -193,8 +206,10 @@ void CompareLane::updateLive()
         return;
     const Transcript& t = m_shown->recorder().transcript();
     if (t.length() == m_tokensSeenChars && t.reasoning().isEmpty()) {
-        if (!m_liveTtftMs)
-            m_column.setFigures(tr("Waiting for the first token… %1").arg(formatSeconds(m_liveClock.elapsed())));
+        if (!m_liveTtftMs) {
+            const QString waiting = tr("Waiting for the first token… %1").arg(formatSeconds(m_liveClock.elapsed()));
+            m_column.setFigures(m_liveTarget.isEmpty() ? waiting : m_liveTarget + u'\n' + waiting);
+        }
         return;
     }
     const double elapsedMs = double(m_liveClock.nsecsElapsed()) / 1e6;
@@ -212,7 +227,8 @@ void CompareLane::updateLive()
                       tr("≈ %1 tokens").arg(QLocale().toString(qRound64(m_liveTokens)))};
     if (!rate.isEmpty())
         parts.insert(1, rate);
-    m_column.setFigures(parts.join(u"  ·  "_s));
+    const QString live = parts.join(u"  ·  "_s);
+    m_column.setFigures(m_liveTarget.isEmpty() ? live : m_liveTarget + u'\n' + live);
     emit progressed();
 }
 

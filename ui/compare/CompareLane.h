@@ -99,6 +99,7 @@ private:
     quint64 m_generation = 0;
 
     QElapsedTimer m_liveClock;
+    QString m_liveTarget; // the target being tried now, when it is not the column's own model (a fallback)
     std::optional<double> m_liveTtftMs;
     qsizetype m_tokensSeenChars = 0;
     double m_liveTokens = 0;
