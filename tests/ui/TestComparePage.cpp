@@ -24,9 +24,12 @@
 #include "storage/HistoryDatabase.h"
 #include "storage/HistoryService.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QLabel>
 #include <QDir>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -97,6 +100,8 @@ private slots:
     void columnsMoveHideAndKeepTheirOrder();
     void eightColumnsStreamAtOnce();
     void budgetGuardSeesAllColumnsTogether();
+    void budgetWarningCanBeOverridden();
+    void newComparisonOrClosingWhileStreaming();
     void screenshotOfThreeModels();
 
 private:
@@ -356,6 +361,24 @@ void TestComparePage::blindVotesFeedTheLeaderboard()
     for (CompareColumn* c : page()->board()->columns())
         titles.append(c->title());
     QCOMPARE(titles, (QStringList{u"Model A"_s, u"Model B"_s, u"Model C"_s}));
+    // Nothing in the columns or the charts names a model before the vote: texts, tooltips, answer headers.
+    const auto named = [this] {
+        QStringList found;
+        QList<QWidget*> widgets = page()->board()->findChildren<QWidget*>();
+        widgets += page()->charts()->findChildren<QWidget*>();
+        for (QWidget* w : std::as_const(widgets)) {
+            QString text = w->toolTip() + w->accessibleName();
+            if (auto* label = qobject_cast<QLabel*>(w))
+                text += label->text();
+            if (auto* button = qobject_cast<QAbstractButton*>(w))
+                text += button->text();
+            static const QRegularExpression model(u"\\b(fast|medium|slow)\\b"_s); // not "fastest"
+            if (text.contains(model))
+                found.append(QString::fromLatin1(w->metaObject()->className()) + u": "_s + text);
+        }
+        return found;
+    };
+    QVERIFY2(named().isEmpty(), qPrintable(named().join(u'\n')));
 
     // Vote for whichever column the slow model landed in (shuffled): the names show afterwards.
     int slowColumn = -1;
@@ -366,6 +389,8 @@ void TestComparePage::blindVotesFeedTheLeaderboard()
     QVERIFY(slowColumn >= 0);
     page()->board()->columns().at(slowColumn)->bestButton()->click();
     QCOMPARE(page()->board()->columns().at(slowColumn)->title(), u"fake/slow"_s);
+    QVERIFY(page()->board()->columns().at(slowColumn)->bestButton()->isChecked());
+    QVERIFY(!named().isEmpty()); // revealed
     for (CompareColumn* c : page()->board()->columns())
         QVERIFY(!c->bestButton()->isEnabled()); // one vote per turn
 
@@ -507,6 +532,68 @@ void TestComparePage::budgetGuardSeesAllColumnsTogether()
     QVERIFY(!page()->isRunning());
     QVERIFY(!page()->composer()->isBusy());
     QVERIFY(page()->currentComparisonId().isEmpty());
+}
+
+void TestComparePage::budgetWarningCanBeOverridden()
+{
+    ConfigStore store(m_dir->filePath(u"config.json"_s));
+    store.load();
+    QVERIFY(store.update([](AppConfig& config) {
+        config.budget.perRequestUsd = 0.000001;
+        config.budget.action = BudgetLimits::Action::Warn;
+    }));
+    delete m_window;
+    openWindow();
+    CompareSetup setup;
+    setup.columns = {column(u"fast"_s), column(u"medium"_s)};
+    page()->setupBar()->setSetup(setup);
+    emit page()->setupBar()->columnsChanged();
+    QSignalSpy finished(page(), &ComparePage::runFinished);
+    page()->send(u"Worth it"_s);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = page()->findChild<QMessageBox*>()) != nullptr);
+    QCOMPARE(box->icon(), QMessageBox::Warning);
+    QCOMPARE(m_server->requests().size(), 0); // nothing sent while asking
+    box->button(QMessageBox::Ok)->click();     // "Send anyway"
+    QVERIFY(finished.wait(20'000));
+    QCOMPARE(m_server->requests().size(), 2);
+}
+
+void TestComparePage::newComparisonOrClosingWhileStreaming()
+{
+    // "New comparison" while columns stream: they stop (kept as stopped), then a fresh draft shows.
+    CompareSetup setup;
+    setup.columns = {column(u"slow"_s), column(u"slow"_s), column(u"fast"_s)};
+    page()->setupBar()->setSetup(setup);
+    emit page()->setupBar()->columnsChanged();
+    page()->send(u"Interrupt me"_s);
+    QTRY_COMPARE(page()->board()->columns().at(2)->status(), ColumnStatus::Done); // one column already ended
+    const QString first = page()->currentComparisonId();
+    page()->newComparison();
+    QTRY_VERIFY(page()->currentComparisonId().isEmpty());
+    QVERIFY(!page()->isRunning());
+    QCOMPARE(page()->lanes().size(), 0);
+    QCOMPARE(page()->board()->columns().size(), 3); // the draft keeps the models
+
+    // Reopened, the stopped columns kept what arrived.
+    page()->openComparison(first);
+    QTRY_COMPARE(page()->lanes().size(), 3);
+    QCOMPARE(page()->lanes().at(0)->shownAnswer()->state, MessageState::Stopped);
+
+    // Closing the window while columns stream saves them as stopped too.
+    page()->send(u"And once more"_s);
+    QTRY_COMPARE(page()->board()->columns().at(0)->status(), ColumnStatus::Streaming);
+    QTest::qWait(200);
+    delete m_window;
+    m_window = nullptr;
+    HistoryDatabase db(m_dir->filePath(u"history.sqlite"_s));
+    QVERIFY(db.open().ok);
+    const std::optional<SavedComparison> saved = ComparisonStore(db.conversations()).loadComparison(first);
+    QVERIFY(saved);
+    const QList<MessageRecord>& messages = saved->columns.at(0).messages;
+    QCOMPARE(messages.constLast().role, MessageRole::Assistant);
+    QCOMPARE(messages.constLast().state, MessageState::Stopped);
+    openWindow(); // cleanup() deletes it
 }
 
 void TestComparePage::screenshotOfThreeModels()

@@ -140,10 +140,10 @@ QString HistoryCharts::tipAt(QCustomPlot* plot, QPoint pos) const
                                  : tr("%1\nprice unknown").arg(u.target);
     if (!u.total)
         return {};
-    return tr("%1 (%2 requests)\nmedian %3 s, p95 %4 s\nmin %5 s, max %6 s")
-        .arg(u.target).arg(u.requests)
-        .arg(u.total->median / 1000, 0, 'f', 2).arg(u.total->p95 / 1000, 0, 'f', 2)
-        .arg(u.total->min / 1000, 0, 'f', 2).arg(u.total->max / 1000, 0, 'f', 2);
+    return u.target + u' ' + tr("(%n request(s))", nullptr, u.requests) + u'\n'
+           + tr("median %1 s, p95 %2 s\nmin %3 s, max %4 s")
+                 .arg(u.total->median / 1000, 0, 'f', 2).arg(u.total->p95 / 1000, 0, 'f', 2)
+                 .arg(u.total->min / 1000, 0, 'f', 2).arg(u.total->max / 1000, 0, 'f', 2);
 }
 
 void HistoryCharts::changeEvent(QEvent* event)

@@ -3,6 +3,7 @@
 // of a long message a transcript row shows.
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace juxta {
@@ -27,6 +28,7 @@ struct MessageActions
 {
     bool edit = true;
     bool anotherModel = true;
+    QString anonymousAuthor; // blind comparisons: answers carry this name, and no model name or figures
 };
 
 } // namespace juxta

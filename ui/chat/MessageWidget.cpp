@@ -129,6 +129,8 @@ void MessageWidget::build()
     header->setSpacing(4);
     const bool user = m_message.role == MessageRole::User;
     QString who = user ? tr("You") : m_message.stats.requestedModel;
+    if (!user && !m_actions.anonymousAuthor.isEmpty())
+        who = m_actions.anonymousAuthor;
     if (!user && who.isEmpty())
         who = tr("Assistant");
     auto* title = new QLabel(who, this);
@@ -295,8 +297,8 @@ void MessageWidget::buildStatus()
         }
         m_layout->addWidget(banner);
     }
-    QString figures = formatAnswerFigures(s);
-    if (!s.fallbackNotes.isEmpty())
+    QString figures = m_actions.anonymousAuthor.isEmpty() ? formatAnswerFigures(s) : QString(); // names a model
+    if (!s.fallbackNotes.isEmpty() && m_actions.anonymousAuthor.isEmpty())
         figures += u'\n' + tr("Before: %1").arg(s.fallbackNotes.join(u"; "_s));
     if (!figures.isEmpty()) {
         auto* footer = new QLabel(figures, this);

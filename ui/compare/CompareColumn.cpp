@@ -44,7 +44,7 @@ CompareColumn::CompareColumn(QWidget* parent)
     , m_transcript(new TranscriptView(this))
 {
     setObjectName(u"compareColumn"_s);
-    m_transcript->setMessageActions({.edit = false, .anotherModel = false}); // one model per column, one prompt box
+    m_transcript->setMessageActions({.edit = false, .anotherModel = false, .anonymousAuthor = {}}); // one model, one prompt box
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(220);
 
@@ -110,7 +110,7 @@ CompareColumn::CompareColumn(QWidget* parent)
     connect(m_stop, &QToolButton::clicked, this, &CompareColumn::stopRequested);
     connect(m_continue, &QToolButton::clicked, this, &CompareColumn::continueRequested);
     connect(m_best, &QToolButton::clicked, this, [this] {
-        m_best->setChecked(true); // a vote is cast once; a new turn opens voting again
+        m_best->setChecked(false); // checked by the page once the vote is saved
         emit bestChosen();
     });
     const auto rate = [this](int score) {
@@ -121,6 +121,7 @@ CompareColumn::CompareColumn(QWidget* parent)
     connect(m_down, &QToolButton::clicked, this, [rate] { rate(-1); });
     setStatus(ColumnStatus::Ready);
     setVotingEnabled(false);
+    setBestEnabled(false);
 }
 
 void CompareColumn::setTitle(const QString& title, const QString& tooltip)
@@ -210,14 +211,17 @@ void CompareColumn::setVotingEnabled(bool enabled)
 {
     m_up->setEnabled(enabled);
     m_down->setEnabled(enabled);
-    m_best->setEnabled(enabled && !m_best->isChecked());
     m_continue->setEnabled(enabled);
+}
+
+void CompareColumn::setBestEnabled(bool enabled)
+{
+    m_best->setEnabled(enabled);
 }
 
 void CompareColumn::setBest(bool best)
 {
     m_best->setChecked(best);
-    m_best->setEnabled(!best && m_up->isEnabled());
 }
 
 void CompareColumn::setMovable(bool left, bool right)

@@ -32,8 +32,9 @@ public:
     void setMarks(bool fastest, bool cheapest, bool longest);
     QString marks() const;
     void setRating(int score);                  // -1, 0 or +1
-    void setVotingEnabled(bool enabled);        // "Best" is offered once every column finished
-    void setBest(bool best);
+    void setVotingEnabled(bool enabled);        // rating and "continue as chat", once this column's answer is in
+    void setBestEnabled(bool enabled);          // the page offers "Best" once every column finished
+    void setBest(bool best);                    // shown as chosen
     void setMovable(bool left, bool right);
 
     TranscriptView* transcript() const { return m_transcript; }

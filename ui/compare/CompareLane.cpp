@@ -44,6 +44,18 @@ CompareLane::~CompareLane()
         streamer->disconnect(this);
 }
 
+void CompareLane::setAnonymous(const QString& name)
+{
+    if (name == m_anonymous)
+        return;
+    m_anonymous = name;
+    m_column.transcript()->setMessageActions({.edit = false, .anotherModel = false, .anonymousAuthor = name});
+    if (isBusy())
+        return; // set before a turn starts; a running turn keeps its widgets
+    showPath(m_leafId);
+    showFinalFigures();
+}
+
 QList<MessageRecord> CompareLane::shownPath() const
 {
     return m_leafId.isEmpty() ? QList<MessageRecord>() : m_tree.pathTo(m_leafId);
@@ -69,6 +81,8 @@ void CompareLane::showPath(const QString& leafId)
 
 void CompareLane::stepBranch(const QString& messageId, int step)
 {
+    if (isBusy())
+        return; // the running turn stays on screen (ratings and votes go to the answer shown)
     const QStringList siblings = m_tree.siblingsOf(messageId);
     const qsizetype at = siblings.indexOf(messageId);
     if (at < 0 || at + step < 0 || at + step >= siblings.size())
@@ -186,7 +200,7 @@ void CompareLane::startRun(bool show)
                 [this, streamer](const QString& target, int retry) {
             if (streamer != m_shown)
                 return;
-            if (target != m_settings.model)
+            if (target != m_settings.model && m_anonymous.isEmpty()) // a fallback's name would give the model away
                 m_liveTarget = tr("via %1").arg(target);
             else
                 m_liveTarget.clear();
@@ -296,6 +310,14 @@ void CompareLane::stop()
 {
     m_stopped = true;
     m_queued = 0;
+    if (m_resolving) { // still waiting for a key: the turn ends now, whatever the keychain answers later
+        ++m_generation;
+        m_resolving = false;
+        m_column.setStatus(ColumnStatus::Stopped);
+        m_column.setFigures(tr("Stopped before it was sent."));
+        emit turnFinished();
+        return;
+    }
     const QList<AnswerStreamer*> running = m_streamers;
     for (AnswerStreamer* streamer : running)
         streamer->stop();
@@ -347,11 +369,17 @@ void CompareLane::showFinalFigures()
     case MessageState::Stopped:
     case MessageState::Interrupted: m_column.setStatus(ColumnStatus::Stopped); break;
     }
-    QString text = formatColumnFigures(answer->stats);
+    AnswerStats stats = answer->stats;
+    if (!m_anonymous.isEmpty()) { // blind: the figures, not the names
+        stats.requestedModel.clear();
+        stats.servedBy.clear();
+        stats.servedModel.clear();
+    }
+    QString text = formatColumnFigures(stats);
     const RepeatStats repeat = repeatStats();
     if (repeat.runs > 1)
         text += u'\n' + formatRepeatStats(repeat);
-    m_column.setFigures(text, answer->stats.fallbackNotes.join(u'\n'));
+    m_column.setFigures(text, m_anonymous.isEmpty() ? stats.fallbackNotes.join(u'\n') : QString());
     m_column.setVotingEnabled(true);
 }
 

@@ -63,6 +63,8 @@ public:
     const ThroughputTrace& trace() const { return m_trace; }
     QString label() const { return m_label; }
     void setLabel(const QString& label) { m_label = label; }
+    // Blind mode: answers show `name` ("Model B") and nothing that names the model; empty shows everything.
+    void setAnonymous(const QString& name);
 
 signals:
     void turnStarted();
@@ -85,6 +87,7 @@ private:
     ChatSettings m_settings;
     QString m_label;
     QString m_leafId;
+    QString m_anonymous;
 
     // The turn being answered.
     QString m_questionId;

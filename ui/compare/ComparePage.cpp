@@ -193,6 +193,10 @@ ComparePage::~ComparePage()
 
 void ComparePage::clearLanes()
 {
+    ++m_generation; // answers for what was shown (a read, a budget check) no longer apply
+    m_running = 0;
+    m_starting = false;
+    m_checkingBudget = false;
     qDeleteAll(m_lanes);
     m_lanes.clear();
     qDeleteAll(m_laneNetworks); // after the lanes: their calls' replies belong to these
@@ -217,6 +221,11 @@ bool ComparePage::isRunning() const
 
 void ComparePage::whenIdle(std::function<void()> action)
 {
+    if (m_checkingBudget) { // the send waiting for its budget check is given up
+        ++m_generation;
+        m_checkingBudget = false;
+        setRunning(false);
+    }
     if (!isRunning()) {
         action();
         return;
@@ -284,8 +293,10 @@ void ComparePage::applyTitles()
     for (int i = 0; i < m_columns.size(); ++i) {
         const bool hidden = !m_revealed;
         m_columns.at(i)->setTitle(titleOf(i), hidden ? tr("Blind mode: the name shows after you vote") : QString());
-        if (i < m_lanes.size())
+        if (i < m_lanes.size()) {
             m_lanes.at(i)->setLabel(titleOf(i));
+            m_lanes.at(i)->setAnonymous(m_revealed ? QString() : titleOf(i));
+        }
     }
 }
 
@@ -298,7 +309,14 @@ void ComparePage::send(const QString& prompt)
         emit statusMessage(tr("Add at least two models to compare (“+ Add model”)."), 6000);
         return;
     }
-    const bool followUp = !m_lanes.isEmpty() && sameColumns(wanted.columns, m_setup.columns);
+    // The same columns and shared settings continue the comparison shown; anything else starts a new one.
+    const bool followUp = !m_lanes.isEmpty() && sameColumns(wanted.columns, m_setup.columns)
+                          && wanted.shared == m_setup.shared;
+    sendGuarded(prompt, wanted, followUp);
+}
+
+void ComparePage::sendGuarded(const QString& prompt, const CompareSetup& wanted, bool followUp)
+{
     QList<std::optional<CostEstimate>> estimates;
     for (int i = 0; i < wanted.columns.size(); ++i) {
         QList<QString> texts;
@@ -314,7 +332,9 @@ void ComparePage::send(const QString& prompt)
     const std::optional<CostEstimate> total = totalEstimate(estimates, wanted.repeat);
     const BudgetLimits limits = m_config.config().budget;
     const quint64 generation = ++m_generation;
-    const auto go = [this, prompt, wanted, followUp] {
+    const auto go = [this, prompt, wanted, followUp, generation] {
+        if (generation != m_generation || isRunning())
+            return; // something else happened while the user read the warning
         m_composer->setText({});
         if (followUp) {
             m_setup.repeat = wanted.repeat;
@@ -352,8 +372,13 @@ void ComparePage::send(const QString& prompt)
         } else {
             box->setIcon(QMessageBox::Warning);
             box->setStandardButtons(QMessageBox::Ok | QMessageBox::Cancel);
-            box->button(QMessageBox::Ok)->setText(tr("Send anyway"));
-            connect(box, &QMessageBox::accepted, this, go);
+            QAbstractButton* anyway = box->button(QMessageBox::Ok);
+            anyway->setText(tr("Send anyway"));
+            // The clicked button, not accepted(): a message box finishes with its button's code, not Accepted.
+            connect(box, &QMessageBox::buttonClicked, this, [anyway, go](QAbstractButton* clicked) {
+                if (clicked == anyway)
+                    go();
+            });
         }
         box->open();
     });
@@ -430,6 +455,7 @@ void ComparePage::bindLanes(const QList<Conversation>& conversations)
 void ComparePage::askAll(const QString& prompt)
 {
     m_voted = false;
+    updateBestButtons();
     m_starting = true; // a lane that fails at once must not end the run before the others began
     for (CompareLane* lane : std::as_const(m_lanes))
         lane->ask(prompt, m_setup.repeat, m_setup.concurrentRepeats);
@@ -457,12 +483,14 @@ void ComparePage::onLaneFinished()
     m_board->setSyncScroll(sync);
     updateTraces();
     updateMarksAndCharts();
+    updateBestButtons();
     saveLayout();
     refreshList();
     updateEstimates();
     emit runFinished();
+    // Later, not here: this runs inside the lanes' finish signals, and the action may delete the lanes.
     if (m_whenIdle)
-        std::exchange(m_whenIdle, nullptr)();
+        QTimer::singleShot(0, this, std::exchange(m_whenIdle, nullptr));
 }
 
 void ComparePage::setRunning(bool running)
@@ -473,8 +501,17 @@ void ComparePage::setRunning(bool running)
 
 void ComparePage::stopAll()
 {
-    for (CompareLane* lane : std::as_const(m_lanes))
+    const QList<CompareLane*> lanes = m_lanes; // a stop can end the run at once
+    for (CompareLane* lane : lanes)
         lane->stop();
+}
+
+void ComparePage::updateBestButtons()
+{
+    // One vote per turn, once every column has finished.
+    const bool open = !isRunning() && !m_voted && m_lanes.size() >= 2;
+    for (CompareColumn* column : std::as_const(m_columns))
+        column->setBestEnabled(open);
 }
 
 void ComparePage::updateMarksAndCharts()
@@ -536,7 +573,7 @@ void ComparePage::updateEstimates()
             text = tr("next send: from %1").arg(formatMoney(e->cost->min, e->cost->currency));
         if (wanted.repeat > 1 && e)
             text += tr(" (× %1 runs)").arg(wanted.repeat);
-        m_columns.at(i)->setEstimate(text);
+        m_columns.at(i)->setEstimate(m_revealed ? text : QString()); // a price would hint at the model
     }
     QString total;
     if (m_columns.size() >= CompareSetup::kMinColumns) {

@@ -78,11 +78,13 @@ signals:
 private:
     void buildDraftColumns();
     void clearLanes();
+    void sendGuarded(const QString& prompt, const CompareSetup& wanted, bool followUp); // under the budget guard
     void startComparison(const QString& prompt, const CompareSetup& setup);
     void askAll(const QString& prompt);
     void bindLanes(const QList<Conversation>& conversations);
     void onLaneFinished();
     void updateMarksAndCharts();
+    void updateBestButtons();
     void updateTraces();
     void updateEstimates();
     void applyTitles();

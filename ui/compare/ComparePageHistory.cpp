@@ -47,9 +47,12 @@ void ComparePage::openComparison(const QString& id)
     if (id == m_comparison.id && !m_lanes.isEmpty())
         return;
     whenIdle([this, id] {
+        const quint64 generation = ++m_generation;
         m_history.read<std::optional<SavedComparison>>(
             [id](ConversationStore& store) { return ComparisonStore(store).loadComparison(id); }, this,
-            [this](const std::optional<SavedComparison>& saved) {
+            [this, generation](const std::optional<SavedComparison>& saved) {
+                if (generation != m_generation || isRunning())
+                    return; // sent, opened or started something else meanwhile
                 if (!saved) {
                     emit statusMessage(tr("That comparison could not be read."), 6000);
                     return;
@@ -79,6 +82,7 @@ void ComparePage::openComparison(const QString& id)
                 updateMarksAndCharts();
                 updateTraces();
                 updateEstimates();
+                updateBestButtons();
                 m_list->setCurrent(m_comparison.id);
                 QStringList answers;
                 for (CompareLane* lane : std::as_const(m_lanes))
@@ -104,7 +108,7 @@ void ComparePage::rerun()
     CompareSetup again = m_setup;
     again.repeat = m_setupBar->repeat();
     again.concurrentRepeats = m_setupBar->concurrentRepeats();
-    startComparison(prompt, again);
+    sendGuarded(prompt, again, false);
 }
 
 void ComparePage::deleteComparison(const QString& id)
@@ -246,10 +250,9 @@ void ComparePage::voteBest(int best)
     m_history.write([votes](ConversationStore& store) { return ComparisonStore(store).recordVotes(votes); });
     m_voted = true;
     m_revealed = true;
-    for (int i = 0; i < m_columns.size(); ++i) {
+    for (int i = 0; i < m_columns.size(); ++i)
         m_columns.at(i)->setBest(i == best);
-        m_columns.at(i)->bestButton()->setEnabled(false);
-    }
+    updateBestButtons();
     applyTitles();
     updateMarksAndCharts();
     updateTraces();
@@ -280,8 +283,7 @@ void ComparePage::voteTie()
     m_history.write([votes](ConversationStore& store) { return ComparisonStore(store).recordVotes(votes); });
     m_voted = true;
     m_revealed = true;
-    for (CompareColumn* column : std::as_const(m_columns))
-        column->bestButton()->setEnabled(false);
+    updateBestButtons();
     applyTitles();
     updateMarksAndCharts();
     updateTraces();

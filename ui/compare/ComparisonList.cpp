@@ -60,10 +60,11 @@ void ComparisonList::setComparisons(const QList<ComparisonRecord>& comparisons)
         QStringList models;
         for (const CompareColumnSetup& column : setup.columns)
             models.append(column.overrides.model.section(u'/', 1));
+        models.sort(Qt::CaseInsensitive); // not in column order: a blind comparison's columns must not be named
         auto* item = new QListWidgetItem(c.title.isEmpty() ? tr("Untitled comparison") : c.title, m_list);
         item->setData(Qt::UserRole, c.id);
-        item->setToolTip(tr("%1\n%2 models: %3").arg(QLocale().toString(c.updatedAt.toLocalTime(), QLocale::ShortFormat))
-                             .arg(models.size()).arg(models.join(u", "_s)));
+        item->setToolTip(QLocale().toString(c.updatedAt.toLocalTime(), QLocale::ShortFormat) + u'\n'
+                         + tr("%n model(s): %1", nullptr, int(models.size())).arg(models.join(u", "_s)));
         if (c.id == current)
             m_list->setCurrentItem(item);
     }

@@ -168,7 +168,6 @@ void MainWindow::showChat()
     m_pages->setCurrentWidget(m_chat);
     m_chatMode->setChecked(true);
     m_pickerAction->setVisible(true);
-    QSettings().setValue(QLatin1StringView(kModeKey), u"chat"_s);
 }
 
 void MainWindow::showCompare()
@@ -176,7 +175,6 @@ void MainWindow::showCompare()
     m_pages->setCurrentWidget(m_compare);
     m_compareMode->setChecked(true);
     m_pickerAction->setVisible(false); // each column has its model; the toolbar's picker is the chat's
-    QSettings().setValue(QLatin1StringView(kModeKey), u"compare"_s);
 }
 
 void MainWindow::createMenus()
@@ -238,6 +236,7 @@ MainWindow::~MainWindow()
 {
     // Widgets and services that hold references to the config, key and history stores go before those stores do;
     // the chat first, so a streaming answer is saved through a history that still exists.
+    delete m_compare; // its running columns are saved as stopped through the history, which is still there
     delete m_chat;
     delete m_picker;
     delete m_catalog;
@@ -334,6 +333,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QLatin1StringView(kStateKey), saveState());
     settings.setValue(QLatin1StringView(kSplitterKey), m_chat->splitter()->saveState());
     settings.setValue(QLatin1StringView(kPanelKey), m_chat->isSettingsPanelVisible());
+    settings.setValue(QLatin1StringView(kModeKey), m_pages->currentWidget() == m_compare ? u"compare"_s : u"chat"_s);
     event->accept();
 }
 
