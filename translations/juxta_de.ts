@@ -412,6 +412,14 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>≈ %1 tokens</source>
         <translation>≈ %1 Tokens</translation>
     </message>
+    <message>
+        <source>via %1</source>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>(retry %1)</source>
+        <translation>(Wiederholung %1)</translation>
+    </message>
 </context>
 <context>
     <name>juxta::ComparePage</name>
@@ -741,11 +749,12 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>Untitled comparison</source>
         <translation>Unbenannter Vergleich</translation>
     </message>
-    <message>
-        <source>%1
-%2 models: %3</source>
-        <translation>%1
-%2 Modelle: %3</translation>
+    <message numerus="yes">
+        <source>%n model(s): %1</source>
+        <translation>
+            <numerusform>%n Modell: %1</numerusform>
+            <numerusform>%n Modelle: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -876,12 +885,22 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <translation>gegen</translation>
     </message>
     <message>
-        <source>%1 pieces only in the first (red), %2 only in the second (green).</source>
-        <translation>%1 Abschnitte nur in der ersten (rot), %2 nur in der zweiten (grün).</translation>
-    </message>
-    <message>
         <source>The answers differ too much for an exact diff: the differing middle is shown whole.</source>
         <translation>Die Antworten unterscheiden sich zu stark für einen exakten Diff: Der abweichende Mittelteil wird vollständig angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only in the first (red): %n piece(s).</source>
+        <translation>
+            <numerusform>Nur in der ersten (rot): %n Stück.</numerusform>
+            <numerusform>Nur in der ersten (rot): %n Stücke.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only in the second (green): %n piece(s).</source>
+        <translation>
+            <numerusform>Nur in der zweiten (grün): %n Stück.</numerusform>
+            <numerusform>Nur in der zweiten (grün): %n Stücke.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -945,16 +964,21 @@ price unknown</source>
 Preis unbekannt</translation>
     </message>
     <message>
-        <source>%1 (%2 requests)
-median %3 s, p95 %4 s
-min %5 s, max %6 s</source>
-        <translation>%1 (%2 Anfragen)
-Median %3 s, p95 %4 s
-Min. %5 s, Max. %6 s</translation>
-    </message>
-    <message>
         <source>each request</source>
         <translation>jede Anfrage</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n request(s))</source>
+        <translation>
+            <numerusform>(%n Anfrage)</numerusform>
+            <numerusform>(%n Anfragen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median %1 s, p95 %2 s
+min %3 s, max %4 s</source>
+        <translation>Median %1 s, p95 %2 s
+Min. %3 s, Max. %4 s</translation>
     </message>
 </context>
 <context>
