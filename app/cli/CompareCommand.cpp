@@ -122,7 +122,7 @@ int CompareCommand::run(const QStringList& arguments)
     request.messages.append({ChatMessage::Role::User, prompt});
 
     Workspace workspace(kCommand, connection.configPath());
-    QList<CompareLane> lanes;
+    QList<ComparisonLane> lanes;
     QList<CostReporter> costs;
     for (const QString& reference : references) {
         std::optional<Target> target = workspace.target(reference, connection.keyVariable(), error);

@@ -5,7 +5,7 @@
 
 namespace juxta {
 
-Comparison::Comparison(ResilienceServices services, ChatRequest request, QList<CompareLane> lanes, int repeat,
+Comparison::Comparison(ResilienceServices services, ChatRequest request, QList<ComparisonLane> lanes, int repeat,
                        RetryPolicy retry, FallbackPolicy fallback, CallOptions options, QObject* parent)
     : QObject(parent)
     , m_services(services)

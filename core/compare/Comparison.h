@@ -12,7 +12,7 @@
 
 namespace juxta {
 
-struct CompareLane
+struct ComparisonLane
 {
     QString label;         // "profile/model", as the user named it
     QList<Target> targets; // the model, then its fallbacks
@@ -23,7 +23,7 @@ class Comparison final : public QObject
     Q_OBJECT
 
 public:
-    Comparison(ResilienceServices services, ChatRequest request, QList<CompareLane> lanes, int repeat,
+    Comparison(ResilienceServices services, ChatRequest request, QList<ComparisonLane> lanes, int repeat,
                RetryPolicy retry, FallbackPolicy fallback, CallOptions options, QObject* parent = nullptr);
     ~Comparison() override;
 
@@ -32,7 +32,7 @@ public:
     bool isFinished() const { return m_running == 0 && m_started; }
 
     int laneCount() const { return int(m_lanes.size()); }
-    const CompareLane& lane(int index) const { return m_lanes.at(index); }
+    const ComparisonLane& lane(int index) const { return m_lanes.at(index); }
     const QList<RoutedOutcome>& runs(int lane) const { return m_runs.at(lane); }
 
 signals:
@@ -45,7 +45,7 @@ private:
 
     ResilienceServices m_services;
     ChatRequest m_request;
-    QList<CompareLane> m_lanes;
+    QList<ComparisonLane> m_lanes;
     int m_repeat;
     RetryPolicy m_retry;
     FallbackPolicy m_fallback;
