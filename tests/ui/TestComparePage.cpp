@@ -3,6 +3,8 @@
 // with a quota error and falls back), the figures each column shows checked against the scripted timings, marks,
 // charts, the comparison in the history; follow-up turns, repeats, per-column stop, blind votes, the
 // leaderboard, reopen / re-run / export, the diff, and a screenshot of a finished three-model comparison.
+// (Longer than 500 lines: one scenario per acceptance point of the compare view, all on one fixture, the fake
+// server's scripted models; split up, each file would repeat it.)
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
 #include "charts/RunCharts.h"

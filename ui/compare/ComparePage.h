@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The compare view: one prompt to 2–8 models side by side. Ties together the setup bar, the columns (one
 // CompareLane each), the run charts, the prompt box and the saved comparisons: sending under the budget guard,
-// follow-up turns, marks, ratings and blind votes, diff, export, re-run and reopening. Implemented in two files:
-// ComparePage.cpp (building the page, running) and ComparePageHistory.cpp (saved comparisons, votes, dialogs).
+// follow-up turns, marks, ratings and blind votes, diff, export, re-run and reopening. Implemented in three files:
+// ComparePage.cpp (building the page, running), ComparePageFigures.cpp (estimates, marks, charts) and
+// ComparePageHistory.cpp (saved comparisons, votes, dialogs).
 #pragma once
 
 #include "compare/CompareSetup.h"
@@ -78,6 +79,7 @@ signals:
 private:
     void buildDraftColumns();
     void clearLanes();
+    bool continuesShown(const CompareSetup& wanted) const; // the next send is a follow-up turn
     void sendGuarded(const QString& prompt, const CompareSetup& wanted, bool followUp); // under the budget guard
     void startComparison(const QString& prompt, const CompareSetup& setup);
     void askAll(const QString& prompt);

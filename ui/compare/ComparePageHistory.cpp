@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ComparePage, second half: what touches saved comparisons (open, re-run, delete, export, column order and
-// visibility), ratings and votes, carrying a column on as a chat, and the dialogs. The first half
-// (ComparePage.cpp) builds the page and runs comparisons.
+// ComparePage, second part: what touches saved comparisons (open, re-run, delete, export, column order and
+// visibility), ratings and votes, carrying a column on as a chat, and the dialogs. ComparePage.cpp builds the
+// page and runs comparisons; ComparePageFigures.cpp shows their figures.
 #include "compare/ComparePage.h"
 
 #include "charts/HistoryCharts.h"
