@@ -277,8 +277,8 @@ void CompareLane::onRunFinished(AnswerStreamer* streamer, const MessageRecord& a
     if (!m_streamers.isEmpty())
         return;
     m_shown = nullptr;
-    // Show the branch the turn ended on (siblings count changed while runs were added).
-    showPath(m_leafId);
+    if (m_turnAnswers.size() > 1) // runs added after the shown one began: its "n / N" is out of date
+        showPath(m_leafId);
     const QString conversationId = m_conversation.id;
     const QString leaf = m_leafId;
     m_services.history.write([conversationId, leaf](ConversationStore& s) { return s.setCurrentLeaf(conversationId, leaf); });

@@ -474,16 +474,7 @@ void ComparePage::onLaneFinished()
         return;
     setRunning(false);
     m_traceDelay->stop();
-    // Every answer is in: columns that followed their stream show their answer from its start, side by side, so
-    // they can be read (and scrolled together) from the top. A column the user scrolled stays where it is.
-    const bool sync = m_board->isSyncScroll();
-    m_board->setSyncScroll(false);
-    for (CompareLane* lane : std::as_const(m_lanes)) {
-        TranscriptView* transcript = lane->column().transcript();
-        if (transcript->isFollowingBottom() && transcript->count() >= 2)
-            transcript->scrollToMessage(transcript->count() - 2);
-    }
-    m_board->setSyncScroll(sync);
+    showAnswersFromTheirStart(0);
     updateTraces();
     updateMarksAndCharts();
     updateBestButtons();
@@ -494,6 +485,27 @@ void ComparePage::onLaneFinished()
     // Later, not here: this runs inside the lanes' finish signals, and the action may delete the lanes.
     if (m_whenIdle)
         QTimer::singleShot(0, this, std::exchange(m_whenIdle, nullptr));
+}
+
+void ComparePage::showAnswersFromTheirStart(int from)
+{
+    // Every answer is in: columns that followed their stream show their answer from its start, side by side, so
+    // they can be read (and scrolled together) from the top. A column the user scrolled stays where it is. One
+    // column per turn of the event loop: each may lay out a part of its answer anew, eight at once would stall.
+    if (from >= m_lanes.size() || isRunning())
+        return;
+    TranscriptView* transcript = m_lanes.at(from)->column().transcript();
+    if (transcript->isFollowingBottom() && transcript->count() >= 2) {
+        const bool sync = m_board->isSyncScroll();
+        m_board->setSyncScroll(false);
+        transcript->scrollToMessage(transcript->count() - 2);
+        m_board->setSyncScroll(sync);
+    }
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, from, generation] {
+        if (generation == m_generation)
+            showAnswersFromTheirStart(from + 1);
+    });
 }
 
 void ComparePage::setRunning(bool running)

@@ -85,6 +85,7 @@ private:
     void askAll(const QString& prompt);
     void bindLanes(const QList<Conversation>& conversations);
     void onLaneFinished();
+    void showAnswersFromTheirStart(int fromLane);
     void updateMarksAndCharts();
     void updateBestButtons();
     void updateTraces();
