@@ -44,6 +44,8 @@ CompareMarks marksOf(const QList<ColumnFigures>& columns)
 
 void ThroughputTrace::add(double elapsedMs, double tokens)
 {
+    if (!m_points.isEmpty() && elapsedMs / 1000.0 < m_points.constLast().x())
+        return; // time only goes forward (charts take the points as sorted)
     const QPointF point(elapsedMs / 1000.0, tokens);
     // The first two points stay apart so the line starts where the stream started; later close ones merge.
     if (m_points.size() >= 2 && (elapsedMs - m_points.at(m_points.size() - 2).x() * 1000.0) < m_minStepMs)

@@ -260,6 +260,10 @@ void TestCompareStore::throughputTraceMergesCloseSamples()
     QCOMPARE(trace.points().constLast(), QPointF(30, 3000)); // the newest sample is always kept
     for (qsizetype i = 1; i < trace.points().size(); ++i)
         QVERIFY(trace.points().at(i).x() > trace.points().at(i - 1).x());
+    trace.add(10'000, 5); // earlier than the last point: ignored, the line stays sorted
+    QCOMPARE(trace.points().constLast(), QPointF(30, 3000));
+    trace.scaleTo(1500); // the provider's real count replaces the estimate
+    QCOMPARE(trace.points().constLast().y(), 1500.0);
 }
 
 QTEST_GUILESS_MAIN(TestCompareStore)

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QMenu>
+#include <QMessageBox>
 #include <QToolTip>
 #include <qcustomplot.h>
 
@@ -102,7 +103,9 @@ void installExportMenu(QCustomPlot* plot)
                 return;
             if (!path.endsWith(suffix, Qt::CaseInsensitive))
                 path += suffix;
-            exportPlot(plot, path);
+            if (!exportPlot(plot, path))
+                QMessageBox::warning(plot, QApplication::translate("ChartKit", "Export chart"),
+                                     QApplication::translate("ChartKit", "Could not write %1.").arg(path));
         };
         menu.addAction(QApplication::translate("ChartKit", "Save as PNG…"), plot,
                        [save] { save(QApplication::translate("ChartKit", "PNG image (*.png)"), u".png"_s); });

@@ -196,6 +196,15 @@ void CompareLane::startRun(bool show)
     if (show) {
         m_shown = streamer;
         m_liveTarget.clear();
+        connect(&streamer->recorder(), &AnswerRecorder::restarted, this, [this, streamer] {
+            if (streamer != m_shown)
+                return;
+            // A fallback after partial output: its text starts again, and so do the live figures.
+            m_tokensSeenChars = 0;
+            m_liveTokens = 0;
+            m_liveTtftMs.reset();
+            m_trace.add(double(m_liveClock.nsecsElapsed()) / 1e6, 0);
+        });
         connect(&streamer->recorder(), &AnswerRecorder::attemptStarted, this,
                 [this, streamer](const QString& target, int retry) {
             if (streamer != m_shown)
@@ -261,8 +270,8 @@ void CompareLane::onRunFinished(AnswerStreamer* streamer, const MessageRecord& a
             return true;
         });
     }
-    if (streamer == m_shown && answer.stats.totalMs) { // the live line ends where and when the answer ended
-        m_trace.add(*answer.stats.totalMs, m_liveTokens);
+    if (streamer == m_shown && m_liveClock.isValid()) { // the live line ends where and when the answer ended
+        m_trace.add(double(m_liveClock.nsecsElapsed()) / 1e6, m_liveTokens);
         if (answer.stats.outputTokens)
             m_trace.scaleTo(double(*answer.stats.outputTokens));
     }

@@ -149,7 +149,9 @@ void CompareSetupBar::setLocked(bool locked)
 void CompareSetupBar::rebuildChips()
 {
     while (QLayoutItem* item = m_chips->takeAt(0)) {
-        delete item->widget();
+        // Later: this may run inside the chip's own menu (Remove, Duplicate).
+        item->widget()->hide();
+        item->widget()->deleteLater();
         delete item;
     }
     CompareSetup labels;
@@ -193,9 +195,12 @@ void CompareSetupBar::editColumn(int index)
     layout->addWidget(note);
     layout->addWidget(panel, 1);
     layout->addWidget(buttons);
+    const CompareColumnSetup before = m_columns.at(index);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_columns[index].overrides = panel->settings(m_columns.at(index).overrides.model);
+    if (index >= m_columns.size() || !(m_columns.at(index) == before))
+        return; // the columns changed while the dialog was open (a saved set loaded, a comparison opened)
+    m_columns[index].overrides = panel->settings(before.overrides.model);
     rebuildChips();
     emit columnsChanged();
 }
