@@ -23,6 +23,10 @@
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished">%1. konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>CompareFormat</name>

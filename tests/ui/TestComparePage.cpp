@@ -104,6 +104,7 @@ private slots:
     void budgetGuardSeesAllColumnsTogether();
     void budgetWarningCanBeOverridden();
     void newComparisonOrClosingWhileStreaming();
+    void modelSetsSurviveARestart();
     void screenshotOfThreeModels();
 
 private:
@@ -596,6 +597,28 @@ void TestComparePage::newComparisonOrClosingWhileStreaming()
     QCOMPARE(messages.constLast().role, MessageRole::Assistant);
     QCOMPARE(messages.constLast().state, MessageState::Stopped);
     openWindow(); // cleanup() deletes it
+}
+
+void TestComparePage::modelSetsSurviveARestart()
+{
+    CompareSetup setup;
+    setup.columns = {column(u"fast"_s), column(u"slow"_s, {u"fake/backup"_s})};
+    page()->setupBar()->setSetup(setup);
+    page()->setupBar()->saveSet(u"Cheap vs careful"_s);
+    page()->setupBar()->setSetup({});
+    QVERIFY(page()->setupBar()->columns().isEmpty());
+    delete m_window; // the history finishes its writes (the sets among them) before it closes
+    m_window = nullptr;
+    openWindow();
+    QCOMPARE(page()->setupBar()->setNames(), QStringList{u"Cheap vs careful"_s});
+    QVERIFY(page()->setupBar()->loadSet(u"Cheap vs careful"_s));
+    QCOMPARE(page()->setupBar()->columns(), setup.columns); // models, order and per-column fallbacks
+    QCOMPARE(page()->board()->columns().size(), 2);
+    page()->setupBar()->deleteSet(u"Cheap vs careful"_s);
+    delete m_window;
+    m_window = nullptr;
+    openWindow();
+    QVERIFY(page()->setupBar()->setNames().isEmpty());
 }
 
 void TestComparePage::screenshotOfThreeModels()

@@ -27,6 +27,7 @@
 #include <QNetworkAccessManager>
 #include <QMessageBox>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
@@ -160,6 +161,15 @@ ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, CatalogServi
     connect(m_setupBar, &CompareSetupBar::columnsChanged, this, [this] { whenIdle([this] { buildDraftColumns(); }); });
     connect(m_setupBar, &CompareSetupBar::optionsChanged, m_estimateDelay, qOverload<>(&QTimer::start));
     connect(m_setupBar, &CompareSetupBar::syncScrollToggled, m_board, &CompareBoard::setSyncScroll);
+    connect(m_setupBar, &CompareSetupBar::setsChanged, this, [this](const QByteArray& json) {
+        // Written on the history's thread, in order with everything else it writes (QSettings is reentrant).
+        m_history.write([json](ConversationStore&) {
+            QSettings stored;
+            stored.setValue(QLatin1StringView(CompareSetupBar::kSetsKey), json);
+            stored.sync();
+            return stored.status() == QSettings::NoError;
+        });
+    });
     connect(m_board, &CompareBoard::orderChanged, this, &ComparePage::onOrderChanged);
     connect(m_board, &CompareBoard::visibilityChanged, this, [this] {
         saveLayout();

@@ -24,16 +24,6 @@
 using namespace Qt::StringLiterals;
 
 namespace juxta {
-namespace {
-
-constexpr auto kSetsKey = "compare/sets";
-
-QJsonObject storedSets()
-{
-    return QJsonDocument::fromJson(QSettings().value(QLatin1StringView(kSetsKey)).toByteArray()).object();
-}
-
-} // namespace
 
 CompareSetupBar::CompareSetupBar(AppConfig& config, const ModelCatalog& catalog, QWidget* parent)
     : QWidget(parent)
@@ -47,6 +37,7 @@ CompareSetupBar::CompareSetupBar(AppConfig& config, const ModelCatalog& catalog,
     , m_blind(new QCheckBox(tr("Blind"), this))
     , m_sync(new QCheckBox(tr("Scroll together"), this))
     , m_picker(new ModelPickerPopup(config, catalog, this))
+    , m_savedSets(QJsonDocument::fromJson(QSettings().value(QLatin1StringView(kSetsKey)).toByteArray()).object())
 {
     setObjectName(u"compareSetupBar"_s);
     m_add->setText(tr("+ Add model"));
@@ -207,19 +198,23 @@ void CompareSetupBar::editColumn(int index)
 
 void CompareSetupBar::saveSet(const QString& name)
 {
-    QJsonObject sets = storedSets();
     CompareSetup setup;
     setup.columns = m_columns;
-    sets.insert(name, QJsonDocument::fromJson(setup.toJson()).object().value(u"columns"_s));
-    QSettings().setValue(QLatin1StringView(kSetsKey), QJsonDocument(sets).toJson(QJsonDocument::Compact));
+    m_savedSets.insert(name, QJsonDocument::fromJson(setup.toJson()).object().value(u"columns"_s));
+    emit setsChanged(QJsonDocument(m_savedSets).toJson(QJsonDocument::Compact));
+}
+
+void CompareSetupBar::deleteSet(const QString& name)
+{
+    m_savedSets.remove(name);
+    emit setsChanged(QJsonDocument(m_savedSets).toJson(QJsonDocument::Compact));
 }
 
 bool CompareSetupBar::loadSet(const QString& name)
 {
-    const QJsonObject sets = storedSets();
-    if (!sets.contains(name))
+    if (!m_savedSets.contains(name))
         return false;
-    const QJsonObject wrapper{{u"columns"_s, sets.value(name)}};
+    const QJsonObject wrapper{{u"columns"_s, m_savedSets.value(name)}};
     m_columns = CompareSetup::fromJson(QJsonDocument(wrapper).toJson()).columns;
     rebuildChips();
     emit columnsChanged();
@@ -228,7 +223,7 @@ bool CompareSetupBar::loadSet(const QString& name)
 
 QStringList CompareSetupBar::setNames() const
 {
-    QStringList names = storedSets().keys();
+    QStringList names = m_savedSets.keys();
     names.sort(Qt::CaseInsensitive);
     return names;
 }
@@ -253,11 +248,7 @@ void CompareSetupBar::showSetsMenu()
         }
         QMenu* remove = menu.addMenu(tr("Delete a set"));
         for (const QString& name : names) {
-            remove->addAction(name, this, [name] {
-                QJsonObject sets = storedSets();
-                sets.remove(name);
-                QSettings().setValue(QLatin1StringView(kSetsKey), QJsonDocument(sets).toJson(QJsonDocument::Compact));
-            });
+            remove->addAction(name, this, [this, name] { deleteSet(name); });
         }
     }
     m_sets->setDown(false);

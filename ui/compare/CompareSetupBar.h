@@ -6,6 +6,7 @@
 
 #include "compare/CompareSetup.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 class QCheckBox;
@@ -36,10 +37,13 @@ public:
     void removeColumn(int index);
     void setLocked(bool locked); // while a run streams the models cannot change
 
-    // Saved sets: name → the columns, in QSettings ("compare/sets").
+    // Saved sets: name → the columns. Read from QSettings ("compare/sets") once; every change is handed out
+    // through setsChanged() for the page to write off the UI thread.
     void saveSet(const QString& name);
     bool loadSet(const QString& name);
+    void deleteSet(const QString& name);
     QStringList setNames() const;
+    static constexpr auto kSetsKey = "compare/sets";
 
     QToolButton* addButton() const { return m_add; }
     ModelPickerPopup* picker() const { return m_picker; }
@@ -48,6 +52,7 @@ signals:
     void columnsChanged();
     void optionsChanged();
     void syncScrollToggled(bool on);
+    void setsChanged(const QByteArray& json); // every saved set, for QSettings under kSetsKey
 
 private:
     void rebuildChips();
@@ -65,6 +70,7 @@ private:
     QCheckBox* m_blind;
     QCheckBox* m_sync;
     ModelPickerPopup* m_picker;
+    QJsonObject m_savedSets; // name → columns
     bool m_locked = false;
 };
 
