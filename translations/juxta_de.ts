@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished">%1. konnte nicht geschrieben werden</translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
