@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "offline/OfflineReply.h"
+
+#include <cstring>
+
+namespace juxta {
+
+OfflineReply::OfflineReply(const QNetworkRequest& request, QNetworkAccessManager::Operation operation,
+                           OfflinePlan plan, QObject* parent)
+    : QNetworkReply(parent)
+    , m_plan(std::move(plan))
+{
+    setRequest(request);
+    setUrl(request.url());
+    setOperation(operation);
+    open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    // Nothing is emitted before the caller has connected to the reply.
+    QTimer::singleShot(0, this, [this] {
+        if (m_done)
+            return;
+        emit requestSent();
+        connect(&m_timer, &QTimer::timeout, this, &OfflineReply::sendHead, Qt::SingleShotConnection);
+        m_timer.start(m_plan.headDelayMs);
+    });
+}
+
+void OfflineReply::sendHead()
+{
+    if (m_done)
+        return;
+    setAttribute(QNetworkRequest::HttpStatusCodeAttribute, m_plan.status);
+    setAttribute(QNetworkRequest::HttpReasonPhraseAttribute, m_plan.reason);
+    for (const auto& [name, value] : std::as_const(m_plan.headers))
+        setRawHeader(name, value);
+    emit metaDataChanged();
+    connect(&m_timer, &QTimer::timeout, this, &OfflineReply::sendNext);
+    scheduleNext();
+}
+
+void OfflineReply::scheduleNext()
+{
+    if (m_next >= m_plan.body.size())
+        end();
+    else
+        m_timer.start(m_plan.body.at(m_next).delayMs);
+}
+
+void OfflineReply::sendNext()
+{
+    if (m_done)
+        return;
+    // This piece and the ones right behind it (no delay) go out together, as one socket read would carry them.
+    do {
+        m_buffer += m_plan.body.at(m_next).bytes;
+        ++m_next;
+    } while (m_next < m_plan.body.size() && m_plan.body.at(m_next).delayMs == 0);
+    emit readyRead();
+    if (!m_done)
+        scheduleNext();
+}
+
+void OfflineReply::end()
+{
+    if (m_done)
+        return;
+    switch (m_plan.ending) {
+    case OfflinePlan::Ending::Stall:
+        return; // the caller's idle timeout decides
+    case OfflinePlan::Ending::Cut:
+        m_done = true;
+        setError(QNetworkReply::RemoteHostClosedError, tr("Connection closed by the (offline) server"));
+        emit errorOccurred(QNetworkReply::RemoteHostClosedError);
+        break;
+    case OfflinePlan::Ending::Finish:
+        m_done = true;
+        break;
+    }
+    setFinished(true);
+    emit finished();
+}
+
+void OfflineReply::abort()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timer.stop();
+    setError(QNetworkReply::OperationCanceledError, tr("Operation canceled"));
+    emit errorOccurred(QNetworkReply::OperationCanceledError);
+    setFinished(true);
+    emit finished();
+}
+
+qint64 OfflineReply::bytesAvailable() const
+{
+    return m_buffer.size() + QNetworkReply::bytesAvailable();
+}
+
+qint64 OfflineReply::readData(char* data, qint64 maxSize)
+{
+    const qint64 n = qMin<qint64>(maxSize, m_buffer.size());
+    std::memcpy(data, m_buffer.constData(), size_t(n));
+    m_buffer.remove(0, n);
+    return n;
+}
+
+} // namespace juxta

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A network reply played from a plan instead of a socket: a status line, headers, body pieces at set times, and how
+// it ends (normally, with the connection cut, or stalled). Built-in offline providers answer through it, so their
+// answers travel the same path as a real server's bytes: ChatCall, the stream decoders, retries and fallback.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace juxta {
+
+struct OfflinePiece
+{
+    QByteArray bytes;
+    int delayMs = 0; // wait before this piece
+};
+
+struct OfflinePlan
+{
+    enum class Ending { Finish, Cut, Stall };
+    int status = 200;
+    QByteArray reason = "OK";
+    QList<QPair<QByteArray, QByteArray>> headers;
+    int headDelayMs = 0;      // before the status line (a server thinking)
+    QList<OfflinePiece> body;
+    Ending ending = Ending::Finish;
+};
+
+class OfflineReply final : public QNetworkReply
+{
+    Q_OBJECT
+
+public:
+    OfflineReply(const QNetworkRequest& request, QNetworkAccessManager::Operation operation, OfflinePlan plan,
+                 QObject* parent = nullptr);
+
+    void abort() override;
+    qint64 bytesAvailable() const override;
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override;
+
+private:
+    void sendHead();
+    void scheduleNext();
+    void sendNext();
+    void end();
+
+    OfflinePlan m_plan;
+    QByteArray m_buffer;
+    qsizetype m_next = 0;
+    QTimer m_timer;
+    bool m_done = false;
+};
+
+} // namespace juxta
