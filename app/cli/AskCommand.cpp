@@ -15,6 +15,8 @@
 #include "routing/ResilientCall.h"
 #include "routing/Scheduler.h"
 
+#include "offline/OfflineNetwork.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -175,7 +177,7 @@ int AskCommand::run(const QStringList& arguments)
             return BudgetBlocked;
     }
 
-    QNetworkAccessManager network;
+    OfflineNetworkAccessManager network; // built-in offline providers answer without a socket
     SteadyClock clock;
     EventLoopScheduler scheduler;
     ResilientCall call({network, clock, scheduler, nullptr, &stats}, request, routing.targets(), routing.retryPolicy(),

@@ -13,6 +13,8 @@
 #include "compare/RepeatStats.h"
 #include "routing/Scheduler.h"
 
+#include "offline/OfflineNetwork.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,7 +148,7 @@ int CompareCommand::run(const QStringList& arguments)
     if (together.kind == BudgetVerdict::Kind::Block)
         return BudgetBlocked;
 
-    QNetworkAccessManager network;
+    OfflineNetworkAccessManager network;
     SteadyClock clock;
     EventLoopScheduler scheduler;
     Comparison comparison({network, clock, scheduler, nullptr, nullptr}, request, lanes, repeats.value_or(1), {}, {},

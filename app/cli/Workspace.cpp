@@ -6,6 +6,7 @@
 #include "cli/CommandLine.h"
 #include "common/MonotonicClock.h"
 #include "config/ProviderPresets.h"
+#include "offline/OfflineNetwork.h"
 #include "providers/ChatClient.h"
 
 #include <QEventLoop>
@@ -30,7 +31,7 @@ Workspace::Workspace(const QString& command, const QString& configPath)
 std::optional<ProviderError> Workspace::fetchModels(const ProviderProfile& profile, const ApiKey& key,
                                                    const CallOptions& options, bool remember, QList<ModelInfo>& models)
 {
-    QNetworkAccessManager network;
+    OfflineNetworkAccessManager network;
     SteadyClock clock;
     ChatClient client(network, clock);
     QString why;

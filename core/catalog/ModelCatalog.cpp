@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/ModelCatalog.h"
 
+#include "offline/OfflineNetwork.h"
+
 #include "common/JsonAccess.h"
 #include "pricing/ModelPriceJson.h"
 #include "config/ProviderPresets.h"
@@ -23,6 +25,8 @@ QString catalogKeyOf(const ProviderProfile& profile)
 
 bool isSelfHosted(const ProviderProfile& profile)
 {
+    if (profile.baseUrl.scheme() == QLatin1StringView(kOfflineScheme))
+        return true; // built-in offline providers cost nothing by definition
     const ProviderPreset* preset = findPreset(profile.presetId);
     return preset && preset->selfHosted && isLocalOrPrivateHost(profile.baseUrl.host());
 }

@@ -3,6 +3,8 @@
 
 #include <QNetworkAccessManager>
 
+#include "offline/OfflineNetwork.h"
+
 namespace juxta {
 
 Comparison::Comparison(ResilienceServices services, ChatRequest request, QList<ComparisonLane> lanes, int repeat,
@@ -19,7 +21,7 @@ Comparison::Comparison(ResilienceServices services, ChatRequest request, QList<C
     m_runs.resize(m_lanes.size());
     m_calls.fill(nullptr, m_lanes.size());
     for (qsizetype i = 0; i < m_lanes.size(); ++i)
-        m_networks.push_back(std::make_unique<QNetworkAccessManager>());
+        m_networks.push_back(std::make_unique<OfflineNetworkAccessManager>());
 }
 
 Comparison::~Comparison()

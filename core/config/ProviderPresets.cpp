@@ -93,6 +93,12 @@ QList<ProviderPreset> makePresets()
     list << localServer(u"ollama"_s, u"Ollama"_s, ApiDialect::Ollama, u"http://127.0.0.1:11434"_s, 11434)
          << localServer(u"lmstudio"_s, u"LM Studio"_s, ApiDialect::OpenAi, u"http://127.0.0.1:1234/v1"_s, 1234)
          << localServer(u"llamacpp"_s, u"llama.cpp server"_s, ApiDialect::OpenAi, u"http://127.0.0.1:8080/v1"_s, 8080);
+    // Built in, offline, free: answers come from Juxta itself (see core/offline), never from the network.
+    ProviderPreset echo = localServer(u"echo"_s, u"Offline · Echo"_s, ApiDialect::OpenAi,
+                                      u"juxta-offline://echo/v1?ttft_ms=250&tokens_per_second=40"_s, 0);
+    echo.setupHint = u"Streams your prompt back (models echo, echo-reverse, echo-upper, echo-word-count); set "
+                     "ttft_ms, tokens_per_second and jitter in the base URL."_s;
+    list << echo;
     ProviderPreset vllm = localServer(u"vllm"_s, u"vLLM"_s, ApiDialect::OpenAi, u"http://127.0.0.1:8000/v1"_s, 0);
     vllm.auth = AuthStyle::Bearer; // `vllm serve --api-key` is common
     vllm.keyEnvVars = {u"VLLM_API_KEY"_s};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/TransportPolicy.h"
 
+#include "offline/OfflineNetwork.h"
+
 #include <QHostAddress>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +45,8 @@ bool isLocalOrPrivateHost(const QString& host)
 
 UrlCheck checkBaseUrl(const QUrl& url, bool allowInsecureHttp)
 {
+    if (url.isValid() && url.scheme() == QLatin1StringView(kOfflineScheme) && !url.host().isEmpty())
+        return {}; // a built-in offline provider: no network, no key
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s))
         return {UrlVerdict::Invalid, u"The base URL must be an http:// or https:// address, e.g. "
                                      "https://api.openai.com/v1."_s};

@@ -104,6 +104,16 @@ QStringList echoTokens(const QString& text)
 
 OfflinePlan echoPlan(const QNetworkRequest& request, const QByteArray& body)
 {
+    if (request.url().path().endsWith(u"/models"_s)) { // the model list, as OpenAI's GET /v1/models
+        QJsonArray models;
+        for (const QString& id : {u"echo"_s, u"echo-reverse"_s, u"echo-upper"_s, u"echo-word-count"_s})
+            models.append(QJsonObject{{u"id"_s, id}, {u"object"_s, u"model"_s}, {u"owned_by"_s, u"juxta-offline"_s}});
+        OfflinePlan list;
+        list.headers = {{"Content-Type", "application/json"}};
+        list.body = {{QJsonDocument(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, models}}).toJson(
+                          QJsonDocument::Compact), 0}};
+        return list;
+    }
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     if (!request.url().path().endsWith(u"/chat/completions"_s) || json.isEmpty())
         return offlinePlanError(404, "Not Found", u"The echo provider answers POST …/chat/completions only"_s);

@@ -3,6 +3,7 @@
 // stopping, the end of a run). About 520 lines, a little over the house budget: the constructor wires some twenty
 // controls. Figures are in ComparePageFigures.cpp, saved comparisons and votes in ComparePageHistory.cpp.
 #include "compare/ComparePage.h"
+#include "offline/OfflineNetwork.h"
 
 #include "catalog/CatalogService.h"
 #include "charts/RunCharts.h"
@@ -446,7 +447,7 @@ void ComparePage::bindLanes(const QList<Conversation>& conversations)
     for (int i = 0; i < conversations.size() && i < m_columns.size(); ++i) {
         // A network manager per column: one opens at most six HTTP/1.1 connections per server, and eight columns
         // on one local server must all stream at once.
-        auto* network = new QNetworkAccessManager(this);
+        auto* network = new OfflineNetworkAccessManager(this);
         m_laneNetworks.append(network);
         const CompareServices services{m_config, m_secrets, m_catalog, m_history, *m_ticker,
                                        {*network, m_clock, m_scheduler, nullptr, nullptr}};

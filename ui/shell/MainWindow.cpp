@@ -14,6 +14,8 @@
 #include "keys/KeyResolver.h"
 #include "providers/ProvidersDialog.h"
 
+#include "offline/OfflineNetwork.h"
+
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -50,7 +52,7 @@ constexpr auto kModeKey = "window/mode";
 MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString& historyPath)
     : QMainWindow(parent)
     , m_store(std::make_unique<ConfigStore>(configPath.isEmpty() ? ConfigStore::defaultPath() : configPath))
-    , m_network(new QNetworkAccessManager(this))
+    , m_network(new OfflineNetworkAccessManager(this)) // also answers the built-in offline providers
     , m_history(std::make_unique<HistoryService>(historyPath))
 {
     setWindowTitle(tr("Juxta"));
