@@ -193,11 +193,38 @@ void TranscriptView::replaceMessage(int index, const MessageRecord& message, Bra
     e.message = message;
     e.branch = branch;
     e.scanner = PartScanner(kPartChars);
+    e.pendingCuts.clear();
     e.starts = {0};
     e.starts += e.scanner.feed(e.message.content);
     releaseAll();
     rebuildRows(index);
     relayout();
+}
+
+namespace {
+
+// Sealing a part lays out ~2,000 characters as Markdown (a few milliseconds). Views streaming the same pace (a
+// comparison's columns) would all seal in the same frame; the window seals at most this many per event-loop turn
+// and the others a frame later.
+constexpr int kSealsPerTurn = 2;
+int g_sealsThisTurn = 0;
+bool g_sealResetPosted = false;
+
+} // namespace
+
+bool TranscriptView::takeSealBudget()
+{
+    if (!g_sealResetPosted) {
+        g_sealResetPosted = true;
+        QTimer::singleShot(0, qApp, [] {
+            g_sealsThisTurn = 0;
+            g_sealResetPosted = false;
+        });
+    }
+    if (g_sealsThisTurn >= kSealsPerTurn)
+        return false;
+    ++g_sealsThisTurn;
+    return true;
 }
 
 void TranscriptView::appendText(int index, QStringView text)
@@ -206,7 +233,9 @@ void TranscriptView::appendText(int index, QStringView text)
         return;
     Entry& e = m_entries[index];
     e.message.content += text;
-    const QList<qsizetype> cuts = e.scanner.feed(e.message.content);
+    QList<qsizetype> cuts = std::exchange(e.pendingCuts, {}) + e.scanner.feed(e.message.content);
+    if (!cuts.isEmpty() && !takeSealBudget())
+        e.pendingCuts = std::exchange(cuts, {}); // the tail stays plain a frame longer
     const int lastRow = e.firstRow + int(e.starts.size()) - 1;
     if (cuts.isEmpty()) {
         if (MessageWidget* w = m_widgets.value(lastRow))

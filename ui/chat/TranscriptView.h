@@ -64,6 +64,7 @@ private:
         BranchPosition branch;
         QList<qsizetype> starts; // part starts: 0, then PartScanner's cuts
         PartScanner scanner;     // streaming answers: finds the next cut in what arrived
+        QList<qsizetype> pendingCuts; // found, but sealed on a later frame (the window's budget was used)
         int firstRow = 0;
     };
     struct Row
@@ -75,6 +76,7 @@ private:
     };
 
     MessageActions m_actions;
+    static bool takeSealBudget(); // UI thread only
     void relayout();
     void layoutPass(bool& changed);
     void rebuildRows(int changedEntry = -1);
