@@ -149,4 +149,9 @@ void ConversationTree::upsert(const MessageRecord& message)
         rebuildIndex();
 }
 
+QString ConversationTree::leafOrLatest(const QString& leafId) const
+{
+    return find(leafId) ? leafId : latestLeaf();
+}
+
 } // namespace juxta

@@ -26,6 +26,8 @@ public:
     QString latestLeafUnder(const QString& id) const;
     // latestLeafUnder() of the most recent root; empty without messages.
     QString latestLeaf() const;
+    // `leafId` when it is in the tree (a conversation's saved branch), else latestLeaf().
+    QString leafOrLatest(const QString& leafId) const;
 
     // Valid until the next upsert().
     const MessageRecord* find(const QString& id) const;

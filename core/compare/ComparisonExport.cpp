@@ -29,7 +29,7 @@ QString tableText(QString text)
 QList<MessageRecord> shownPath(const Conversation& column)
 {
     const ConversationTree tree(column.messages);
-    const QString leaf = tree.find(column.record.currentLeafId) ? column.record.currentLeafId : tree.latestLeaf();
+    const QString leaf = tree.leafOrLatest(column.record.currentLeafId);
     return leaf.isEmpty() ? QList<MessageRecord>() : tree.pathTo(leaf);
 }
 

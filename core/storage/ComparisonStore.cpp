@@ -62,43 +62,36 @@ bool ComparisonStore::exec(const QString& statement, const QVariantList& values)
 
 bool ComparisonStore::createComparison(const ComparisonRecord& c, const QList<ConversationRecord>& columns)
 {
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
-    bool ok = exec(u"INSERT INTO comparisons (id, title, created_at, updated_at, setup) VALUES (?, ?, ?, ?, ?)"_s,
-                   {c.id, c.title, toMs(c.createdAt), toMs(c.updatedAt), QString::fromUtf8(c.setupJson)});
-    for (int slot = 0; ok && slot < columns.size(); ++slot) {
-        ok = m_conversations.createConversation(columns.at(slot));
-        if (!ok)
-            m_lastError = m_conversations.lastError();
-        ok = ok && exec(u"UPDATE conversations SET comparison_id = ?, comparison_slot = ? WHERE id = ?"_s,
-                        {c.id, slot, columns.at(slot).id});
-    }
-    if (!ok || !m_db.commit()) {
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return sql::inTransaction(m_db, [&] {
+        if (!exec(u"INSERT INTO comparisons (id, title, created_at, updated_at, setup) VALUES (?, ?, ?, ?, ?)"_s,
+                  {c.id, c.title, toMs(c.createdAt), toMs(c.updatedAt), QString::fromUtf8(c.setupJson)}))
+            return false;
+        for (int slot = 0; slot < columns.size(); ++slot) {
+            if (!m_conversations.createConversation(columns.at(slot))) {
+                m_lastError = m_conversations.lastError();
+                return false;
+            }
+            if (!exec(u"UPDATE conversations SET comparison_id = ?, comparison_slot = ? WHERE id = ?"_s,
+                      {c.id, slot, columns.at(slot).id}))
+                return false;
+        }
+        return true;
+    }, m_lastError);
 }
 
 bool ComparisonStore::saveSetup(const QString& id, const QByteArray& setupJson, const QStringList& columnIds)
 {
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
-    bool ok = exec(u"UPDATE comparisons SET setup = ?, updated_at = ? WHERE id = ?"_s,
-                   {QString::fromUtf8(setupJson), QDateTime::currentMSecsSinceEpoch(), id});
-    for (int slot = 0; ok && slot < columnIds.size(); ++slot) {
-        ok = exec(u"UPDATE conversations SET comparison_slot = ? WHERE id = ? AND comparison_id = ?"_s,
-                  {slot, columnIds.at(slot), id});
-    }
-    if (!ok || !m_db.commit()) {
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return sql::inTransaction(m_db, [&] {
+        if (!exec(u"UPDATE comparisons SET setup = ?, updated_at = ? WHERE id = ?"_s,
+                  {QString::fromUtf8(setupJson), QDateTime::currentMSecsSinceEpoch(), id}))
+            return false;
+        for (int slot = 0; slot < columnIds.size(); ++slot) {
+            if (!exec(u"UPDATE conversations SET comparison_slot = ? WHERE id = ? AND comparison_id = ?"_s,
+                      {slot, columnIds.at(slot), id}))
+                return false;
+        }
+        return true;
+    }, m_lastError);
 }
 
 bool ComparisonStore::renameComparison(const QString& id, const QString& title)
@@ -108,18 +101,11 @@ bool ComparisonStore::renameComparison(const QString& id, const QString& title)
 
 bool ComparisonStore::deleteComparison(const QString& id)
 {
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
     // Messages go with their conversations (ON DELETE CASCADE).
-    const bool ok = exec(u"DELETE FROM conversations WHERE comparison_id = ?"_s, {id})
-                    && exec(u"DELETE FROM comparisons WHERE id = ?"_s, {id});
-    if (!ok || !m_db.commit()) {
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return sql::inTransaction(m_db, [&] {
+        return exec(u"DELETE FROM conversations WHERE comparison_id = ?"_s, {id})
+               && exec(u"DELETE FROM comparisons WHERE id = ?"_s, {id});
+    }, m_lastError);
 }
 
 QList<ComparisonRecord> ComparisonStore::listComparisons(const QString& search) const
@@ -205,24 +191,16 @@ QHash<QString, int> ComparisonStore::ratings(const QStringList& messageIds) cons
 
 bool ComparisonStore::recordVotes(const QList<VoteRow>& votes)
 {
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
-    bool ok = true;
-    for (const VoteRow& v : votes) {
-        ok = exec(u"INSERT INTO votes (comparison_id, message_a, message_b, model_a, model_b, result, blind, voted_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                  {nullable(v.comparisonId), nullable(v.messageA), nullable(v.messageB), v.vote.first, v.vote.second,
-                   resultName(v.vote.result), int(v.blind), toMs(v.vote.at)});
-        if (!ok)
-            break;
-    }
-    if (!ok || !m_db.commit()) {
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return sql::inTransaction(m_db, [&] {
+        for (const VoteRow& v : votes) {
+            if (!exec(u"INSERT INTO votes (comparison_id, message_a, message_b, model_a, model_b, result, blind,"
+                      " voted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                      {nullable(v.comparisonId), nullable(v.messageA), nullable(v.messageB), v.vote.first,
+                       v.vote.second, resultName(v.vote.result), int(v.blind), toMs(v.vote.at)}))
+                return false;
+        }
+        return true;
+    }, m_lastError);
 }
 
 QList<PairVote> ComparisonStore::votes() const

@@ -175,19 +175,12 @@ bool ConversationStore::insertMessage(const MessageRecord& m, const QString& con
 bool ConversationStore::saveMessage(const MessageRecord& m)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
-        return false;
-    }
-    const bool ok = insertMessage(m, m.conversationId, true)
-        && exec(u"UPDATE conversations SET updated_at = ?, current_leaf = ? WHERE id = ?"_s,
-                {now, m.id, m.conversationId})
-        && refreshTotals(m.conversationId);
-    if (!ok || !m_db.commit()) {
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return sql::inTransaction(m_db, [&] {
+        return insertMessage(m, m.conversationId, true)
+               && exec(u"UPDATE conversations SET updated_at = ?, current_leaf = ? WHERE id = ?"_s,
+                       {now, m.id, m.conversationId})
+               && refreshTotals(m.conversationId);
+    }, m_lastError);
 }
 
 bool ConversationStore::refreshTotals(const QString& conversationId)
@@ -212,24 +205,22 @@ void ConversationStore::setLive(const QString& messageId, bool live)
 
 bool ConversationStore::logAttempts(const QList<AttemptLogRow>& rows)
 {
-    if (!m_db.transaction())
-        return false;
-    for (const AttemptLogRow& r : rows) {
-        const bool ok = exec(
-            u"INSERT INTO request_log (message_id, conversation_id, attempt, target, parameters, started_at, ttft_ms,"
-            " total_ms, input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, cost_usd, error_class,"
-            " http_status, error_message, served_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-            {nullable(r.messageId), nullable(r.conversationId), r.attempt, r.target,
-             r.parametersJson.isEmpty() ? u"{}"_s : r.parametersJson, toMs(r.startedAt), nullable(r.ttftMs),
-             nullable(r.totalMs), nullable(r.inputTokens), nullable(r.outputTokens), nullable(r.reasoningTokens),
-             nullable(r.cachedInputTokens), nullable(r.costUsd), r.errorClass, r.httpStatus, r.errorMessage,
-             r.servedModel});
-        if (!ok) {
-            m_db.rollback();
-            return false;
+    return sql::inTransaction(m_db, [&] {
+        for (const AttemptLogRow& r : rows) {
+            const bool ok = exec(
+                u"INSERT INTO request_log (message_id, conversation_id, attempt, target, parameters, started_at, ttft_ms,"
+                " total_ms, input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, cost_usd, error_class,"
+                " http_status, error_message, served_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                {nullable(r.messageId), nullable(r.conversationId), r.attempt, r.target,
+                 r.parametersJson.isEmpty() ? u"{}"_s : r.parametersJson, toMs(r.startedAt), nullable(r.ttftMs),
+                 nullable(r.totalMs), nullable(r.inputTokens), nullable(r.outputTokens), nullable(r.reasoningTokens),
+                 nullable(r.cachedInputTokens), nullable(r.costUsd), r.errorClass, r.httpStatus, r.errorMessage,
+                 r.servedModel});
+            if (!ok)
+                return false;
         }
-    }
-    return m_db.commit();
+        return true;
+    }, m_lastError);
 }
 
 QList<AttemptLogRow> ConversationStore::attemptsFor(const QString& messageId) const
@@ -270,20 +261,15 @@ QList<AttemptLogRow> ConversationStore::attemptsFor(const QString& messageId) co
 
 bool ConversationStore::importConversation(const Conversation& conversation)
 {
-    if (!m_db.transaction())
-        return false;
-    bool ok = createConversation(conversation.record);
-    for (const MessageRecord& m : conversation.messages) {
-        if (!ok)
-            break;
-        ok = insertMessage(m, conversation.record.id, false);
-    }
-    ok = ok && refreshTotals(conversation.record.id);
-    if (!ok || !m_db.commit()) {
-        m_db.rollback();
-        return false;
-    }
-    return true;
+    return sql::inTransaction(m_db, [&] {
+        if (!createConversation(conversation.record))
+            return false;
+        for (const MessageRecord& m : conversation.messages) {
+            if (!insertMessage(m, conversation.record.id, false))
+                return false;
+        }
+        return refreshTotals(conversation.record.id);
+    }, m_lastError);
 }
 
 } // namespace juxta

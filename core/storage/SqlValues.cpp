@@ -28,6 +28,20 @@ bool exec(QSqlDatabase db, const QString& statement, const QVariantList& values,
     return true;
 }
 
+bool inTransaction(QSqlDatabase db, const std::function<bool()>& steps, QString& error)
+{
+    if (!db.transaction()) {
+        error = db.lastError().text();
+        return false;
+    }
+    if (steps() && db.commit())
+        return true;
+    if (error.isEmpty())
+        error = db.lastError().text();
+    db.rollback();
+    return false;
+}
+
 } // namespace sql
 
 } // namespace juxta

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QVariant>
+#include <functional>
 #include <optional>
 
 namespace juxta::sql {
@@ -41,5 +42,9 @@ std::optional<T> optionalFrom(const QVariant& value)
 
 // Prepares and runs one statement with positional values; on failure `error` says why.
 bool exec(QSqlDatabase db, const QString& sql, const QVariantList& values, QString& error);
+
+// Runs `steps` in one transaction: committed when they return true, rolled back otherwise (or when the commit
+// fails). `error` is set when the transaction itself cannot start or commit; steps set it for their own failures.
+bool inTransaction(QSqlDatabase db, const std::function<bool()>& steps, QString& error);
 
 } // namespace juxta::sql

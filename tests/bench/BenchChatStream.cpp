@@ -6,6 +6,7 @@
 //  2. The whole chat window against the fake server over 127.0.0.1 at full speed: a 1 ms probe timer measures how
 //     long the UI thread was ever unavailable (worst stall, 99th percentile), including the final render.
 // It asserts correctness only; the figures are for people (see the README's benchmark section).
+#include "BenchFigures.h"
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
 #include "catalog/ModelPicker.h"
@@ -38,26 +39,6 @@ namespace {
 
 constexpr int kTokens = 100'000;
 constexpr int kTokensPerFrame = 40; // ~1,200 tokens/s at 30 frames/s: faster than any hosted model streams
-
-long residentKb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLong();
-    }
-    return -1;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
-}
 
 // Measures the longest time the event loop could not run a 1 ms timer.
 class StallProbe : public QObject

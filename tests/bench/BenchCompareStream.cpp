@@ -7,6 +7,7 @@
 //  - resident memory growth.
 // Target: no stall over 50 ms. It asserts correctness only (every column complete, every token there); the figures
 // are for people (the README's benchmark section). JUXTA_BENCH_SECONDS shortens the run for a quick look.
+#include "BenchFigures.h"
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
 #include "common/FrameTicker.h"
@@ -38,26 +39,6 @@ namespace {
 const int kModels = qEnvironmentVariableIsSet("JUXTA_BENCH_MODELS") ? qEnvironmentVariableIntValue("JUXTA_BENCH_MODELS") : 8;
 constexpr int kTokensPerSecond = 300;
 constexpr int kTokensPerEvent = 3; // an event every 10 ms, as fast providers batch tokens
-
-long residentKb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLong();
-    }
-    return -1;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values.at(qMin(values.size() - 1, qsizetype(p * double(values.size()))));
-}
 
 } // namespace
 

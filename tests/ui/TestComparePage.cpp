@@ -109,6 +109,9 @@ private slots:
 
 private:
     void openWindow();
+    void reopenWindow(); // a restart: the history finishes its writes first
+    void reconfigure(const std::function<void(AppConfig&)>& change); // then reopens
+    void useColumns(const CompareSetup& setup); // as after picking the models in the bar
     void run(const CompareSetup& setup, const QString& prompt);
     ComparePage* page() const { return m_window->comparePage(); }
 
@@ -182,10 +185,30 @@ void TestComparePage::openWindow()
     m_window->showCompare();
 }
 
-void TestComparePage::run(const CompareSetup& setup, const QString& prompt)
+void TestComparePage::reopenWindow()
+{
+    delete m_window;
+    m_window = nullptr;
+    openWindow();
+}
+
+void TestComparePage::reconfigure(const std::function<void(AppConfig&)>& change)
+{
+    ConfigStore store(m_dir->filePath(u"config.json"_s));
+    store.load();
+    QVERIFY(store.update(change));
+    reopenWindow();
+}
+
+void TestComparePage::useColumns(const CompareSetup& setup)
 {
     page()->setupBar()->setSetup(setup);
-    emit page()->setupBar()->columnsChanged(); // as after picking models in the bar
+    emit page()->setupBar()->columnsChanged();
+}
+
+void TestComparePage::run(const CompareSetup& setup, const QString& prompt)
+{
+    useColumns(setup);
     QSignalSpy finished(page(), &ComparePage::runFinished);
     ComposerEdit* edit = page()->composer()->editor();
     edit->setFocus();
@@ -201,8 +224,7 @@ void TestComparePage::fourModelsWithAFallbackShowTheScriptedFigures()
     setup.columns = {column(u"fast"_s), column(u"medium"_s), column(u"slow"_s),
                      column(u"flaky"_s, {u"fake/backup"_s})};
     // Before sending: each column shows what the send may cost, and the prompt box the total.
-    page()->setupBar()->setSetup(setup);
-    emit page()->setupBar()->columnsChanged();
+    useColumns(setup);
     page()->composer()->setText(u"Explain TCP. "_s.repeated(700)); // ~2,800 tokens in
     emit page()->composer()->textEdited();
     // No max tokens: the answer's length is open, so the estimate is a lower bound ("from").
@@ -338,8 +360,7 @@ void TestComparePage::repeatsGiveStatisticsAndOneColumnStops()
     // One column stopped mid-stream: it keeps what arrived; the other finishes.
     CompareSetup two;
     two.columns = {column(u"fast"_s), column(u"slow"_s)};
-    page()->setupBar()->setSetup(two);
-    emit page()->setupBar()->columnsChanged();
+    useColumns(two);
     QSignalSpy finished(page(), &ComparePage::runFinished);
     page()->send(u"Stop one"_s);
     CompareColumn* slow = page()->board()->columns().at(1);
@@ -421,9 +442,7 @@ void TestComparePage::reopenRerunExportAndDiff()
     run(setup, u"Keep me"_s);
     page()->board()->columns().at(0)->findChild<QToolButton*>(); // built
     const QString id = page()->currentComparisonId();
-    delete m_window;
-    m_window = nullptr;
-    openWindow();
+    reopenWindow();
 
     QTRY_COMPARE(page()->list()->list()->count(), 1);
     page()->openComparison(id);
@@ -483,9 +502,7 @@ void TestComparePage::columnsMoveHideAndKeepTheirOrder()
     QVERIFY(page()->board()->columns().at(2)->isHidden());
     // Saved: the order and the hidden column come back when the comparison is reopened.
     m_window->history().flush();
-    delete m_window;
-    m_window = nullptr;
-    openWindow();
+    reopenWindow();
     page()->openComparison(id);
     QTRY_COMPARE(page()->lanes().size(), 3);
     QCOMPARE(page()->lanes().at(0)->settings().model, u"fake/medium"_s);
@@ -512,18 +529,13 @@ void TestComparePage::eightColumnsStreamAtOnce()
 
 void TestComparePage::budgetGuardSeesAllColumnsTogether()
 {
-    ConfigStore store(m_dir->filePath(u"config.json"_s));
-    store.load();
-    QVERIFY(store.update([](AppConfig& config) {
+    reconfigure([](AppConfig& config) {
         config.budget.perRequestUsd = 0.000001;
         config.budget.action = BudgetLimits::Action::Block;
-    }));
-    delete m_window;
-    openWindow();
+    });
     CompareSetup setup;
     setup.columns = {column(u"fast"_s), column(u"medium"_s)};
-    page()->setupBar()->setSetup(setup);
-    emit page()->setupBar()->columnsChanged();
+    useColumns(setup);
     page()->send(u"Too dear"_s);
     QMessageBox* box = nullptr;
     QTRY_VERIFY((box = page()->findChild<QMessageBox*>()) != nullptr);
@@ -539,18 +551,13 @@ void TestComparePage::budgetGuardSeesAllColumnsTogether()
 
 void TestComparePage::budgetWarningCanBeOverridden()
 {
-    ConfigStore store(m_dir->filePath(u"config.json"_s));
-    store.load();
-    QVERIFY(store.update([](AppConfig& config) {
+    reconfigure([](AppConfig& config) {
         config.budget.perRequestUsd = 0.000001;
         config.budget.action = BudgetLimits::Action::Warn;
-    }));
-    delete m_window;
-    openWindow();
+    });
     CompareSetup setup;
     setup.columns = {column(u"fast"_s), column(u"medium"_s)};
-    page()->setupBar()->setSetup(setup);
-    emit page()->setupBar()->columnsChanged();
+    useColumns(setup);
     QSignalSpy finished(page(), &ComparePage::runFinished);
     page()->send(u"Worth it"_s);
     QMessageBox* box = nullptr;
@@ -567,8 +574,7 @@ void TestComparePage::newComparisonOrClosingWhileStreaming()
     // "New comparison" while columns stream: they stop (kept as stopped), then a fresh draft shows.
     CompareSetup setup;
     setup.columns = {column(u"slow"_s), column(u"slow"_s), column(u"fast"_s)};
-    page()->setupBar()->setSetup(setup);
-    emit page()->setupBar()->columnsChanged();
+    useColumns(setup);
     page()->send(u"Interrupt me"_s);
     QTRY_COMPARE(page()->board()->columns().at(2)->status(), ColumnStatus::Done); // one column already ended
     const QString first = page()->currentComparisonId();
@@ -607,17 +613,13 @@ void TestComparePage::modelSetsSurviveARestart()
     page()->setupBar()->saveSet(u"Cheap vs careful"_s);
     page()->setupBar()->setSetup({});
     QVERIFY(page()->setupBar()->columns().isEmpty());
-    delete m_window; // the history finishes its writes (the sets among them) before it closes
-    m_window = nullptr;
-    openWindow();
+    reopenWindow(); // the history finishes its writes (the sets among them) before it closes
     QCOMPARE(page()->setupBar()->setNames(), QStringList{u"Cheap vs careful"_s});
     QVERIFY(page()->setupBar()->loadSet(u"Cheap vs careful"_s));
     QCOMPARE(page()->setupBar()->columns(), setup.columns); // models, order and per-column fallbacks
     QCOMPARE(page()->board()->columns().size(), 2);
     page()->setupBar()->deleteSet(u"Cheap vs careful"_s);
-    delete m_window;
-    m_window = nullptr;
-    openWindow();
+    reopenWindow();
     QVERIFY(page()->setupBar()->setNames().isEmpty());
 }
 
@@ -652,9 +654,7 @@ void TestComparePage::screenshotOfThreeModels()
         script.promptTokens = 31;
         return openAiStream(script);
     });
-    ConfigStore store(m_dir->filePath(u"config.json"_s));
-    store.load();
-    QVERIFY(store.update([this](AppConfig& config) {
+    reconfigure([](AppConfig& config) {
         ProviderProfile demo = config.profiles.constFirst();
         demo.id = u"demo"_s;
         demo.displayName = u"Demo"_s;
@@ -668,9 +668,7 @@ void TestComparePage::screenshotOfThreeModels()
         config.priceOverrides.insert(u"demo/swift-mini"_s, price(0.15, 0.6));
         config.priceOverrides.insert(u"demo/balanced-pro"_s, price(2.5, 10));
         config.priceOverrides.insert(u"demo/deep-reasoner"_s, price(3, 15));
-    }));
-    delete m_window;
-    openWindow();
+    });
 
     CompareSetup setup;
     for (const QString& model : {u"swift-mini"_s, u"balanced-pro"_s, u"deep-reasoner"_s}) {

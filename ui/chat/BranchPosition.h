@@ -3,6 +3,8 @@
 // of a long message a transcript row shows.
 #pragma once
 
+#include "chat/ConversationTree.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -13,6 +15,13 @@ struct BranchPosition
     int index = 0; // 0-based among the message's siblings
     int count = 1;
 };
+
+// Where `messageId` stands among its versions in `tree`.
+inline BranchPosition branchPositionOf(const ConversationTree& tree, const QString& messageId)
+{
+    const QStringList siblings = tree.siblingsOf(messageId);
+    return {int(qMax<qsizetype>(0, siblings.indexOf(messageId))), int(qMax<qsizetype>(1, siblings.size()))};
+}
 
 // A long message is shown as several rows; the first has the header, the last the figures and actions.
 struct MessagePart

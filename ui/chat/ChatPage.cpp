@@ -229,7 +229,7 @@ void ChatPage::showConversation(const ConversationRecord& record, const QList<Me
     m_settings->setSettings(settings);
     if (!settings.model.isEmpty())
         m_picker.setCurrentModel(settings.model);
-    const QString leaf = m_tree.find(record.currentLeafId) ? record.currentLeafId : m_tree.latestLeaf();
+    const QString leaf = m_tree.leafOrLatest(record.currentLeafId);
     showPath(leaf);
     m_sidebar->setCurrent(record.id);
     updateReasoningAvailability();
@@ -248,8 +248,7 @@ QList<BranchPosition> ChatPage::branchesOf(const QList<MessageRecord>& path) con
 
 BranchPosition ChatPage::branchOf(const QString& messageId) const
 {
-    const QStringList siblings = m_tree.siblingsOf(messageId);
-    return {int(qMax<qsizetype>(0, siblings.indexOf(messageId))), int(qMax<qsizetype>(1, siblings.size()))};
+    return branchPositionOf(m_tree, messageId);
 }
 
 void ChatPage::showPath(const QString& leafId)

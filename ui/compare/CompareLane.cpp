@@ -30,8 +30,7 @@ CompareLane::CompareLane(CompareServices services, CompareColumn& column, Conver
     connect(&m_services.ticker, &FrameTicker::tick, this, &CompareLane::updateLive);
     connect(m_column.transcript(), &TranscriptView::branchStepRequested, this, &CompareLane::stepBranch);
     connect(m_column.transcript(), &TranscriptView::regenerateRequested, this, &CompareLane::regenerate);
-    const QString leaf = !m_conversation.currentLeafId.isEmpty() && m_tree.find(m_conversation.currentLeafId)
-                             ? m_conversation.currentLeafId : m_tree.latestLeaf();
+    const QString leaf = m_tree.leafOrLatest(m_conversation.currentLeafId);
     showPath(leaf);
     showFinalFigures();
 }
@@ -72,10 +71,8 @@ void CompareLane::showPath(const QString& leafId)
     m_leafId = leafId;
     const QList<MessageRecord> path = shownPath();
     QList<BranchPosition> branches;
-    for (const MessageRecord& m : path) {
-        const QStringList siblings = m_tree.siblingsOf(m.id);
-        branches.append({int(qMax<qsizetype>(0, siblings.indexOf(m.id))), int(qMax<qsizetype>(1, siblings.size()))});
-    }
+    for (const MessageRecord& m : path)
+        branches.append(branchPositionOf(m_tree, m.id));
     m_column.transcript()->setMessages(path, branches);
 }
 
@@ -259,10 +256,8 @@ void CompareLane::onRunFinished(AnswerStreamer* streamer, const MessageRecord& a
 {
     m_tree.upsert(answer);
     const int index = m_column.transcript()->indexOf(answer.id);
-    if (index >= 0) {
-        const QStringList siblings = m_tree.siblingsOf(answer.id);
-        m_column.transcript()->replaceMessage(index, answer, {int(siblings.indexOf(answer.id)), int(siblings.size())});
-    }
+    if (index >= 0)
+        m_column.transcript()->replaceMessage(index, answer, branchPositionOf(m_tree, answer.id));
     if (answer.stats.costUsd) {
         const double cost = *answer.stats.costUsd; // the day's spending, for the budget guard (off the UI thread)
         m_services.history.write([cost](ConversationStore&) {

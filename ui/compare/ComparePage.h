@@ -103,6 +103,7 @@ private:
     void updateHiddenMenu();
     QString titleOf(int lane) const;
     int laneOf(CompareColumn* column) const;
+    QString authorOf(int lane) const; // for ratings and votes
 
     ConfigStore& m_config;
     SecretStore& m_secrets;

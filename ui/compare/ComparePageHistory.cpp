@@ -218,14 +218,21 @@ void ComparePage::setChartsVisible(bool visible)
     m_charts->setVisible(visible);
 }
 
+QString ComparePage::authorOf(int lane) const
+{
+    // The model that wrote the answer shown: a fallback's answer counts for the fallback.
+    const MessageRecord* answer = m_lanes.at(lane)->shownAnswer();
+    return answer && !answer->stats.servedBy.isEmpty() ? answer->stats.servedBy : m_lanes.at(lane)->settings().model;
+}
+
 void ComparePage::rate(CompareColumn* column, int score)
 {
     const int lane = laneOf(column);
     if (lane < 0 || lane >= m_lanes.size() || !m_lanes.at(lane)->shownAnswer())
         return;
-    const MessageRecord answer = *m_lanes.at(lane)->shownAnswer();
-    const QString model = answer.stats.servedBy.isEmpty() ? m_lanes.at(lane)->settings().model : answer.stats.servedBy;
-    m_history.write([id = answer.id, model, score](ConversationStore& store) {
+    const QString id = m_lanes.at(lane)->shownAnswer()->id;
+    const QString model = authorOf(lane);
+    m_history.write([id, model, score](ConversationStore& store) {
         return ComparisonStore(store).rate(id, model, score);
     });
 }
@@ -234,18 +241,13 @@ void ComparePage::voteBest(int best)
 {
     if (m_voted || isRunning() || best < 0 || best >= m_lanes.size() || !m_lanes.at(best)->shownAnswer())
         return;
-    // The model that wrote the answer (a fallback's answer counts for the fallback).
-    const auto modelOf = [this](int lane) {
-        const MessageRecord* answer = m_lanes.at(lane)->shownAnswer();
-        return answer && !answer->stats.servedBy.isEmpty() ? answer->stats.servedBy : m_lanes.at(lane)->settings().model;
-    };
     QList<VoteRow> votes;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int other = 0; other < m_lanes.size(); ++other) {
         if (other == best || m_columns.at(other)->isHidden() || !m_lanes.at(other)->shownAnswer())
             continue;
         votes.append({m_comparison.id, m_lanes.at(best)->shownAnswer()->id, m_lanes.at(other)->shownAnswer()->id,
-                      {modelOf(best), modelOf(other), PairVote::Result::FirstWins, now}, !m_revealed});
+                      {authorOf(best), authorOf(other), PairVote::Result::FirstWins, now}, !m_revealed});
     }
     m_history.write([votes](ConversationStore& store) { return ComparisonStore(store).recordVotes(votes); });
     m_voted = true;
@@ -272,10 +274,7 @@ void ComparePage::voteTie()
             if (!first || !second || m_columns.at(a)->isHidden() || m_columns.at(b)->isHidden())
                 continue;
             votes.append({m_comparison.id, first->id, second->id,
-                          {first->stats.servedBy.isEmpty() ? m_lanes.at(a)->settings().model : first->stats.servedBy,
-                           second->stats.servedBy.isEmpty() ? m_lanes.at(b)->settings().model : second->stats.servedBy,
-                           PairVote::Result::Tie, now},
-                          !m_revealed});
+                          {authorOf(a), authorOf(b), PairVote::Result::Tie, now}, !m_revealed});
         }
     }
     if (votes.isEmpty())
