@@ -25,8 +25,6 @@ QString catalogKeyOf(const ProviderProfile& profile)
 
 bool isSelfHosted(const ProviderProfile& profile)
 {
-    if (profile.baseUrl.scheme() == QLatin1StringView(kOfflineScheme))
-        return true; // built-in offline providers cost nothing by definition
     const ProviderPreset* preset = findPreset(profile.presetId);
     return preset && preset->selfHosted && isLocalOrPrivateHost(profile.baseUrl.host());
 }
@@ -207,6 +205,12 @@ CatalogEntry ModelCatalog::entry(const ProviderProfile& profile, const QString& 
         e.priceSource = PriceSource::UserOverride;
         e.priceAsOf.clear();
     }
+    // 6. Built-in offline providers cost nothing by definition, whatever anyone says.
+    if (isOfflineUrl(profile.baseUrl)) {
+        e.price = ModelPrice{};
+        e.priceSource = PriceSource::Offline;
+        e.priceAsOf.clear();
+    }
     return e;
 }
 
@@ -218,6 +222,8 @@ QList<CatalogEntry> ModelCatalog::entries(const ProviderProfile& profile) const
             out.append(entry(profile, info.id));
         return out;
     }
+    for (const QString& id : builtInOfflineModels(profile.baseUrl))
+        out.append(entry(profile, id));
     const QString key = catalogKeyOf(profile);
     for (const BundledModel& b : bundledCatalog()) {
         if (!key.isEmpty() && b.preset == key)

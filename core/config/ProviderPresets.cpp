@@ -99,6 +99,11 @@ QList<ProviderPreset> makePresets()
     echo.setupHint = u"Streams your prompt back (models echo, echo-reverse, echo-upper, echo-word-count); set "
                      "ttft_ms, tokens_per_second and jitter in the base URL."_s;
     list << echo;
+    ProviderPreset scripted = localServer(u"scripted"_s, u"Offline · Scripted"_s, ApiDialect::OpenAi,
+                                          u"juxta-offline://scripted/v1?script=demo"_s, 0);
+    scripted.setupHint = u"Answers from a file of canned answers, with their own speeds and faults (429, 5xx, cut, "
+                         "stall): replace script=demo with file=/path/to/answers.jsonl (format in the README)."_s;
+    list << scripted;
     ProviderPreset vllm = localServer(u"vllm"_s, u"vLLM"_s, ApiDialect::OpenAi, u"http://127.0.0.1:8000/v1"_s, 0);
     vllm.auth = AuthStyle::Bearer; // `vllm serve --api-key` is common
     vllm.keyEnvVars = {u"VLLM_API_KEY"_s};

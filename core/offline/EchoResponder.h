@@ -5,24 +5,14 @@
 // &jitter=0.2. Costs nothing; reaches no network.
 #pragma once
 
-#include "offline/OfflineReply.h"
-
-#include <QNetworkRequest>
+#include "offline/OfflineAnswerPlan.h"
 
 namespace juxta {
 
-struct EchoPace
-{
-    int ttftMs = 250;
-    double tokensPerSecond = 40;
-    double jitter = 0; // 0…1: each gap varies by up to this fraction (reproducibly, seeded by the request)
-    static EchoPace fromUrl(const QUrl& url); // unset or invalid values keep the defaults
-};
-
+// The models the echo provider answers as.
+QStringList echoModels();
 // What the echo provider answers to `prompt` as `model`.
 QString echoText(const QString& model, const QString& prompt);
-// The answer cut into tokens the way it streams: a word with the spaces after it, or one mark.
-QStringList echoTokens(const QString& text);
 
 OfflinePlan echoPlan(const QNetworkRequest& request, const QByteArray& body);
 

@@ -2,30 +2,46 @@
 #include "offline/OfflineNetwork.h"
 
 #include "offline/EchoResponder.h"
+#include "offline/ScriptedAnswers.h"
+#include "offline/ScriptedResponder.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QFile>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
 
-OfflinePlan offlinePlanError(int status, const QByteArray& reason, const QString& message)
+bool isOfflineUrl(const QUrl& baseUrl)
 {
-    OfflinePlan plan;
-    plan.status = status;
-    plan.reason = reason;
-    plan.headers = {{"Content-Type", "application/json"}};
-    const QJsonObject error{{u"error"_s, QJsonObject{{u"message"_s, message},
-                                                   {u"type"_s, u"invalid_request_error"_s}}}};
-    plan.body = {{QJsonDocument(error).toJson(QJsonDocument::Compact), 0}};
-    return plan;
+    return baseUrl.scheme() == QLatin1StringView(kOfflineScheme);
+}
+
+QStringList builtInOfflineModels(const QUrl& baseUrl)
+{
+    if (!isOfflineUrl(baseUrl))
+        return {};
+    if (baseUrl.host() == u"echo"_s)
+        return echoModels();
+    if (baseUrl.host() == u"scripted"_s && QUrlQuery(baseUrl).queryItemValue(u"script"_s) == u"demo"_s
+        && QUrlQuery(baseUrl).queryItemValue(u"file"_s).isEmpty()) {
+        QFile demo(QString::fromLatin1(kDemoScriptResource)); // compiled in: memory, not disk
+        QString error;
+        if (demo.open(QIODevice::ReadOnly)) {
+            if (const auto script = parseScriptedAnswers(demo.readAll(), OfflinePace(), &error))
+                return script->models();
+        }
+    }
+    return {};
 }
 
 OfflineNetworkAccessManager::OfflineNetworkAccessManager(QObject* parent)
     : QNetworkAccessManager(parent)
 {
-    m_responders.insert(u"echo"_s, &echoPlan);
+    m_responders.insert(u"echo"_s, [](const QNetworkRequest& request, const QByteArray& body) {
+        return QtFuture::makeReadyFuture(echoPlan(request, body));
+    });
+    m_responders.insert(u"scripted"_s, &scriptedPlan);
 }
 
 void OfflineNetworkAccessManager::setResponder(const QString& host, Responder responder)
@@ -41,9 +57,10 @@ QNetworkReply* OfflineNetworkAccessManager::createRequest(Operation operation, c
     // The posted body is in memory (a QBuffer around the request's bytes): reading it does no I/O.
     const QByteArray body = outgoingData ? outgoingData->readAll() : QByteArray();
     const Responder responder = m_responders.value(request.url().host().toLower());
-    OfflinePlan plan = responder ? responder(request, body)
-                                 : offlinePlanError(404, "Not Found",
-                                                    u"No offline provider named %1"_s.arg(request.url().host()));
+    QFuture<OfflinePlan> plan =
+        responder ? responder(request, body)
+                  : QtFuture::makeReadyFuture(offlinePlanError(
+                        404, "Not Found", u"No offline provider named %1"_s.arg(request.url().host())));
     return new OfflineReply(request, operation, std::move(plan), this);
 }
 

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "offline/OfflineReply.h"
 
+#include "offline/OfflineAnswerPlan.h"
+
 #include <cstring>
 
 namespace juxta {
 
 OfflineReply::OfflineReply(const QNetworkRequest& request, QNetworkAccessManager::Operation operation,
-                           OfflinePlan plan, QObject* parent)
+                           QFuture<OfflinePlan> plan, QObject* parent)
     : QNetworkReply(parent)
-    , m_plan(std::move(plan))
 {
     setRequest(request);
     setUrl(request.url());
@@ -17,13 +18,29 @@ OfflineReply::OfflineReply(const QNetworkRequest& request, QNetworkAccessManager
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     // Nothing is emitted before the caller has connected to the reply.
-    QTimer::singleShot(0, this, [this] {
+    QTimer::singleShot(0, this, [this, plan = std::move(plan)] {
         if (m_done)
             return;
         emit requestSent();
-        connect(&m_timer, &QTimer::timeout, this, &OfflineReply::sendHead, Qt::SingleShotConnection);
-        m_timer.start(m_plan.headDelayMs);
+        // The watcher reports on this thread, later, even for a plan that is ready now; a reply deleted first
+        // takes its watcher along, so a late plan finds nobody.
+        connect(&m_planning, &QFutureWatcherBase::finished, this, [this] {
+            if (m_planning.future().resultCount() > 0)
+                play(m_planning.result());
+            else
+                play(offlinePlanError(500, "Internal Server Error", tr("The offline provider gave no answer")));
+        });
+        m_planning.setFuture(plan);
     });
+}
+
+void OfflineReply::play(OfflinePlan plan)
+{
+    if (m_done)
+        return;
+    m_plan = std::move(plan);
+    connect(&m_timer, &QTimer::timeout, this, &OfflineReply::sendHead, Qt::SingleShotConnection);
+    m_timer.start(m_plan.headDelayMs);
 }
 
 void OfflineReply::sendHead()

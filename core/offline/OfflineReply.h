@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFutureWatcher>
 #include <QList>
 #include <QNetworkReply>
 #include <QTimer>
@@ -33,8 +34,9 @@ class OfflineReply final : public QNetworkReply
     Q_OBJECT
 
 public:
-    OfflineReply(const QNetworkRequest& request, QNetworkAccessManager::Operation operation, OfflinePlan plan,
-                 QObject* parent = nullptr);
+    // Plays `plan` once it is ready (a provider may plan on a worker thread); until then the request is "sent".
+    OfflineReply(const QNetworkRequest& request, QNetworkAccessManager::Operation operation,
+                 QFuture<OfflinePlan> plan, QObject* parent = nullptr);
 
     void abort() override;
     qint64 bytesAvailable() const override;
@@ -44,11 +46,13 @@ protected:
     qint64 readData(char* data, qint64 maxSize) override;
 
 private:
+    void play(OfflinePlan plan);
     void sendHead();
     void scheduleNext();
     void sendNext();
     void end();
 
+    QFutureWatcher<OfflinePlan> m_planning;
     OfflinePlan m_plan;
     QByteArray m_buffer;
     qsizetype m_next = 0;

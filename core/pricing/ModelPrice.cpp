@@ -161,6 +161,8 @@ QString priceSourceName(PriceSource source)
         return u"local"_s;
     case PriceSource::UserOverride:
         return u"override"_s;
+    case PriceSource::Offline:
+        return u"offline"_s;
     }
     return u"unknown"_s;
 }

@@ -50,7 +50,7 @@ struct ModelPrice
 };
 
 // Where a figure came from, in increasing precedence.
-enum class PriceSource { Unknown, Bundled, OpenRouter, LocalServer, UserOverride };
+enum class PriceSource { Unknown, Bundled, OpenRouter, LocalServer, UserOverride, Offline };
 QString priceSourceName(PriceSource source);
 
 } // namespace juxta

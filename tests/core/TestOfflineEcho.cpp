@@ -81,24 +81,24 @@ void TestOfflineEcho::transforms()
 void TestOfflineEcho::tokensRebuildTheText()
 {
     const QString text = u"Hello, wörld!  It's 42 — fine.\nNext line 😀 ok"_s;
-    const QStringList tokens = echoTokens(text);
+    const QStringList tokens = offlineTokens(text);
     QCOMPARE(tokens.join(QString()), text);
     // A word or a mark, with the spaces after it.
     QCOMPARE(tokens.mid(0, 8), (QStringList{u"Hello"_s, u", "_s, u"wörld"_s, u"!  "_s, u"It's "_s, u"42 "_s,
                                             u"— "_s, u"fine"_s}));
-    QCOMPARE(echoTokens(u"  lead"_s), (QStringList{u"  "_s, u"lead"_s}));
-    QVERIFY(echoTokens(QString()).isEmpty());
+    QCOMPARE(offlineTokens(u"  lead"_s), (QStringList{u"  "_s, u"lead"_s}));
+    QVERIFY(offlineTokens(QString()).isEmpty());
 }
 
 void TestOfflineEcho::paceFromUrl()
 {
-    const EchoPace pace = EchoPace::fromUrl(QUrl(u"juxta-offline://echo/v1?ttft_ms=300&tokens_per_second=12.5&jitter=0.2"_s));
+    const OfflinePace pace = OfflinePace::fromUrl(QUrl(u"juxta-offline://echo/v1?ttft_ms=300&tokens_per_second=12.5&jitter=0.2"_s));
     QCOMPARE(pace.ttftMs, 300);
     QCOMPARE(pace.tokensPerSecond, 12.5);
     QCOMPARE(pace.jitter, 0.2);
-    const EchoPace fallback = EchoPace::fromUrl(QUrl(u"juxta-offline://echo/v1?ttft_ms=-5&tokens_per_second=0&jitter=3"_s));
-    QCOMPARE(fallback.ttftMs, EchoPace().ttftMs);
-    QCOMPARE(fallback.tokensPerSecond, EchoPace().tokensPerSecond);
+    const OfflinePace fallback = OfflinePace::fromUrl(QUrl(u"juxta-offline://echo/v1?ttft_ms=-5&tokens_per_second=0&jitter=3"_s));
+    QCOMPARE(fallback.ttftMs, OfflinePace().ttftMs);
+    QCOMPARE(fallback.tokensPerSecond, OfflinePace().tokensPerSecond);
     QCOMPARE(fallback.jitter, 0.0);
 }
 
@@ -110,7 +110,7 @@ void TestOfflineEcho::streamsAtTheConfiguredPace()
     QVERIFY2(o.complete, o.error ? qPrintable(o.error->summary()) : "incomplete");
     QCOMPARE(o.text, prompt);
     QCOMPARE(o.servedModel, u"echo"_s);
-    QCOMPARE(o.usage.outputTokens, qint64(echoTokens(prompt).size()));
+    QCOMPARE(o.usage.outputTokens, qint64(offlineTokens(prompt).size()));
     QVERIFY(o.usage.inputTokens.value_or(0) > 0);
     QVERIFY2(*o.metrics.ttftMs >= 195 && *o.metrics.ttftMs < 200 + 150, qPrintable(QString::number(*o.metrics.ttftMs)));
     // 20 tokens, 19 gaps of 20 ms after the first: ~50 tokens/s over the generation phase.

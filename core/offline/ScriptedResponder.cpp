@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "offline/ScriptedResponder.h"
+
+#include "offline/ScriptedAnswers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QMutex>
+#include <QPromise>
+#include <QThreadPool>
+#include <QUrlQuery>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+// One thread, so jobs run in the order they were posted. Never deleted: requests may still be planned while the
+// process winds down, and an idle thread expires on its own.
+QThreadPool& scriptReader()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        p->setExpiryTimeout(5000);
+        return p;
+    }();
+    return *pool;
+}
+
+struct Turns
+{
+    QMutex mutex;
+    QHash<QString, quint64> next; // by script source and model
+};
+
+Turns& turns()
+{
+    static Turns t;
+    return t;
+}
+
+struct ScriptSource
+{
+    QString path; // a file, or the demo's resource
+    QString name; // what messages call it
+};
+
+std::optional<ScriptSource> sourceOf(const QUrl& url)
+{
+    const QUrlQuery query(url);
+    QString file = query.queryItemValue(u"file"_s, QUrl::FullyDecoded);
+    if (!file.isEmpty()) {
+        if (file.startsWith(u"~/"_s))
+            file = QDir::homePath() + file.mid(1);
+        return ScriptSource{file, QDir::toNativeSeparators(file)};
+    }
+    const QString script = query.queryItemValue(u"script"_s, QUrl::FullyDecoded);
+    if (script == u"demo"_s)
+        return ScriptSource{QString::fromLatin1(kDemoScriptResource), u"the demo script"_s};
+    return std::nullopt;
+}
+
+} // namespace
+
+OfflinePlan scriptedPlanNow(const QUrl& url, const QByteArray& body)
+{
+    const bool listing = url.path().endsWith(u"/models"_s);
+    if (!listing && !url.path().endsWith(u"/chat/completions"_s))
+        return offlinePlanError(404, "Not Found", u"The scripted provider answers POST …/chat/completions only"_s);
+    const auto source = sourceOf(url);
+    if (!source)
+        return offlinePlanError(400, "Bad Request",
+                                u"Say which script to answer from: file=/path/to/answers.jsonl (or script=demo) "
+                                "in the base URL"_s);
+    QFile file(source->path);
+    if (!file.open(QIODevice::ReadOnly))
+        return offlinePlanError(404, "Not Found",
+                                u"Cannot read the script %1: %2"_s.arg(source->name, file.errorString()));
+    QString error;
+    const auto script = parseScriptedAnswers(file.readAll(), OfflinePace().overriddenBy(url), &error);
+    if (!script)
+        return offlinePlanError(400, "Bad Request", u"The script %1 is not valid: %2"_s.arg(source->name, error));
+    if (listing)
+        return offlineModelList(script->models());
+
+    const OfflineRequest request = OfflineRequest::parse(body);
+    if (request.json.isEmpty())
+        return offlinePlanError(400, "Bad Request", u"The request body is not a JSON object"_s);
+    std::optional<qsizetype> picked;
+    {
+        Turns& t = turns();
+        const QMutexLocker lock(&t.mutex);
+        const QString key = source->path + u'\n' + request.model.toLower();
+        picked = script->pick(request.model, request.prompt, t.next.value(key));
+        if (picked && script->answers.at(*picked).isInTurn())
+            ++t.next[key];
+    }
+    if (!picked)
+        return offlinePlanError(404, "Not Found",
+                                u"The script %1 has no answer for model \"%2\" and this prompt: add one whose "
+                                "\"match\" fits, or one without \"match\" to answer in turn"_s.arg(source->name,
+                                                                                                  request.model),
+                                u"invalid_request_error"_s, u"model_not_found"_s);
+    return scriptedAnswerPlan(script->answers.at(*picked), request);
+}
+
+QFuture<OfflinePlan> scriptedPlan(const QNetworkRequest& request, const QByteArray& body)
+{
+    auto promise = std::make_shared<QPromise<OfflinePlan>>();
+    QFuture<OfflinePlan> future = promise->future();
+    promise->start();
+    scriptReader().start([promise, url = request.url(), body] {
+        promise->addResult(scriptedPlanNow(url, body));
+        promise->finish();
+    });
+    return future;
+}
+
+void resetScriptedTurns()
+{
+    Turns& t = turns();
+    const QMutexLocker lock(&t.mutex);
+    t.next.clear();
+}
+
+} // namespace juxta
