@@ -92,7 +92,7 @@ bool ScriptedAnswer::matches(const QString& prompt) const
 {
     if (!match.isEmpty() && !prompt.contains(match, Qt::CaseInsensitive))
         return false;
-    if (regex.isValid() && !regex.match(prompt).hasMatch())
+    if (!regex.pattern().isEmpty() && !regex.match(prompt).hasMatch())
         return false;
     return !isInTurn();
 }
@@ -112,16 +112,18 @@ QStringList ScriptedAnswers::models() const
 std::optional<qsizetype> ScriptedAnswers::pick(const QString& model, const QString& prompt, quint64 turn,
                                                qsizetype* inTurnCount) const
 {
-    QList<qsizetype> inTurn;
+    QList<qsizetype> ownTurns;   // in-turn answers that name this model
+    QList<qsizetype> sharedTurns; // in-turn answers for any model
     for (qsizetype i = 0; i < answers.size(); ++i) {
         const ScriptedAnswer& a = answers.at(i);
         if (!a.appliesTo(model))
             continue;
         if (a.isInTurn())
-            inTurn.append(i);
+            (a.model.isEmpty() ? sharedTurns : ownTurns).append(i);
         else if (a.matches(prompt))
             return i;
     }
+    const QList<qsizetype>& inTurn = ownTurns.isEmpty() ? sharedTurns : ownTurns;
     if (inTurnCount)
         *inTurnCount = inTurn.size();
     if (inTurn.isEmpty())

@@ -26,7 +26,7 @@ struct ScriptedFault
 struct ScriptedAnswer
 {
     QString match;                   // case-insensitive substring of the last user message
-    QRegularExpression regex;        // valid when given
+    QRegularExpression regex;        // used when its pattern is not empty
     QString model;                   // empty: any model
     QString reply;                   // {{prompt}} and {{model}} are filled in
     QString reasoning;
@@ -34,7 +34,7 @@ struct ScriptedAnswer
     OfflinePace pace;                // the file's defaults, then this answer's own
     ScriptedFault fault;
 
-    bool isInTurn() const { return match.isEmpty() && !regex.isValid(); }
+    bool isInTurn() const { return match.isEmpty() && regex.pattern().isEmpty(); }
     bool appliesTo(const QString& requestModel) const;
     bool matches(const QString& prompt) const; // only for answers with match or regex
 };
@@ -45,8 +45,9 @@ struct ScriptedAnswers
 
     // The models the answers name, for GET /models ("scripted" when none names one).
     QStringList models() const;
-    // The first matching answer, else the in-turn answers for the model, `turn` picking one (cyclically). The
-    // index is into `answers`; nullopt when nothing applies. `inTurnCount` says how many took turns.
+    // The first matching answer (file order), else an in-turn answer, `turn` picking one cyclically among those
+    // that name the model or, when none does, among those for any model. The index is into `answers`; nullopt
+    // when nothing applies. `inTurnCount` says how many took turns.
     std::optional<qsizetype> pick(const QString& model, const QString& prompt, quint64 turn,
                                   qsizetype* inTurnCount = nullptr) const;
 };

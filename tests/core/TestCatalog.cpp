@@ -37,6 +37,7 @@ private slots:
     void openRouterKeepsBundledTiers();
     void unknownModelHasNoPrice();
     void selfHostedModelsAreFreeOnlyAtHome();
+    void offlineProvidersAreFreeByDefinition();
     void detectsLocalServers();
 
 private:
@@ -282,6 +283,29 @@ void TestCatalog::selfHostedModelsAreFreeOnlyAtHome()
     // LiteLLM on localhost forwards to paid providers: not free.
     e = catalog.entry(profileFromPreset(*findPreset(u"litellm"_s)), u"gpt-4o"_s);
     QVERIFY(!e.price);
+}
+
+void TestCatalog::offlineProvidersAreFreeByDefinition()
+{
+    AppConfig config;
+    config.priceOverrides.insert(u"echo/echo"_s, *ModelPrice::fromJson(R"({"currency":"USD","input":5,"output":9})"));
+    ModelCatalog catalog(config);
+    const ProviderProfile echo = profileFromPreset(*findPreset(u"echo"_s));
+    const CatalogEntry e = catalog.entry(echo, u"echo"_s); // not even the user's override puts a price on it
+    QCOMPARE(e.priceSource, PriceSource::Offline);
+    QVERIFY(e.price && e.price->isFree());
+    QStringList ids;
+    for (const CatalogEntry& entry : catalog.entries(echo))
+        ids << entry.modelId;
+    QCOMPARE(ids, (QStringList{u"echo"_s, u"echo-reverse"_s, u"echo-upper"_s, u"echo-word-count"_s}));
+    ids.clear();
+    for (const CatalogEntry& entry : catalog.entries(profileFromPreset(*findPreset(u"scripted"_s))))
+        ids << entry.modelId;
+    QCOMPARE(ids, (QStringList{u"swift"_s, u"steady"_s, u"slow"_s, u"flaky"_s})); // the demo script's
+    ProviderProfile own = profileFromPreset(*findPreset(u"scripted"_s), u"mine"_s);
+    own.baseUrl = QUrl(u"juxta-offline://scripted/v1?file=/tmp/answers.jsonl"_s);
+    QVERIFY(catalog.entries(own).isEmpty()); // a user's file is read when the list is refreshed, off this thread
+    QCOMPARE(priceSourceName(PriceSource::Offline), u"offline"_s);
 }
 
 void TestCatalog::detectsLocalServers()
