@@ -181,6 +181,8 @@ int CompareCommand::run(const QStringList& arguments)
         const CostFields cost = costs.at(lane).report(last);
         QJsonObject entry = QJsonDocument::fromJson(outcomeToJson(last, cost, false)).object();
         entry.insert(u"compared_model"_s, lanes.at(lane).label);
+        const bool offline = isOfflineUrl(lanes.at(lane).targets.constFirst().profile.baseUrl);
+        entry.insert(u"offline"_s, offline);
         if (runs.size() > 1) {
             QJsonArray all;
             for (const RoutedOutcome& run : runs)
@@ -201,7 +203,7 @@ int CompareCommand::run(const QStringList& arguments)
         const std::optional<double> speed = several && stats.outputTokensPerSecond
                                                 ? std::optional<double>(stats.outputTokensPerSecond->median)
                                                 : o.metrics.outputTokensPerSecond;
-        table += padded(lanes.at(lane).label, 36) + padded(result, 14) + padded(cell(ttft, 0), 9)
+        table += padded(offline ? lanes.at(lane).label + u" (offline)"_s : lanes.at(lane).label, 36) + padded(result, 14) + padded(cell(ttft, 0), 9)
                  + padded(cell(total, 0), 9) + padded(cell(speed, 1), 7)
                  + padded(o.usage.inputTokens ? QString::number(*o.usage.inputTokens) : u"–"_s, 7)
                  + padded(o.usage.outputTokens ? QString::number(*o.usage.outputTokens) : u"–"_s, 7)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/AnswerRecorder.h"
 
+#include "offline/OfflineNetwork.h"
+
 #include "pricing/CostCalculator.h"
 #include "storage/HistoryService.h"
 
@@ -169,6 +171,8 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     s.finishReason = finishReasonName(outcome.finishReason);
     s.errorClass = outcome.error ? errorClassName(outcome.error->errorClass) : QString();
     s.errorMessage = outcome.error ? outcome.error->summary() : QString();
+    const int asked = routed.servedBy >= 0 ? routed.servedBy : 0;
+    s.offline = asked < m_targets.size() && isOfflineUrl(m_targets.at(asked).profile.baseUrl);
 
     const MessageRecord row = a;
     const QList<AttemptLogRow> log = logRows(routed);

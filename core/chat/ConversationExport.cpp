@@ -160,7 +160,7 @@ QString statsLine(const AnswerStats& s)
                           : !s.servedBy.isEmpty()  ? s.servedBy
                                                    : s.requestedModel;
     if (!model.isEmpty())
-        parts.append(model);
+        parts.append(s.offline ? model + u" (offline)"_s : model);
     if (s.ttftMs)
         parts.append(QString(seconds(*s.ttftMs) + u" to first token"_s));
     if (s.totalMs)
@@ -382,7 +382,8 @@ QString exportConversationMarkdown(const Conversation& conversation, const QStri
             break;
         case MessageRole::Assistant: {
             const QString model = !m.stats.servedBy.isEmpty() ? m.stats.servedBy : m.stats.requestedModel;
-            md += model.isEmpty() ? u"## Assistant\n\n"_s : QString(u"## Assistant ("_s + model + u")\n\n"_s);
+            const QString offline = m.stats.offline ? u" · offline"_s : QString();
+            md += model.isEmpty() ? u"## Assistant\n\n"_s : QString(u"## Assistant ("_s + model + offline + u")\n\n"_s);
             break;
         }
         }

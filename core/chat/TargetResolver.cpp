@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/TargetResolver.h"
 
+#include "offline/OfflineNetwork.h"
+
 #include "catalog/ModelRef.h"
 #include "config/ProviderPresets.h"
 #include "keys/KeyResolver.h"
@@ -32,6 +34,14 @@ std::optional<ProviderProfile> findProfile(const AppConfig& config, const QStrin
         return std::nullopt;
     }
     return found;
+}
+
+bool isOfflineModel(const AppConfig& config, const QString& reference)
+{
+    const auto ref = ModelRef::parse(reference);
+    QString error;
+    const auto profile = ref ? findProfile(config, ref->profileId, error) : std::nullopt;
+    return profile && isOfflineUrl(profile->baseUrl);
 }
 
 void resolveTargets(const AppConfig& config, SecretStore& secrets, const ModelCatalog& catalog,

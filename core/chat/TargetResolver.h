@@ -15,6 +15,9 @@ namespace juxta {
 // A configured profile, else a preset of that id; checked against the URL policy. nullopt with `error` set.
 std::optional<ProviderProfile> findProfile(const AppConfig& config, const QString& id, QString& error);
 
+// The reference names a model of a built-in offline provider (echo, scripted): to be labelled "offline".
+bool isOfflineModel(const AppConfig& config, const QString& reference);
+
 struct ResolvedTargets
 {
     QList<Target> targets; // in the order given, minus those that could not be resolved

@@ -47,29 +47,33 @@ QString exportComparisonMarkdown(const SavedComparison& comparison)
     md += u"| Model | Served by | TTFT ms | Total ms | tok/s | Tokens in | Tokens out | Cost | Finish |\n"_s
           u"|---|---|---:|---:|---:|---:|---:|---:|---|\n"_s;
     QList<QList<MessageRecord>> paths;
+    QList<bool> offlineColumns; // answered by a built-in offline provider: said in the table and the heading
     for (int i = 0; i < comparison.columns.size(); ++i) {
         paths.append(shownPath(comparison.columns.at(i)));
         const QString label = i < setup.columns.size() ? setup.columnLabel(i) : comparison.columns.at(i).record.title;
         const MessageRecord* answer = nullptr;
         for (const MessageRecord& m : paths.last())
             answer = m.role == MessageRole::Assistant ? &m : answer;
+        offlineColumns.append(answer && answer->stats.offline);
         if (!answer) {
             md += u"| %1 | – | – | – | – | – | – | – | – |\n"_s.arg(tableText(label));
             continue;
         }
         const AnswerStats& s = answer->stats;
+        const QString offline = s.offline ? u" · offline"_s : QString();
         md += u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n"_s.arg(
-            tableText(label), tableText(s.servedBy.isEmpty() ? u"–"_s : s.servedBy), cell(s.ttftMs), cell(s.totalMs),
+            tableText(label + offline), tableText(s.servedBy.isEmpty() ? u"–"_s : s.servedBy + offline), cell(s.ttftMs),
+            cell(s.totalMs),
             s.tokensPerSecond ? QString::number(*s.tokensPerSecond, 'f', 1) : u"–"_s,
             s.inputTokens ? QString::number(*s.inputTokens) : u"–"_s,
             s.outputTokens ? QString::number(*s.outputTokens) : u"–"_s,
-            s.costUsd ? formatMoney(*s.costUsd, u"USD"_s) : u"unknown"_s,
+            s.costUsd ? formatMoney(*s.costUsd, u"USD"_s) + (s.offline ? u" (offline)"_s : QString()) : u"unknown"_s,
             tableText(answer->state == MessageState::Complete ? s.finishReason
                                                               : messageStateName(answer->state) + u' ' + s.errorClass));
     }
     for (int i = 0; i < comparison.columns.size(); ++i) {
         const QString label = i < setup.columns.size() ? setup.columnLabel(i) : comparison.columns.at(i).record.title;
-        md += u"\n## "_s + label + u"\n\n"_s;
+        md += u"\n## "_s + label + (offlineColumns.at(i) ? u" · offline"_s : QString()) + u"\n\n"_s;
         for (const MessageRecord& m : paths.at(i)) {
             if (m.role == MessageRole::User) {
                 md += u"**Prompt:**\n\n"_s + m.content + u"\n\n"_s;

@@ -100,6 +100,8 @@ QJsonObject answerStatsToJson(const AnswerStats& stats)
     putText(json, u"finish_reason"_s, stats.finishReason);
     putText(json, u"error_class"_s, stats.errorClass);
     putText(json, u"error_message"_s, stats.errorMessage);
+    if (stats.offline)
+        json.insert(u"offline"_s, true);
     return json;
 }
 
@@ -109,6 +111,7 @@ AnswerStats answerStatsFromJson(const QJsonObject& json)
     stats.requestedModel = json.value(u"requested_model"_s).toString();
     stats.servedBy = json.value(u"served_by"_s).toString();
     stats.servedModel = json.value(u"served_model"_s).toString();
+    stats.offline = json.value(u"offline"_s).toBool();
     for (const QJsonValue& note : json.value(u"fallback_notes"_s).toArray()) {
         if (note.isString())
             stats.fallbackNotes.append(note.toString());

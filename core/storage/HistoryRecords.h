@@ -44,6 +44,7 @@ struct AnswerStats
     QString finishReason;     // "stop", "length", …
     QString errorClass;       // errorClassName(), empty without an error
     QString errorMessage;
+    bool offline = false;     // a built-in offline provider answered (or was asked): labelled, $0 by definition
 
     bool operator==(const AnswerStats&) const = default;
 };

@@ -69,6 +69,8 @@ bool ModelListModel::matches(const CatalogEntry& e, const QString& profileName) 
         haystack += u" vision image"_s;
     if (e.price && e.price->isFree())
         haystack += u" free local"_s;
+    if (e.priceSource == PriceSource::Offline)
+        haystack += u" offline demo"_s;
     for (const QString& term : m_terms) {
         if (!haystack.contains(term))
             return false;
@@ -180,6 +182,8 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
     case PriceRole:
         if (!e.price)
             return tr("price unknown");
+        if (e.priceSource == PriceSource::Offline)
+            return tr("$0 · offline");
         return e.price->isFree() ? tr("free") : formatPricePerMillion(*e.price);
     case PriceKnownRole:
         return e.price.has_value();
@@ -191,6 +195,8 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
             badges << tr("vision");
         if (e.priceSource == PriceSource::LocalServer)
             badges << tr("local");
+        if (e.priceSource == PriceSource::Offline)
+            badges << tr("offline");
         return badges;
     }
     case FavouriteRole:

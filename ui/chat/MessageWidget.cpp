@@ -44,7 +44,7 @@ QString formatAnswerFigures(const AnswerStats& s)
     QStringList parts;
     const QString served = !s.servedModel.isEmpty() ? s.servedModel : s.servedBy;
     if (!served.isEmpty())
-        parts.append(served);
+        parts.append(s.offline ? MessageWidget::tr("%1 (offline)").arg(served) : served);
     if (!s.servedBy.isEmpty() && !s.requestedModel.isEmpty() && s.servedBy != s.requestedModel)
         parts.append(MessageWidget::tr("via %1 (fallback from %2)").arg(s.servedBy, s.requestedModel));
     if (s.ttftMs)

@@ -30,6 +30,8 @@ QString formatColumnFigures(const AnswerStats& s)
         lines.append(QCoreApplication::translate("CompareFormat", "served by %1 (fallback from %2)").arg(s.servedBy, s.requestedModel));
     else if (!served.isEmpty())
         lines.append(QCoreApplication::translate("CompareFormat", "served by %1").arg(served));
+    if (s.offline)
+        lines.append(QCoreApplication::translate("CompareFormat", "offline: answered inside Juxta, $0 by definition"));
     if (!s.fallbackNotes.isEmpty())
         lines.append(QCoreApplication::translate("CompareFormat", "%n failed attempt(s) before", nullptr, int(s.fallbackNotes.size())));
 

@@ -9,6 +9,7 @@
 #include "charts/RunCharts.h"
 #include "chat/ChatRequestBuilder.h"
 #include "chat/ChatSettingsPanel.h"
+#include "chat/TargetResolver.h"
 #include "chat/Composer.h"
 #include "chat/TranscriptView.h"
 #include "common/FrameTicker.h"
@@ -299,7 +300,11 @@ QString ComparePage::titleOf(int lane) const
 {
     if (!m_revealed && lane < m_letters.size())
         return tr("Model %1").arg(QChar(u'A' + m_letters.at(lane)));
-    return lane < m_setup.columns.size() ? m_setup.columnLabel(lane) : QString();
+    if (lane >= m_setup.columns.size())
+        return {};
+    return isOfflineModel(m_config.config(), m_setup.columns.at(lane).overrides.model)
+               ? tr("%1 · offline").arg(m_setup.columnLabel(lane))
+               : m_setup.columnLabel(lane);
 }
 
 void ComparePage::applyTitles()

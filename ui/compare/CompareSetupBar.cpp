@@ -3,6 +3,7 @@
 
 #include "catalog/ModelPicker.h"
 #include "chat/ChatSettingsPanel.h"
+#include "chat/TargetResolver.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -150,7 +151,8 @@ void CompareSetupBar::rebuildChips()
     for (int i = 0; i < m_columns.size(); ++i) {
         auto* chip = new QToolButton(this);
         chip->setObjectName(u"modelChip"_s);
-        chip->setText(labels.columnLabel(i));
+        chip->setText(isOfflineModel(m_config, m_columns.at(i).overrides.model)
+                          ? tr("%1 · offline").arg(labels.columnLabel(i)) : labels.columnLabel(i));
         chip->setToolTip(tr("Settings, duplicate or remove this column"));
         chip->setPopupMode(QToolButton::InstantPopup);
         chip->setEnabled(!m_locked);
