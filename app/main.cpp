@@ -50,6 +50,7 @@ int main(int argc, char* argv[])
     parser.addOption(config);
     parser.parse(QCoreApplication::arguments()); // unknown options are left to Qt's own (-style, -platform, …)
     juxta::MainWindow window(parser.value(config));
+    window.checkFirstRun(); // before show(): a first start opens on the welcome page, without a flash of the chat
     window.show();
     return app.exec();
 }

@@ -14,21 +14,27 @@ std::optional<double> ColumnFigures::generationMs() const
 
 namespace {
 
-// The index of the best value among succeeded columns, or -1 with fewer than two candidates.
+// The index of the best value among succeeded columns, or -1 with fewer than two candidates or when the best is
+// shared (three offline answers at $0 are not "cheapest" one over the others).
 template <typename Value, typename Better>
 int bestOf(const QList<ColumnFigures>& columns, Value value, Better better)
 {
     int best = -1;
     int candidates = 0;
+    bool shared = false;
     for (int i = 0; i < columns.size(); ++i) {
         const auto v = value(columns.at(i));
         if (!columns.at(i).succeeded || !v)
             continue;
         ++candidates;
-        if (best < 0 || better(*v, *value(columns.at(best))))
+        if (best < 0 || better(*v, *value(columns.at(best)))) {
             best = i;
+            shared = false;
+        } else if (!better(*value(columns.at(best)), *v)) {
+            shared = true;
+        }
     }
-    return candidates >= 2 ? best : -1;
+    return candidates >= 2 && !shared ? best : -1;
 }
 
 } // namespace

@@ -238,6 +238,9 @@ void TestCompareStore::marks_data()
     QTest::newRow("unknown prices are left out")
         << QList{figures(true, 400, std::nullopt, 300), figures(true, 800, 0.01, 200), figures(true, 900, 0.02, 10)}
         << 0 << 1 << 0;
+    QTest::newRow("a shared best earns nobody the mark")
+        << QList{figures(true, 400, 0.0, 300), figures(true, 800, 0.0, 300), figures(true, 900, 0.0, 10)}
+        << 0 << -1 << -1;
 }
 
 void TestCompareStore::marks()

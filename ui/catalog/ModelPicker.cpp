@@ -190,11 +190,16 @@ ModelPicker::ModelPicker(AppConfig& config, const ModelCatalog& catalog, QWidget
     updateLabel();
     connect(this, &QPushButton::clicked, this, &ModelPicker::showPopup);
     connect(m_popup, &ModelPickerPopup::picked, this, [this](const QString& reference) {
-        setCurrentModel(reference);
-        emit modelChosen(reference);
+        choose(reference);
     });
     connect(m_popup, &ModelPickerPopup::favouritesChanged, this, &ModelPicker::favouritesChanged);
     connect(m_popup, &ModelPickerPopup::refreshRequested, this, &ModelPicker::refreshRequested);
+}
+
+void ModelPicker::choose(const QString& reference)
+{
+    setCurrentModel(reference);
+    emit modelChosen(reference);
 }
 
 void ModelPicker::setCurrentModel(const QString& reference)

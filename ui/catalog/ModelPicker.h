@@ -64,6 +64,7 @@ public:
 
     QString currentModel() const { return m_current; }
     void setCurrentModel(const QString& reference);
+    void choose(const QString& reference); // as if the user picked it: sets it and emits modelChosen
     void reload(); // the catalog, profiles or favourites changed
     ModelPickerPopup* popup() const { return m_popup; }
     void showPopup();

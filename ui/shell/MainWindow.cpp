@@ -12,6 +12,7 @@
 #include "storage/HistoryService.h"
 #include "config/ConfigStore.h"
 #include "keys/KeyResolver.h"
+#include "onboarding/WelcomePage.h"
 #include "providers/ProvidersDialog.h"
 
 #include "offline/OfflineNetwork.h"
@@ -45,7 +46,6 @@ constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kStateKey = "window/state";
 constexpr auto kSplitterKey = "chat/splitter";
 constexpr auto kPanelKey = "chat/settingsPanelVisible";
-constexpr auto kModeKey = "window/mode";
 
 } // namespace
 
@@ -227,6 +227,7 @@ void MainWindow::createMenus()
     providers->setShortcut(QKeySequence::Preferences);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Welcome page"), this, &MainWindow::showWelcome)->setObjectName(u"actionWelcome"_s);
     QAction* about = help->addAction(tr("&About Juxta"), this, &MainWindow::showAbout);
     about->setObjectName(u"actionAbout"_s);
     about->setMenuRole(QAction::AboutRole);
@@ -303,6 +304,10 @@ void MainWindow::showProviders()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(u"providersDialog"_s);
     connect(dialog, &ProvidersDialog::saved, m_picker, &ModelPicker::reload);
+    connect(dialog, &ProvidersDialog::saved, this, [this] {
+        if (m_welcome && m_pages->currentWidget() == m_welcome)
+            runFirstRunCheck(false, true); // a key or a server was added: leave the welcome page once it works
+    });
     dialog->detectLocalServers(*m_network);
     dialog->open();
 }
@@ -335,7 +340,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QLatin1StringView(kStateKey), saveState());
     settings.setValue(QLatin1StringView(kSplitterKey), m_chat->splitter()->saveState());
     settings.setValue(QLatin1StringView(kPanelKey), m_chat->isSettingsPanelVisible());
-    settings.setValue(QLatin1StringView(kModeKey), m_pages->currentWidget() == m_compare ? u"compare"_s : u"chat"_s);
+    if (m_pages->currentWidget() != m_welcome) // the welcome page is not a mode to come back to
+        settings.setValue(QLatin1StringView(kModeKey), m_pages->currentWidget() == m_compare ? u"compare"_s : u"chat"_s);
     event->accept();
 }
 

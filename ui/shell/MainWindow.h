@@ -2,7 +2,10 @@
 // The application window. It only assembles pages, menus and the status bar; features live in their own folders.
 #pragma once
 
+#include "config/LocalServerDetector.h"
+
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -17,9 +20,12 @@ class CatalogService;
 class ChatPage;
 class ComparePage;
 class ConfigStore;
+class FirstRunCheck;
+struct FirstRunVerdict;
 class HistoryService;
 class ModelPicker;
 class SecretStore;
+class WelcomePage;
 
 class MainWindow final : public QMainWindow
 {
@@ -38,6 +44,16 @@ public:
     void showCompare();
     HistoryService& history() const { return *m_history; }
 
+    // First run (MainWindowFirstRun.cpp). At start-up: opens on the welcome page when no provider is usable (no
+    // key, no configured server answering), unless the user turned the page off. `candidates`: where to look for
+    // local servers (tests point it at their own port).
+    void checkFirstRun(QList<LocalServerDetector::Candidate> candidates = LocalServerDetector::defaultCandidates());
+    void showWelcome();
+    void tryOffline(); // the ready-made offline comparison, started
+    WelcomePage* welcomePage() const { return m_welcome; }
+    static constexpr auto kWelcomeAtStartKey = "welcome/showAtStart";
+    static constexpr auto kModeKey = "window/mode"; // "chat" or "compare", the page to come back to
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -52,6 +68,11 @@ private:
     void exportCurrent(const QString& format);
     void importConversation();
     void offerUndo(const QString& text);
+    void createWelcome();
+    void runFirstRunCheck(bool openIfNeeded, bool leaveIfReady);
+    void onFirstRunVerdict(const FirstRunVerdict& verdict, bool openIfNeeded, bool leaveIfReady);
+    void useServer(const DetectedServer& server);
+    void leaveWelcome();
 
     std::unique_ptr<ConfigStore> m_store;
     std::unique_ptr<SecretStore> m_secrets;
@@ -61,6 +82,9 @@ private:
     ModelPicker* m_picker = nullptr;
     ChatPage* m_chat = nullptr;
     ComparePage* m_compare = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    QPointer<FirstRunCheck> m_firstRun;
+    QList<LocalServerDetector::Candidate> m_serverCandidates = LocalServerDetector::defaultCandidates();
     QStackedWidget* m_pages = nullptr;
     QAction* m_chatMode = nullptr;
     QAction* m_compareMode = nullptr;
