@@ -97,7 +97,7 @@ QList<ProviderPreset> makePresets()
     ProviderPreset echo = localServer(u"echo"_s, u"Offline · Echo"_s, ApiDialect::OpenAi,
                                       u"juxta-offline://echo/v1?ttft_ms=250&tokens_per_second=40"_s, 0);
     echo.setupHint = u"Streams your prompt back (models echo, echo-reverse, echo-upper, echo-word-count); set "
-                     "ttft_ms, tokens_per_second and jitter in the base URL."_s;
+                     "ttft_ms, tokens_per_second, jitter and token_unit (word, char, estimate) in the base URL."_s;
     list << echo;
     ProviderPreset scripted = localServer(u"scripted"_s, u"Offline · Scripted"_s, ApiDialect::OpenAi,
                                           u"juxta-offline://scripted/v1?script=demo"_s, 0);

@@ -39,9 +39,42 @@ QByteArray compact(const QJsonObject& object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-OfflinePace overridden(OfflinePace pace, const std::optional<double>& ttft, const std::optional<double>& tps,
-                       const std::optional<double>& jitter)
+std::optional<OfflineTokenUnit> unitNamed(const QString& name)
 {
+    if (name == u"word"_s)
+        return OfflineTokenUnit::Word;
+    if (name == u"char"_s)
+        return OfflineTokenUnit::Character;
+    if (name == u"estimate"_s)
+        return OfflineTokenUnit::Estimate;
+    return std::nullopt;
+}
+
+// Pieces of `size` code points (a surrogate pair stays whole).
+QStringList piecesOf(const QString& text, int size)
+{
+    QStringList pieces;
+    QString current;
+    int points = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        current += text.at(i);
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size())
+            current += text.at(++i);
+        if (++points == size) {
+            pieces.append(std::exchange(current, QString()));
+            points = 0;
+        }
+    }
+    if (!current.isEmpty())
+        pieces.append(current);
+    return pieces;
+}
+
+OfflinePace overridden(OfflinePace pace, const std::optional<double>& ttft, const std::optional<double>& tps,
+                       const std::optional<double>& jitter, const QString& unit)
+{
+    if (const auto u = unitNamed(unit))
+        pace.unit = *u;
     if (ttft && *ttft >= 0 && *ttft <= 600'000)
         pace.ttftMs = int(*ttft);
     if (tps && *tps > 0 && *tps <= 100'000)
@@ -61,7 +94,8 @@ OfflinePace OfflinePace::overriddenBy(const QUrl& url) const
         const double value = query.queryItemValue(name).toDouble(&ok);
         return ok && std::isfinite(value) ? std::optional(value) : std::nullopt;
     };
-    return overridden(*this, number(u"ttft_ms"_s), number(u"tokens_per_second"_s), number(u"jitter"_s));
+    return overridden(*this, number(u"ttft_ms"_s), number(u"tokens_per_second"_s), number(u"jitter"_s),
+                      query.queryItemValue(u"token_unit"_s));
 }
 
 OfflinePace OfflinePace::overriddenBy(const QJsonObject& json) const
@@ -70,11 +104,16 @@ OfflinePace OfflinePace::overriddenBy(const QJsonObject& json) const
         const QJsonValue value = json.value(name);
         return value.isDouble() ? std::optional(value.toDouble()) : std::nullopt;
     };
-    return overridden(*this, number("ttft_ms"_L1), number("tokens_per_second"_L1), number("jitter"_L1));
+    return overridden(*this, number("ttft_ms"_L1), number("tokens_per_second"_L1), number("jitter"_L1),
+                      json.value("token_unit"_L1).toString());
 }
 
-QStringList offlineTokens(const QString& text)
+QStringList offlineTokens(const QString& text, OfflineTokenUnit unit)
 {
+    if (unit == OfflineTokenUnit::Character)
+        return piecesOf(text, 1);
+    if (unit == OfflineTokenUnit::Estimate)
+        return piecesOf(text, 4);
     QStringList tokens;
     QString current;
     const auto flush = [&] {
@@ -119,8 +158,8 @@ OfflineRequest OfflineRequest::parse(const QByteArray& body)
 
 OfflinePlan offlineAnswerPlan(const OfflineAnswer& answer, const OfflineRequest& request)
 {
-    const QStringList tokens = offlineTokens(answer.text);
-    const QStringList thoughts = offlineTokens(answer.reasoning);
+    const QStringList tokens = offlineTokens(answer.text, answer.pace.unit);
+    const QStringList thoughts = offlineTokens(answer.reasoning, answer.pace.unit);
     const qint64 promptTokens = estimatePromptTokens(request.messageTexts);
     const qint64 completionTokens = tokens.size() + thoughts.size();
     QJsonObject usage{{u"prompt_tokens"_s, promptTokens},

@@ -12,13 +12,19 @@
 
 namespace juxta {
 
+// What one streamed token is, and so what usage counts: a word (with the spaces after it) or a mark, one
+// character, or about four characters (the usual size of a BPE token in English prose).
+enum class OfflineTokenUnit { Word, Character, Estimate };
+
 struct OfflinePace
 {
     int ttftMs = 250;
     double tokensPerSecond = 40;
     double jitter = 0; // 0…1: each gap varies by up to this fraction (reproducibly, seeded by the request)
+    OfflineTokenUnit unit = OfflineTokenUnit::Word;
 
-    // Query items ttft_ms, tokens_per_second and jitter; unset or out-of-range values keep these ones.
+    // Query items ttft_ms, tokens_per_second, jitter and token_unit (word, char, estimate); unset or out-of-range
+    // values keep these ones.
     OfflinePace overriddenBy(const QUrl& url) const;
     // The same names as JSON members (a scripted answer's own speed).
     OfflinePace overriddenBy(const QJsonObject& json) const;
@@ -37,8 +43,8 @@ struct OfflineAnswer
     QByteArray providerName;          // the x-juxta-offline header: "echo", "scripted"
 };
 
-// The answer cut into tokens the way it streams: a word with the spaces after it, or one mark.
-QStringList offlineTokens(const QString& text);
+// The answer cut into tokens the way it streams (by default a word with the spaces after it, or one mark).
+QStringList offlineTokens(const QString& text, OfflineTokenUnit unit = OfflineTokenUnit::Word);
 
 // What an OpenAI-style request asks: the last user message's text, and every message's text (for usage).
 struct OfflineRequest

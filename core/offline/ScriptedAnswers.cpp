@@ -68,6 +68,11 @@ std::optional<ScriptedAnswer> parseAnswer(const QJsonValue& value, const Offline
     answer.reply = object.value("reply"_L1).toString(object.value("text"_L1).toString());
     answer.reasoning = object.value("reasoning"_L1).toString();
     answer.finishReason = object.value("finish_reason"_L1).toString(u"stop"_s);
+    if (const QString unit = object.value("token_unit"_L1).toString();
+        object.contains("token_unit"_L1) && unit != u"word"_s && unit != u"char"_s && unit != u"estimate"_s) {
+        *error = u"token_unit must be word, char or estimate"_s;
+        return std::nullopt;
+    }
     answer.pace = pace.overriddenBy(object);
     const auto fault = parseFault(object.value("fault"_L1), error);
     if (!fault)
@@ -137,7 +142,8 @@ std::optional<ScriptedAnswers> parseScriptedAnswers(const QByteArray& text, cons
     QString problem;
     ScriptedAnswers script;
     QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    const QByteArray bytes = text.startsWith("\xEF\xBB\xBF") ? text.mid(3) : text; // editors may add a BOM
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error == QJsonParseError::NoError) {
         QJsonArray list;
         OfflinePace pace = basePace;
@@ -166,7 +172,7 @@ std::optional<ScriptedAnswers> parseScriptedAnswers(const QByteArray& text, cons
         return script;
     }
     // JSONL: one answer per line; blank lines and lines starting with // or # are skipped.
-    const QList<QByteArray> lines = text.split('\n');
+    const QList<QByteArray> lines = bytes.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         if (line.isEmpty() || line.startsWith("//") || line.startsWith('#'))

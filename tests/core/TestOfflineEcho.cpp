@@ -23,6 +23,8 @@ private slots:
     void transforms();
     void tokensRebuildTheText();
     void paceFromUrl();
+    void tokenUnits_data();
+    void tokenUnits();
     void streamsAtTheConfiguredPace();
     void unknownOfflineProviderIsAClassifiedError();
     void cancelKeepsWhatArrived();
@@ -100,6 +102,27 @@ void TestOfflineEcho::paceFromUrl()
     QCOMPARE(fallback.ttftMs, OfflinePace().ttftMs);
     QCOMPARE(fallback.tokensPerSecond, OfflinePace().tokensPerSecond);
     QCOMPARE(fallback.jitter, 0.0);
+}
+
+void TestOfflineEcho::tokenUnits_data()
+{
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<int>("tokens");
+    // "héllo wörld, 👋!" is 15 code points (16 UTF-16 units): words and marks 5, characters 15, ~4 characters 4.
+    QTest::newRow("word") << u"word"_s << 5;
+    QTest::newRow("char") << u"char"_s << 15;
+    QTest::newRow("estimate") << u"estimate"_s << 4;
+}
+
+void TestOfflineEcho::tokenUnits()
+{
+    QFETCH(QString, unit);
+    const QString prompt = u"héllo wörld, 👋!"_s;
+    const CallOutcome o = call(u"juxta-offline://echo/v1?ttft_ms=1&tokens_per_second=5000&token_unit="_s + unit,
+                               u"echo"_s, prompt);
+    QVERIFY2(o.complete, o.error ? qPrintable(o.error->summary()) : "incomplete");
+    QCOMPARE(o.text, prompt); // a character outside the BMP is never split
+    QTEST(int(o.usage.outputTokens.value_or(-1)), "tokens");
 }
 
 void TestOfflineEcho::streamsAtTheConfiguredPace()

@@ -156,6 +156,9 @@ void TestOfflineScripted::parsesEveryFormat_data()
     QTest::newRow("jsonl with comments and blank lines")
         << QByteArray("# canned answers\n{\"reply\":\"a\",\"ttft_ms\":42}\n\n// next\r\n{\"fault\":\"quota\"}\n") << 2 << 42;
     QTest::newRow("one object") << QByteArray(R"({"reply":"only","ttft_ms":3})") << 1 << 3;
+    QTest::newRow("with a byte order mark") << QByteArray("\xEF\xBB\xBF[{\"reply\":\"a\",\"ttft_ms\":8}]") << 1 << 8;
+    QTest::newRow("jsonl with a byte order mark")
+        << QByteArray("\xEF\xBB\xBF{\"reply\":\"a\",\"ttft_ms\":9}\r\n{\"reply\":\"b\"}\r\n") << 2 << 9;
 }
 
 void TestOfflineScripted::parsesEveryFormat()
@@ -178,6 +181,7 @@ void TestOfflineScripted::rejectsBadScripts_data()
     QTest::newRow("empty answer") << QByteArray(R"([{"match":"hi"}])") << u"answer 1"_s;
     QTest::newRow("server error status") << QByteArray(R"([{"fault":{"type":"server_error","status":404}}])") << u"500"_s;
     QTest::newRow("nothing") << QByteArray("\n# only a comment\n") << u"no answers"_s;
+    QTest::newRow("token unit") << QByteArray(R"([{"reply":"a","token_unit":"syllable"}])") << u"token_unit"_s;
     QTest::newRow("empty list") << QByteArray("[]") << u"no answers"_s;
 }
 
