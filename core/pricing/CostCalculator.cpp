@@ -26,8 +26,13 @@ bool isWideScript(char32_t c)
 
 std::optional<CostBreakdown> computeCost(const ModelPrice& price, const Usage& usage)
 {
-    if (!usage.inputTokens || !usage.outputTokens)
-        return std::nullopt;
+    if (!usage.inputTokens || !usage.outputTokens) {
+        if (!price.isFree())
+            return std::nullopt;
+        CostBreakdown nothing; // free whatever the counts (a local or offline model that failed before its usage)
+        nothing.currency = price.currency;
+        return nothing;
+    }
     const qint64 input = std::max<qint64>(*usage.inputTokens, 0);
     const qint64 cached = std::clamp<qint64>(usage.cachedInputTokens.value_or(0), 0, input);
     const qint64 written = std::clamp<qint64>(usage.cacheWriteTokens.value_or(0), 0, input - cached);

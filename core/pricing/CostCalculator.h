@@ -28,7 +28,8 @@ struct CostBreakdown
     bool thinkingPrice = false; // output billed at the thinking-mode price
 };
 
-// Null when usage lacks input or output counts: a cost is never guessed from half the numbers.
+// Null when usage lacks input or output counts: a cost is never guessed from half the numbers (unless the price is
+// free: then it is 0 whatever the counts).
 std::optional<CostBreakdown> computeCost(const ModelPrice& price, const Usage& usage);
 
 // Our figure next to the provider's own bill (OpenRouter's usage.cost, USD).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The built-in echo provider from the command line, toward issue 7: with no configuration, no key and no server,
-// `juxta ask` and `juxta compare` answer through the "echo" preset, with usage and a cost of exactly $0.
+// The built-in offline providers from the command line: with no configuration, no key and no server, `juxta ask`
+// and `juxta compare` answer through the "echo" and "scripted" presets, with usage, a cost of exactly $0 and the
+// "offline" label; the demo script's flaky model falls back from the command line as in the app.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,7 @@ class TestOfflineCommands : public QObject
 private slots:
     void askAnswersWithoutAnyNetwork();
     void compareRunsOfflineModelsSideBySide();
+    void scriptedFallsBackFromTheCommandLine();
 
 private:
     struct Run
@@ -72,6 +74,35 @@ void TestOfflineCommands::compareRunsOfflineModelsSideBySide()
     QCOMPARE(results.at(0).toObject().value(u"text"_s).toString(), u"one two three"_s);
     QCOMPARE(results.at(1).toObject().value(u"text"_s).toString(), u"eerht owt eno"_s);
     QCOMPARE(results.at(2).toObject().value(u"text"_s).toString(), u"3 words"_s);
+    for (const QJsonValue& r : results) {
+        QCOMPARE(r.toObject().value(u"offline"_s).toBool(), true);
+        QCOMPARE(r.toObject().value(u"cost"_s).toObject().value(u"price_source"_s).toString(), u"offline"_s);
+    }
+
+    const Run table = juxta({u"compare"_s, u"--model"_s, u"echo/echo"_s, u"--model"_s, u"scripted/swift"_s, u"hi"_s});
+    QVERIFY2(table.exitCode == 0, table.err.constData());
+    QVERIFY2(table.out.contains("echo/echo (offline)") && table.out.contains("scripted/swift (offline)"),
+             table.out.constData());
+}
+
+void TestOfflineCommands::scriptedFallsBackFromTheCommandLine()
+{
+    // flaky: a 429 with Retry-After 1 (retried after the wait), then a stream cut after 12 tokens; then slow.
+    const Run run = juxta({u"ask"_s, u"--model"_s, u"scripted/flaky"_s, u"--fallback"_s, u"scripted/slow"_s, u"--json"_s,
+                           u"Hello"_s});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject out = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(out.value(u"served_by"_s).toString(), u"scripted/slow"_s);
+    QVERIFY2(out.value(u"text"_s).toString().startsWith(u"(slow, scripted) You asked: \"Hello\""_s),
+             qPrintable(out.value(u"text"_s).toString()));
+    const QJsonArray attempts = out.value(u"attempts"_s).toArray();
+    QCOMPARE(attempts.size(), 3);
+    QCOMPARE(attempts.at(0).toObject().value(u"error_class"_s).toString(), u"rate_limited"_s);
+    QCOMPARE(attempts.at(0).toObject().value(u"http_status"_s).toInt(), 429);
+    QCOMPARE(attempts.at(1).toObject().value(u"retry"_s).toInt(), 1);
+    QCOMPARE(attempts.at(1).toObject().value(u"error_class"_s).toString(), u"network"_s);
+    QVERIFY(attempts.at(1).toObject().value(u"partial_text"_s).toString().startsWith(u"Here is my answer"_s));
+    QCOMPARE(out.value(u"cost_usd"_s).toDouble(-1), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestOfflineCommands)

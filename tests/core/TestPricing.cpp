@@ -119,6 +119,9 @@ void TestPricing::costNeedsBothCounts()
     onlyInput.inputTokens = 10;
     QVERIFY(!computeCost(price(1, {}, {}, 1), onlyInput));
     QVERIFY(!computeCost(price(1, {}, {}, 1), Usage{}));
+    const auto free = computeCost(ModelPrice{}, Usage{}); // a free model costs nothing even without counts
+    QVERIFY(free);
+    QCOMPARE(free->total, 0.0);
 }
 
 void TestPricing::breakdownNamesTierAndThinking()
