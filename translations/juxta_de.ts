@@ -93,6 +93,10 @@
         <source>total median %1, p95 %2, spread %3–%4</source>
         <translation>Gesamtzeit Median %1, p95 %2, Spanne %3–%4</translation>
     </message>
+    <message>
+        <source>offline: answered inside Juxta, $0 by definition</source>
+        <translation>offline: in Juxta beantwortet, per Definition $0</translation>
+    </message>
 </context>
 <context>
     <name>juxta::ChatPage</name>
@@ -623,6 +627,10 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>Models across your history</source>
         <translation>Modelle über Ihren gesamten Verlauf</translation>
     </message>
+    <message>
+        <source>%1 · offline</source>
+        <translation>%1 · offline</translation>
+    </message>
 </context>
 <context>
     <name>juxta::CompareSetupBar</name>
@@ -729,6 +737,10 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>Delete a set</source>
         <translation>Ein Set löschen</translation>
+    </message>
+    <message>
+        <source>%1 · offline</source>
+        <translation>%1 · offline</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1194,30 @@ Min. %3 s, Max. %4 s</translation>
         <source>One prompt to several models side by side (Ctrl+2)</source>
         <translation>Ein Prompt an mehrere Modelle, nebeneinander (Strg+2)</translation>
     </message>
+    <message>
+        <source>&amp;Welcome page</source>
+        <translation>&amp;Willkommensseite</translation>
+    </message>
+    <message>
+        <source>Ready: %1.</source>
+        <translation>Bereit: %1.</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>Added %1 with %2.</source>
+        <translation>%1 mit %2 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Offline demo: the answers come from Juxta&apos;s demo script; nothing leaves this machine and nothing is charged.</source>
+        <translation>Offline-Demo: Die Antworten stammen aus Juxtas Demo-Skript; nichts verlässt diesen Rechner und nichts wird berechnet.</translation>
+    </message>
 </context>
 <context>
     <name>juxta::MessageWidget</name>
@@ -1325,6 +1361,10 @@ Min. %3 s, Max. %4 s</translation>
         <source>Before: %1</source>
         <translation>Zuvor: %1</translation>
     </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1 (offline)</translation>
+    </message>
 </context>
 <context>
     <name>juxta::ModelListModel</name>
@@ -1403,6 +1443,14 @@ Min. %3 s, Max. %4 s</translation>
     <message>
         <source>Price unknown: costs are not computed for this model</source>
         <translation>Preis unbekannt: Für dieses Modell werden keine Kosten ermittelt</translation>
+    </message>
+    <message>
+        <source>$0 · offline</source>
+        <translation>$0 · offline</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +1899,77 @@ Gesamt %4 s</translation>
 Answers stream in with their time to first token, speed and cost.</source>
         <translation>Wählen Sie in der Werkzeugleiste ein Modell, schreiben Sie unten Ihre Nachricht und drücken Sie Strg+Enter.
 Antworten erscheinen live, mit Zeit bis zum ersten Token, Geschwindigkeit und Kosten.</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::WelcomePage</name>
+    <message>
+        <source>Open Providers…</source>
+        <translation>Anbieter öffnen…</translation>
+    </message>
+    <message>
+        <source>Try it offline</source>
+        <translation>Offline ausprobieren</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Erneut suchen</translation>
+    </message>
+    <message>
+        <source>Show this page at start while no provider is set up</source>
+        <translation>Diese Seite beim Start zeigen, solange kein Anbieter eingerichtet ist</translation>
+    </message>
+    <message>
+        <source>Welcome to Juxta</source>
+        <translation>Willkommen bei Juxta</translation>
+    </message>
+    <message>
+        <source>Send one prompt to several models and watch the answers stream in side by side, with time to first token, speed and cost for each. Choose how to start:</source>
+        <translation>Senden Sie einen Prompt an mehrere Modelle und sehen Sie die Antworten nebeneinander eintreffen, jeweils mit Zeit bis zum ersten Token, Geschwindigkeit und Kosten. Wählen Sie, wie Sie beginnen möchten:</translation>
+    </message>
+    <message>
+        <source>Add an API key</source>
+        <translation>API-Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>OpenAI, Anthropic, Google Gemini, OpenRouter, Mistral, Groq, DeepSeek and any OpenAI-compatible server. Keys are kept in the system keychain, never in a file.</source>
+        <translation>OpenAI, Anthropic, Google Gemini, OpenRouter, Mistral, Groq, DeepSeek und jeder OpenAI-kompatible Server. Schlüssel werden im Schlüsselbund des Systems aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Use a local server</source>
+        <translation>Lokalen Server verwenden</translation>
+    </message>
+    <message>
+        <source>No key, no network, no cost. Three built-in offline models answer side by side at different speeds; the third one is rate-limited and cut off mid-answer, so you see Juxta retry and fall back.</source>
+        <translation>Kein Schlüssel, kein Netzwerk, keine Kosten. Drei eingebaute Offline-Modelle antworten nebeneinander unterschiedlich schnell; das dritte wird gedrosselt und mitten in der Antwort abgeschnitten, sodass Sie sehen, wie Juxta es erneut versucht und auf ein Ausweichmodell wechselt.</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Vorerst überspringen</translation>
+    </message>
+    <message>
+        <source>Looking for Ollama, LM Studio and llama.cpp servers on this machine…</source>
+        <translation>Suche nach Ollama-, LM-Studio- und llama.cpp-Servern auf diesem Rechner…</translation>
+    </message>
+    <message>
+        <source>No Ollama, LM Studio or llama.cpp server answered on this machine. Start one and look again: local models cost nothing per token.</source>
+        <translation>Auf diesem Rechner hat kein Ollama-, LM-Studio- oder llama.cpp-Server geantwortet. Starten Sie einen und suchen Sie erneut: Lokale Modelle kosten nichts pro Token.</translation>
+    </message>
+    <message>
+        <source>Found on this machine:</source>
+        <translation>Auf diesem Rechner gefunden:</translation>
+    </message>
+    <message>
+        <source>1 model</source>
+        <translation>1 Modell</translation>
+    </message>
+    <message>
+        <source>%1 models</source>
+        <translation>%1 Modelle</translation>
+    </message>
+    <message>
+        <source>Use %1 (%2:%3, %4)</source>
+        <translation>%1 verwenden (%2:%3, %4)</translation>
     </message>
 </context>
 </TS>
