@@ -25,12 +25,15 @@ QStringList builtInOfflineModels(const QUrl& baseUrl)
         return echoModels();
     if (baseUrl.host() == u"scripted"_s && QUrlQuery(baseUrl).queryItemValue(u"script"_s) == u"demo"_s
         && QUrlQuery(baseUrl).queryItemValue(u"file"_s).isEmpty()) {
-        QFile demo(QString::fromLatin1(kDemoScriptResource)); // compiled in: memory, not disk
-        QString error;
-        if (demo.open(QIODevice::ReadOnly)) {
-            if (const auto script = parseScriptedAnswers(demo.readAll(), OfflinePace(), &error))
-                return script->models();
-        }
+        static const QStringList demoModels = [] { // compiled in: read from memory, not disk, and only once
+            QFile demo(QString::fromLatin1(kDemoScriptResource));
+            QString error;
+            const auto script = demo.open(QIODevice::ReadOnly)
+                                    ? parseScriptedAnswers(demo.readAll(), OfflinePace(), &error)
+                                    : std::nullopt;
+            return script ? script->models() : QStringList();
+        }();
+        return demoModels;
     }
     return {};
 }

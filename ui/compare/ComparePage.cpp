@@ -296,6 +296,15 @@ void ComparePage::newComparison()
     });
 }
 
+void ComparePage::startWith(const CompareSetup& setup, const QString& prompt)
+{
+    whenIdle([this, setup, prompt] { // after stopping a comparison that runs (its answers are kept)
+        m_setupBar->setSetup(setup);
+        buildDraftColumns();
+        send(prompt);
+    });
+}
+
 QString ComparePage::titleOf(int lane) const
 {
     if (!m_revealed && lane < m_letters.size())

@@ -48,6 +48,7 @@ public:
     void send(const QString& prompt);   // a new comparison, or the next turn of the one shown
     void stopAll();
     void newComparison();                // keeps the models, clears the columns
+    void startWith(const CompareSetup& setup, const QString& prompt); // a new comparison of these columns, sent
     void openComparison(const QString& id);
     void rerun();                        // the same setup and first prompt, as a new comparison
     void deleteComparison(const QString& id);

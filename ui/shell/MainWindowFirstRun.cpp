@@ -7,7 +7,6 @@
 #include "catalog/ModelPicker.h"
 #include "catalog/ModelRef.h"
 #include "compare/ComparePage.h"
-#include "compare/CompareSetupBar.h"
 #include "config/ConfigStore.h"
 #include "onboarding/FirstRunCheck.h"
 #include "onboarding/OfflineDemo.h"
@@ -116,6 +115,7 @@ void MainWindow::useServer(const DetectedServer& server)
         return;
     }
     m_catalog->catalog().setListed(profile, server.models, QDateTime::currentDateTimeUtc());
+    m_catalog->refresh(profile); // and into the discovery cache, so the list is there at the next start
     m_picker->reload();
     if (!server.models.isEmpty()) {
         const QString reference = ModelRef{profile.id, server.models.constFirst().id}.toString();
@@ -139,9 +139,7 @@ void MainWindow::tryOffline()
         m_picker->reload();
     }
     showCompare();
-    m_compare->newComparison();
-    m_compare->setupBar()->setSetup(demo.setup);
-    m_compare->send(demo.prompt);
+    m_compare->startWith(demo.setup, demo.prompt);
     statusBar()->showMessage(tr("Offline demo: the answers come from Juxta's demo script; nothing leaves this "
                                 "machine and nothing is charged."), 10'000);
 }
