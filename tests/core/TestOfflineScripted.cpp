@@ -8,6 +8,7 @@
 #include "offline/OfflineNetwork.h"
 #include "offline/ScriptedAnswers.h"
 #include "offline/ScriptedResponder.h"
+#include "offline/ScriptFiles.h"
 #include "providers/ChatCall.h"
 #include "providers/ChatClient.h"
 #include "providers/ModelListCall.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <sys/stat.h>
 
@@ -103,10 +105,11 @@ private slots:
     void faultsDriveTheResilienceEngineLikeHttp();
     void retryAfterIsReallyWaited();
     void demoScriptIsValid();
+    void scriptFilesInTheBaseUrl();
 
 private:
     QString writeScript(const QByteArray& text);
-    QUrl scriptUrl() const { return QUrl(u"juxta-offline://scripted/v1?file="_s + m_path); }
+    QUrl scriptUrl() const { return withScriptFile(QUrl(u"juxta-offline://scripted/v1"_s), m_path); }
     CallOutcome call(const QString& model, const QString& prompt);
     RoutedOutcome route(QNetworkAccessManager& network, const QUrl& baseUrl, RecordingScheduler& scheduler,
                         FallbackPolicy fallback);
@@ -473,6 +476,36 @@ void TestOfflineScripted::demoScriptIsValid()
     QVERIFY2(script, qPrintable(error));
     QCOMPARE(script->models(), (QStringList{u"swift"_s, u"steady"_s, u"slow"_s, u"flaky"_s}));
     QCOMPARE(builtInOfflineModels(QUrl(u"juxta-offline://scripted/v1?script=demo"_s)), script->models());
+}
+
+void TestOfflineScripted::scriptFilesInTheBaseUrl()
+{
+    // A copy of the demo, at a path with the characters a query string would otherwise swallow.
+    const QString path = m_dir.filePath(u"my answers & more #1 + é.json"_s);
+    const QString error = copyDemoScript(path).result(); // written by a worker thread
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFile copy(path);
+    QFile demo(QString::fromLatin1(kDemoScriptResource));
+    QVERIFY(copy.open(QIODevice::ReadOnly) && demo.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), demo.readAll());
+
+    const QUrl base(u"juxta-offline://scripted/v1?script=demo&ttft_ms=5&tokens_per_second=500"_s);
+    QVERIFY(isScriptedUrl(base));
+    QVERIFY(scriptFileOf(base).isEmpty());
+    const QUrl mine = withScriptFile(base, path);
+    QCOMPARE(scriptFileOf(mine), path);
+    QCOMPARE(QUrl(mine.toString()), mine); // survives the text field and the config file
+    QVERIFY(!QUrlQuery(mine).hasQueryItem(u"script"_s));
+    QCOMPARE(QUrlQuery(mine).queryItemValue(u"ttft_ms"_s), u"5"_s);
+
+    // And the provider reads it from there.
+    m_path = path;
+    const CallOutcome o = call(u"swift"_s, u"hello"_s);
+    QVERIFY2(o.complete, o.error ? qPrintable(o.error->summary()) : "incomplete");
+    QVERIFY2(o.text.startsWith(u"(swift, scripted)"_s), qPrintable(o.text));
+
+    QVERIFY(!copyDemoScript(m_dir.filePath(u"no/such/dir/x.json"_s)).result().isEmpty());
+    QVERIFY(!isScriptedUrl(QUrl(u"juxta-offline://echo/v1"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestOfflineScripted)

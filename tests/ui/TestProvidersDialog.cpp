@@ -9,8 +9,10 @@
 #include "catalog/ModelPicker.h"
 #include "config/ProviderPresets.h"
 #include "keys/SecretStore.h"
+#include "offline/ScriptFiles.h"
 #include "providers/ProfileEditor.h"
 #include "providers/ProvidersDialog.h"
+#include "providers/ScriptFileRow.h"
 #include "shell/MainWindow.h"
 
 #include <QCheckBox>
@@ -46,6 +48,7 @@ private slots:
     void duplicateIdsAreRefused();
     void othersChangesSurviveASave();
     void importAndExport();
+    void scriptedProfileShowsItsScript();
     void screenshots();
 
 private:
@@ -123,6 +126,34 @@ void TestProvidersDialog::addDuplicateRemove()
     QCOMPARE(dialog->profiles().size(), 2);
     dialog->reject(); // Cancel: nothing saved
     QVERIFY(!QFile::exists(m_store->path()));
+}
+
+void TestProvidersDialog::scriptedProfileShowsItsScript()
+{
+    auto dialog = makeDialog();
+    dialog->addFromPreset(u"scripted"_s);
+    ProfileEditor* editor = dialog->editor();
+    auto* row = editor->findChild<ScriptFileRow*>();
+    QVERIFY(row);
+    QVERIFY(row->isVisibleTo(editor));
+    auto* current = row->findChild<QLabel*>();
+    QVERIFY2(current->text().contains(u"demo"_s), qPrintable(current->text()));
+    QVERIFY(!row->findChild<QPushButton*>(u"scriptOpen"_s)->isEnabled()); // the demo is compiled in
+
+    // A file chosen (as the file dialog would) goes into the base URL, pace kept, and is shown.
+    emit row->urlChosen(withScriptFile(QUrl(editor->baseUrlField()->text()), u"/tmp/my answers & more.jsonl"_s));
+    QCOMPARE(scriptFileOf(QUrl(editor->baseUrlField()->text())), u"/tmp/my answers & more.jsonl"_s);
+    QVERIFY2(current->text().contains(u"/tmp/my answers & more.jsonl"_s), qPrintable(current->text()));
+    QVERIFY(row->findChild<QPushButton*>(u"scriptOpen"_s)->isEnabled());
+    QString error;
+    QVERIFY2(dialog->save(&error), qPrintable(error));
+    QCOMPARE(scriptFileOf(m_store->config().profiles.first().baseUrl), u"/tmp/my answers & more.jsonl"_s);
+    ConfigStore reread(m_store->path()); // and back from the file
+    reread.load();
+    QCOMPARE(scriptFileOf(reread.config().profiles.first().baseUrl), u"/tmp/my answers & more.jsonl"_s);
+
+    dialog->addFromPreset(u"openai"_s);
+    QVERIFY(!row->isVisibleTo(editor)); // only scripted profiles have a script
 }
 
 void TestProvidersDialog::publicHttpNeedsConfirmation()

@@ -6,6 +6,8 @@
 #include "config/ProviderPresets.h"
 #include "config/TransportPolicy.h"
 #include "keys/KeyResolver.h"
+#include "offline/ScriptFiles.h"
+#include "providers/ScriptFileRow.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -128,6 +130,8 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
     form->addRow(tr("&Base URL"), m_baseUrl);
     form->addRow(QString(), m_urlHint);
     form->addRow(QString(), m_allowInsecure);
+    m_script = new ScriptFileRow(this);
+    form->addRow(tr("Script"), m_script);
     form->addRow(tr("A&uthentication"), m_auth);
     form->addRow(tr("Key &header"), m_authHeader);
     auto* keyLabel = new QLabel(tr("API &key"), this);
@@ -146,6 +150,10 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
     for (QLineEdit* field : {m_name, m_id, m_baseUrl, m_authHeader, m_keyEnv, m_key})
         connect(field, &QLineEdit::textEdited, this, edited);
     connect(m_baseUrl, &QLineEdit::textChanged, this, &ProfileEditor::updateUrlState);
+    connect(m_script, &ScriptFileRow::urlChosen, this, [this, edited](const QUrl& url) {
+        m_baseUrl->setText(url.toString(QUrl::FullyEncoded)); // the field is read back strictly
+        edited();
+    });
     connect(m_allowInsecure, &QCheckBox::toggled, this, [this, edited] {
         updateUrlState();
         edited();
@@ -253,6 +261,9 @@ void ProfileEditor::updateUrlState()
     const bool publicHttp = check.verdict == UrlVerdict::Ok && url.scheme() == u"http"_s
                             && !isLocalOrPrivateHost(url.host());
     m_allowInsecure->setVisible(publicHttp);
+    if (auto* form = findChild<QFormLayout*>())
+        form->setRowVisible(m_script, isScriptedUrl(url)); // only an Offline · Scripted profile has a script
+    m_script->setUrl(url);
     if (check.verdict == UrlVerdict::Invalid && !m_baseUrl->text().trimmed().isEmpty())
         m_urlHint->setText(u"<span style='color:%1'>%2</span>"_s.arg(kBad, check.message.toHtmlEscaped()));
     else if (publicHttp)

@@ -18,6 +18,7 @@ class QTableWidget;
 namespace juxta {
 
 class CatalogService;
+class ScriptFileRow;
 class SecretStore;
 
 class ProfileEditor final : public QWidget
@@ -56,6 +57,7 @@ private:
     SecretStore& m_secrets;
     CatalogService& m_catalog;
     ProviderProfile m_loaded;
+    ScriptFileRow* m_script;
     bool m_removeKey = false;
     bool m_loading = false;
     int m_keyStatusGeneration = 0;
