@@ -1701,6 +1701,10 @@ Min. %3 s, Max. %4 s</translation>
         <source>Connected: %1 models available.</source>
         <translation>Verbunden: %1 Modelle verfügbar.</translation>
     </message>
+    <message>
+        <source>Script</source>
+        <translation>Skript</translation>
+    </message>
 </context>
 <context>
     <name>juxta::ProvidersDialog</name>
@@ -1886,6 +1890,65 @@ total %4 s</source>
 Zeit bis zum ersten Token %2 s
 Generierung %3 s
 Gesamt %4 s</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::ScriptFileRow</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Answer from a JSON or JSONL file of canned answers</source>
+        <translation>Aus einer JSON- oder JSONL-Datei mit vorbereiteten Antworten antworten</translation>
+    </message>
+    <message>
+        <source>New from the demo…</source>
+        <translation>Neu aus der Demo…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the demo script to edit, and answer from it</source>
+        <translation>Eine Kopie des Demo-Skripts zum Bearbeiten speichern und daraus antworten</translation>
+    </message>
+    <message>
+        <source>Open the script in your editor; changes apply to the next request</source>
+        <translation>Das Skript in Ihrem Editor öffnen; Änderungen gelten ab der nächsten Anfrage</translation>
+    </message>
+    <message>
+        <source>Answers from the demo script that comes with Juxta.</source>
+        <translation>Antwortet aus dem Demo-Skript, das Juxta mitbringt.</translation>
+    </message>
+    <message>
+        <source>Answers from %1</source>
+        <translation>Antwortet aus %1</translation>
+    </message>
+    <message>
+        <source>Script of canned answers</source>
+        <translation>Skript mit vorbereiteten Antworten</translation>
+    </message>
+    <message>
+        <source>Scripts (*.json *.jsonl);;All files (*)</source>
+        <translation>Skripte (*.json *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New script from the demo</source>
+        <translation>Neues Skript aus der Demo</translation>
+    </message>
+    <message>
+        <source>Scripts (*.json *.jsonl)</source>
+        <translation>Skripte (*.json *.jsonl)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
