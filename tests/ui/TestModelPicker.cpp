@@ -59,6 +59,7 @@ private slots:
     void keyboardPicksAndRemembersRecent();
     void starTogglesFavouriteWithoutPicking();
     void unknownPriceIsSaidNotZero();
+    void offlineModelsAreLabelled();
     void openPickerScreenshot();
 
 private:
@@ -214,6 +215,27 @@ void TestModelPicker::starTogglesFavouriteWithoutPicking()
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                       list->visualRect(m_picker->popup()->model()->index(again)).center());
     QCOMPARE(chosen.size(), 1);
+}
+
+void TestModelPicker::offlineModelsAreLabelled()
+{
+    m_config.profiles.append(profileFromPreset(*findPreset(u"echo"_s)));
+    m_config.profiles.append(profileFromPreset(*findPreset(u"scripted"_s)));
+    m_picker->reload();
+    const ModelListModel* model = m_picker->popup()->model();
+    for (const QString& reference : {u"echo/echo-upper"_s, u"scripted/swift"_s}) {
+        const int row = model->rowOf(reference);
+        QVERIFY2(row >= 0, qPrintable(reference)); // listed without asking anyone: built-in models
+        const QModelIndex i = model->index(row);
+        QCOMPARE(i.data(ModelListModel::PriceRole).toString(), u"$0 · offline"_s);
+        QVERIFY(i.data(ModelListModel::BadgesRole).toStringList().contains(u"offline"_s));
+        QVERIFY(i.data(Qt::ToolTipRole).toString().contains(u"Price source: offline"_s));
+    }
+    m_picker->popup()->searchField()->setText(u"offline"_s); // "offline" finds them all, and nothing else
+    QVERIFY(model->rowOf(u"scripted/flaky"_s) >= 0);
+    QVERIFY(model->rowOf(u"openai/gpt-4o"_s) < 0);
+    m_picker->choose(u"scripted/swift"_s);
+    QVERIFY2(m_picker->text().contains(u"Offline"_s), qPrintable(m_picker->text()));
 }
 
 void TestModelPicker::unknownPriceIsSaidNotZero()
