@@ -6,11 +6,43 @@
 #include "offline/ScriptedResponder.h"
 
 #include <QFile>
+#include <QPromise>
+#include <QThreadPool>
 #include <QUrlQuery>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
+
+namespace {
+
+// Never deleted: requests may still be planned while the process winds down; an idle thread expires on its own.
+QThreadPool& planner()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool;
+        p->setMaxThreadCount(1);
+        p->setExpiryTimeout(5000);
+        return p;
+    }();
+    return *pool;
+}
+
+} // namespace
+
+QFuture<OfflinePlan> planOffThread(std::function<OfflinePlan()> plan)
+{
+    auto promise = std::make_shared<QPromise<OfflinePlan>>();
+    QFuture<OfflinePlan> future = promise->future();
+    promise->start();
+    planner().start([promise, plan = std::move(plan)] {
+        promise->addResult(plan());
+        promise->finish();
+    });
+    return future;
+}
 
 bool isOfflineUrl(const QUrl& baseUrl)
 {
@@ -42,9 +74,11 @@ OfflineNetworkAccessManager::OfflineNetworkAccessManager(QObject* parent)
     : QNetworkAccessManager(parent)
 {
     m_responders.insert(u"echo"_s, [](const QNetworkRequest& request, const QByteArray& body) {
-        return QtFuture::makeReadyFuture(echoPlan(request, body));
+        return planOffThread([request, body] { return echoPlan(request, body); });
     });
-    m_responders.insert(u"scripted"_s, &scriptedPlan);
+    m_responders.insert(u"scripted"_s, [](const QNetworkRequest& request, const QByteArray& body) {
+        return planOffThread([url = request.url(), body] { return scriptedPlanNow(url, body); });
+    });
 }
 
 void OfflineNetworkAccessManager::setResponder(const QString& host, Responder responder)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The network access manager Juxta uses everywhere. Requests to juxta-offline://<provider>/… never touch a socket:
 // the built-in offline provider of that name plans the reply (status, headers, timed body) and an OfflineReply plays
-// it. Everything else goes out as usual. A provider whose plan needs file I/O (the scripted one) plans on a worker
-// thread and hands the reply a future, so the caller's thread never waits.
+// it. Everything else goes out as usual. Plans are made on one worker thread (a long prompt makes a long plan, and
+// the scripted provider reads a file), in the order requests were made; the reply plays the plan when it is ready,
+// so the caller's thread never waits.
 #pragma once
 
 #include "offline/OfflineReply.h"
@@ -17,6 +18,9 @@ inline constexpr auto kOfflineScheme = "juxta-offline";
 
 // A built-in offline provider's address: answered inside Juxta, free by definition, labelled "offline" everywhere.
 bool isOfflineUrl(const QUrl& baseUrl);
+// Runs `plan` on the offline providers' worker thread (one thread: plans are made in the order asked for).
+QFuture<OfflinePlan> planOffThread(std::function<OfflinePlan()> plan);
+
 // The models an offline provider answers as without asking it (echo's, the demo script's); a user's script file
 // is only read when its list is refreshed, off the caller's thread.
 QStringList builtInOfflineModels(const QUrl& baseUrl);

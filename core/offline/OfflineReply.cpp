@@ -4,6 +4,7 @@
 #include "offline/OfflineAnswerPlan.h"
 
 #include <cstring>
+#include <limits>
 
 namespace juxta {
 
@@ -53,26 +54,36 @@ void OfflineReply::sendHead()
         setRawHeader(name, value);
     emit metaDataChanged();
     connect(&m_timer, &QTimer::timeout, this, &OfflineReply::sendNext);
+    m_sinceHead.start();
+    m_dueMs = 0;
     scheduleNext();
 }
 
 void OfflineReply::scheduleNext()
 {
-    if (m_next >= m_plan.body.size())
+    if (m_next >= m_plan.body.size()) {
         end();
-    else
-        m_timer.start(m_plan.body.at(m_next).delayMs);
+        return;
+    }
+    const qint64 due = m_dueMs + m_plan.body.at(m_next).delayMs;
+    m_timer.start(int(qBound(qint64(0), due - m_sinceHead.elapsed(), qint64(std::numeric_limits<int>::max()))));
 }
 
 void OfflineReply::sendNext()
 {
     if (m_done)
         return;
-    // This piece and the ones right behind it (no delay) go out together, as one socket read would carry them.
+    // Every piece that is due goes out together, as one socket read would carry them, up to a read's size: a
+    // huge answer arrives in reads, with the event loop turning in between, not as one block.
+    constexpr qsizetype kReadSize = 16 * 1024;
+    const qint64 now = m_sinceHead.elapsed();
+    qsizetype sent = 0;
     do {
+        m_dueMs += m_plan.body.at(m_next).delayMs;
         m_buffer += m_plan.body.at(m_next).bytes;
+        sent += m_plan.body.at(m_next).bytes.size();
         ++m_next;
-    } while (m_next < m_plan.body.size() && m_plan.body.at(m_next).delayMs == 0);
+    } while (m_next < m_plan.body.size() && m_dueMs + m_plan.body.at(m_next).delayMs <= now && sent < kReadSize);
     emit readyRead();
     if (!m_done)
         scheduleNext();

@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QList>
 #include <QNetworkReply>
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace juxta {
@@ -57,6 +58,8 @@ private:
     QByteArray m_buffer;
     qsizetype m_next = 0;
     QTimer m_timer;
+    QElapsedTimer m_sinceHead; // pieces are due at the sum of their delays since the head, so timer latency
+    qint64 m_dueMs = 0;        // does not add up over thousands of pieces
     bool m_done = false;
 };
 

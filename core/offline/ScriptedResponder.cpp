@@ -7,29 +7,12 @@
 #include <QFile>
 #include <QHash>
 #include <QMutex>
-#include <QPromise>
-#include <QThreadPool>
 #include <QUrlQuery>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
 namespace {
-
-// One thread, so jobs run in the order they were posted. Never deleted: requests may still be planned while the
-// process winds down, and an idle thread expires on its own.
-QThreadPool& scriptReader()
-{
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool;
-        p->setMaxThreadCount(1);
-        p->setExpiryTimeout(5000);
-        return p;
-    }();
-    return *pool;
-}
 
 struct Turns
 {
@@ -106,18 +89,6 @@ OfflinePlan scriptedPlanNow(const QUrl& url, const QByteArray& body)
                                                                                                   request.model),
                                 u"invalid_request_error"_s, u"model_not_found"_s);
     return scriptedAnswerPlan(script->answers.at(*picked), request);
-}
-
-QFuture<OfflinePlan> scriptedPlan(const QNetworkRequest& request, const QByteArray& body)
-{
-    auto promise = std::make_shared<QPromise<OfflinePlan>>();
-    QFuture<OfflinePlan> future = promise->future();
-    promise->start();
-    scriptReader().start([promise, url = request.url(), body] {
-        promise->addResult(scriptedPlanNow(url, body));
-        promise->finish();
-    });
-    return future;
 }
 
 void resetScriptedTurns()

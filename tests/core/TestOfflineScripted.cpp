@@ -319,22 +319,24 @@ void TestOfflineScripted::missingOrBrokenFileIsAClassifiedError()
 
 void TestOfflineScripted::planIsMadeOffTheCallersThread()
 {
-    // The script is a named pipe: opening it blocks until someone writes. Read on the calling thread (the UI
-    // thread in the app), scriptedPlan() would never return; read by the worker, it returns at once and the plan
+    // The script is a named pipe: opening it blocks until someone writes. Read on the thread that sends the request
+    // (the UI thread in the app), post() would never return; read by the worker, it returns at once and the answer
     // arrives once this thread writes the script.
     m_path = m_dir.filePath(u"pipe.jsonl"_s);
     QVERIFY(::mkfifo(QFile::encodeName(m_path).constData(), 0600) == 0);
     QUrl url = scriptUrl();
     url.setPath(u"/v1/chat/completions"_s);
-    QFuture<OfflinePlan> plan = scriptedPlan(QNetworkRequest(url), R"({"model":"m","messages":[{"role":"user","content":"hi"}]})");
-    QVERIFY(!plan.isFinished());
+    QNetworkReply* reply = m_network.post(QNetworkRequest(url), R"({"model":"m","messages":[{"role":"user","content":"hi"}]})");
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(!reply->isFinished());
     QFile pipe(m_path);
     QVERIFY(pipe.open(QIODevice::WriteOnly));
-    pipe.write(R"([{"reply":"from the pipe"}])");
+    pipe.write(R"([{"reply":"from the pipe","ttft_ms":1}])");
     pipe.close();
-    plan.waitForFinished();
-    QCOMPARE(plan.result().status, 200);
-    QVERIFY(plan.result().body.value(0).bytes.contains("from the pipe"));
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(reply->readAll().contains("from the pipe"));
+    reply->deleteLater();
 }
 
 void TestOfflineScripted::faultsDriveTheResilienceEngineLikeHttp_data()
