@@ -203,7 +203,8 @@ int CompareCommand::run(const QStringList& arguments)
         const std::optional<double> speed = several && stats.outputTokensPerSecond
                                                 ? std::optional<double>(stats.outputTokensPerSecond->median)
                                                 : o.metrics.outputTokensPerSecond;
-        table += padded(offline ? lanes.at(lane).label + u" (offline)"_s : lanes.at(lane).label, 36) + padded(result, 14) + padded(cell(ttft, 0), 9)
+        const QString label = offline ? lanes.at(lane).label + u" (offline)"_s : lanes.at(lane).label;
+        table += padded(label, 36) + padded(result, 14) + padded(cell(ttft, 0), 9)
                  + padded(cell(total, 0), 9) + padded(cell(speed, 1), 7)
                  + padded(o.usage.inputTokens ? QString::number(*o.usage.inputTokens) : u"–"_s, 7)
                  + padded(o.usage.outputTokens ? QString::number(*o.usage.outputTokens) : u"–"_s, 7)

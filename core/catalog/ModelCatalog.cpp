@@ -199,13 +199,13 @@ CatalogEntry ModelCatalog::entry(const ProviderProfile& profile, const QString& 
         e.priceSource = PriceSource::LocalServer;
         e.priceAsOf.clear();
     }
-    // 5. The user's word is final.
+    // 5. The user's word wins over every source…
     if (auto it = m_config.priceOverrides.constFind(e.reference()); it != m_config.priceOverrides.cend()) {
         e.price = *it;
         e.priceSource = PriceSource::UserOverride;
         e.priceAsOf.clear();
     }
-    // 6. Built-in offline providers cost nothing by definition, whatever anyone says.
+    // 6. …except for built-in offline providers, which cost nothing by definition.
     if (isOfflineUrl(profile.baseUrl)) {
         e.price = ModelPrice{};
         e.priceSource = PriceSource::Offline;

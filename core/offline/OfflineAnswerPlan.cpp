@@ -39,7 +39,9 @@ QByteArray compact(const QJsonObject& object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-std::optional<OfflineTokenUnit> unitNamed(const QString& name)
+} // namespace
+
+std::optional<OfflineTokenUnit> offlineTokenUnitNamed(const QString& name)
 {
     if (name == u"word"_s)
         return OfflineTokenUnit::Word;
@@ -49,6 +51,8 @@ std::optional<OfflineTokenUnit> unitNamed(const QString& name)
         return OfflineTokenUnit::Estimate;
     return std::nullopt;
 }
+
+namespace {
 
 // Pieces of `size` code points (a surrogate pair stays whole).
 QStringList piecesOf(const QString& text, int size)
@@ -73,7 +77,7 @@ QStringList piecesOf(const QString& text, int size)
 OfflinePace overridden(OfflinePace pace, const std::optional<double>& ttft, const std::optional<double>& tps,
                        const std::optional<double>& jitter, const QString& unit)
 {
-    if (const auto u = unitNamed(unit))
+    if (const auto u = offlineTokenUnitNamed(unit))
         pace.unit = *u;
     if (ttft && *ttft >= 0 && *ttft <= 600'000)
         pace.ttftMs = int(*ttft);
@@ -188,7 +192,7 @@ OfflinePlan offlineAnswerPlan(const OfflineAnswer& answer, const OfflineRequest&
     const auto limitOf = [streamed](int n) { return n >= 0 ? qMin<qsizetype>(n, streamed) : -1; };
     const qsizetype cutAt = limitOf(answer.cutAfterTokens);
     const qsizetype stallAt = limitOf(answer.stallAfterTokens);
-    const qsizetype stopAt = cutAt >= 0 ? cutAt : stallAt; // the fault that comes first wins
+    const qsizetype stopAt = cutAt < 0 ? stallAt : stallAt < 0 ? cutAt : qMin(cutAt, stallAt); // the first fault wins
     const qsizetype sent = stopAt >= 0 ? stopAt : streamed;
 
     OfflinePlan plan;
@@ -216,10 +220,13 @@ OfflinePlan offlineAnswerPlan(const OfflineAnswer& answer, const OfflineRequest&
         return plan;
     }
     const auto chunk = [&](const QJsonObject& delta, const QJsonValue& finish) {
-        return QJsonObject{{u"id"_s, id}, {u"object"_s, u"chat.completion.chunk"_s}, {u"created"_s, created},
-                           {u"model"_s, answer.model},
-                           {u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, delta},
-                                                                  {u"finish_reason"_s, finish}}}}};
+        QJsonObject c{{u"id"_s, id}, {u"object"_s, u"chat.completion.chunk"_s}, {u"created"_s, created},
+                      {u"model"_s, answer.model},
+                      {u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"delta"_s, delta},
+                                                             {u"finish_reason"_s, finish}}}}};
+        if (request.includeUsage) // asked for usage, OpenAI says "usage": null in every chunk but the last
+            c.insert(u"usage"_s, QJsonValue::Null);
+        return c;
     };
     plan.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("text/event-stream; charset=utf-8")));
     plan.body.append({sse(chunk({{u"role"_s, u"assistant"_s}, {u"content"_s, u""_s}}, QJsonValue::Null)), 0});

@@ -10,6 +10,8 @@
 #include <QNetworkRequest>
 #include <QStringList>
 
+#include <optional>
+
 namespace juxta {
 
 // What one streamed token is, and so what usage counts: a word (with the spaces after it) or a mark, one
@@ -42,6 +44,9 @@ struct OfflineAnswer
     int stallAfterTokens = -1;        // ≥ 0: no byte after this many tokens, until the caller gives up
     QByteArray providerName;          // the x-juxta-offline header: "echo", "scripted"
 };
+
+// "word", "char", "estimate".
+std::optional<OfflineTokenUnit> offlineTokenUnitNamed(const QString& name);
 
 // The answer cut into tokens the way it streams (by default a word with the spaces after it, or one mark).
 QStringList offlineTokens(const QString& text, OfflineTokenUnit unit = OfflineTokenUnit::Word);

@@ -5,12 +5,11 @@
 #include "offline/ScriptedAnswers.h"
 #include "offline/ScriptedResponder.h"
 
+#include "common/PoolFuture.h"
+
 #include <QFile>
-#include <QPromise>
 #include <QThreadPool>
 #include <QUrlQuery>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -34,14 +33,7 @@ QThreadPool& planner()
 
 QFuture<OfflinePlan> planOffThread(std::function<OfflinePlan()> plan)
 {
-    auto promise = std::make_shared<QPromise<OfflinePlan>>();
-    QFuture<OfflinePlan> future = promise->future();
-    promise->start();
-    planner().start([promise, plan = std::move(plan)] {
-        promise->addResult(plan());
-        promise->finish();
-    });
-    return future;
+    return runInPool(planner(), std::move(plan));
 }
 
 bool isOfflineUrl(const QUrl& baseUrl)
@@ -74,7 +66,8 @@ OfflineNetworkAccessManager::OfflineNetworkAccessManager(QObject* parent)
     : QNetworkAccessManager(parent)
 {
     m_responders.insert(u"echo"_s, [](const QNetworkRequest& request, const QByteArray& body) {
-        return planOffThread([request, body] { return echoPlan(request, body); });
+        // Echo needs no order and no file: any worker, so a script stuck on a slow disk never holds it up.
+        return runInPool<OfflinePlan>(*QThreadPool::globalInstance(), [request, body] { return echoPlan(request, body); });
     });
     m_responders.insert(u"scripted"_s, [](const QNetworkRequest& request, const QByteArray& body) {
         return planOffThread([url = request.url(), body] { return scriptedPlanNow(url, body); });

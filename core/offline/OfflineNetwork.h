@@ -18,7 +18,8 @@ inline constexpr auto kOfflineScheme = "juxta-offline";
 
 // A built-in offline provider's address: answered inside Juxta, free by definition, labelled "offline" everywhere.
 bool isOfflineUrl(const QUrl& baseUrl);
-// Runs `plan` on the offline providers' worker thread (one thread: plans are made in the order asked for).
+// Runs `plan` on the scripted provider's worker thread (one thread: plans are made in the order asked for, so
+// answers "in turn" follow the order of the requests).
 QFuture<OfflinePlan> planOffThread(std::function<OfflinePlan()> plan);
 
 // The models an offline provider answers as without asking it (echo's, the demo script's); a user's script file

@@ -7,6 +7,29 @@
 #include <limits>
 
 namespace juxta {
+namespace {
+
+// The error QNetworkAccessManager gives an HTTP status (QNetworkReplyHttpImpl's table).
+QNetworkReply::NetworkError httpErrorCode(int status)
+{
+    switch (status) {
+    case 400: return QNetworkReply::ProtocolInvalidOperationError;
+    case 401: return QNetworkReply::AuthenticationRequiredError;
+    case 403: return QNetworkReply::ContentAccessDenied;
+    case 404: return QNetworkReply::ContentNotFoundError;
+    case 405: return QNetworkReply::ContentOperationNotPermittedError;
+    case 407: return QNetworkReply::ProxyAuthenticationRequiredError;
+    case 409: return QNetworkReply::ContentConflictError;
+    case 410: return QNetworkReply::ContentGoneError;
+    case 418: return QNetworkReply::ProtocolInvalidOperationError;
+    case 500: return QNetworkReply::InternalServerError;
+    case 501: return QNetworkReply::OperationNotImplementedError;
+    case 503: return QNetworkReply::ServiceUnavailableError;
+    default: return status >= 500 ? QNetworkReply::UnknownServerError : QNetworkReply::UnknownContentError;
+    }
+}
+
+} // namespace
 
 OfflineReply::OfflineReply(const QNetworkRequest& request, QNetworkAccessManager::Operation operation,
                            QFuture<OfflinePlan> plan, QObject* parent)
@@ -103,6 +126,11 @@ void OfflineReply::end()
         break;
     case OfflinePlan::Ending::Finish:
         m_done = true;
+        if (m_plan.status >= 400) { // as QNetworkAccessManager reports an HTTP error: the code, then finished
+            const QNetworkReply::NetworkError code = httpErrorCode(m_plan.status);
+            setError(code, QString::fromLatin1(m_plan.reason));
+            emit errorOccurred(code);
+        }
         break;
     }
     setFinished(true);

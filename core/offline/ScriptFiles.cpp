@@ -4,13 +4,13 @@
 #include "offline/OfflineNetwork.h"
 #include "offline/ScriptedResponder.h"
 
+#include "common/PoolFuture.h"
+
+#include <QDir>
 #include <QFile>
-#include <QPromise>
 #include <QSaveFile>
 #include <QThreadPool>
 #include <QUrlQuery>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +23,11 @@ bool isScriptedUrl(const QUrl& baseUrl)
 
 QString scriptFileOf(const QUrl& baseUrl)
 {
-    return isScriptedUrl(baseUrl) ? QUrlQuery(baseUrl).queryItemValue(u"file"_s, QUrl::FullyDecoded) : QString();
+    QString file = isScriptedUrl(baseUrl) ? QUrlQuery(baseUrl).queryItemValue(u"file"_s, QUrl::FullyDecoded)
+                                          : QString();
+    if (file.startsWith(u"~/"_s))
+        file = QDir::homePath() + file.mid(1);
+    return file;
 }
 
 QUrl withScriptFile(const QUrl& baseUrl, const QString& path)
@@ -40,21 +44,15 @@ QUrl withScriptFile(const QUrl& baseUrl, const QString& path)
 
 QFuture<QString> copyDemoScript(const QString& path)
 {
-    auto promise = std::make_shared<QPromise<QString>>();
-    QFuture<QString> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, path] {
+    return runInPool<QString>(*QThreadPool::globalInstance(), [path] {
         QFile demo(QString::fromLatin1(kDemoScriptResource));
         QSaveFile out(path);
-        QString error;
         if (!demo.open(QIODevice::ReadOnly))
-            error = demo.errorString();
-        else if (!out.open(QIODevice::WriteOnly) || out.write(demo.readAll()) < 0 || !out.commit())
-            error = out.errorString();
-        promise->addResult(error);
-        promise->finish();
+            return demo.errorString();
+        if (!out.open(QIODevice::WriteOnly) || out.write(demo.readAll()) < 0 || !out.commit())
+            return out.errorString();
+        return QString();
     });
-    return future;
 }
 
 } // namespace juxta

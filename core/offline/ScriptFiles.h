@@ -9,7 +9,7 @@
 namespace juxta {
 
 bool isScriptedUrl(const QUrl& baseUrl);
-// The file it names, or empty (the demo, or nothing).
+// The file it names ("~/" expanded), or empty (the demo, or nothing).
 QString scriptFileOf(const QUrl& baseUrl);
 // The same URL answering from `path` instead (its pace items are kept).
 QUrl withScriptFile(const QUrl& baseUrl, const QString& path);

@@ -46,6 +46,22 @@ std::optional<ScriptedFault> parseFault(const QJsonValue& value, QString* error)
     return fault;
 }
 
+bool checkTokenUnit(const QJsonObject& object, QString* error)
+{
+    if (!object.contains("token_unit"_L1) || offlineTokenUnitNamed(object.value("token_unit"_L1).toString()))
+        return true;
+    *error = u"token_unit must be word, char or estimate"_s;
+    return false;
+}
+
+// Line and column of a byte offset, for a message that points at the mistake.
+QString positionOf(const QByteArray& text, qsizetype offset)
+{
+    const QByteArray before = text.left(offset);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    return u"line %1, column %2"_s.arg(before.count('\n') + 1).arg(offset - lineStart + 1);
+}
+
 std::optional<ScriptedAnswer> parseAnswer(const QJsonValue& value, const OfflinePace& pace, QString* error)
 {
     if (!value.isObject()) {
@@ -68,11 +84,8 @@ std::optional<ScriptedAnswer> parseAnswer(const QJsonValue& value, const Offline
     answer.reply = object.value("reply"_L1).toString(object.value("text"_L1).toString());
     answer.reasoning = object.value("reasoning"_L1).toString();
     answer.finishReason = object.value("finish_reason"_L1).toString(u"stop"_s);
-    if (const QString unit = object.value("token_unit"_L1).toString();
-        object.contains("token_unit"_L1) && unit != u"word"_s && unit != u"char"_s && unit != u"estimate"_s) {
-        *error = u"token_unit must be word, char or estimate"_s;
+    if (!checkTokenUnit(object, error))
         return std::nullopt;
-    }
     answer.pace = pace.overriddenBy(object);
     const auto fault = parseFault(object.value("fault"_L1), error);
     if (!fault)
@@ -147,15 +160,23 @@ std::optional<ScriptedAnswers> parseScriptedAnswers(const QByteArray& text, cons
     if (parseError.error == QJsonParseError::NoError) {
         QJsonArray list;
         OfflinePace pace = basePace;
+        const QJsonObject object = document.object();
         if (document.isArray()) {
             list = document.array();
-        } else {
-            pace = pace.overriddenBy(document.object().value("defaults"_L1).toObject());
-            list = document.object().value("answers"_L1).toArray();
-            if (!document.object().contains("answers"_L1)) { // one answer on its own (a JSONL file of one line)
-                list.append(document.object());
-                pace = basePace;
+        } else if (object.contains("answers"_L1) || object.contains("defaults"_L1)) {
+            if (!object.value("answers"_L1).isArray()) {
+                *error = u"\"answers\" must be a list of answers"_s;
+                return std::nullopt;
             }
+            const QJsonObject defaults = object.value("defaults"_L1).toObject();
+            if (!checkTokenUnit(defaults, error)) {
+                *error = u"defaults: "_s + *error;
+                return std::nullopt;
+            }
+            pace = pace.overriddenBy(defaults);
+            list = object.value("answers"_L1).toArray();
+        } else {
+            list.append(object); // one answer on its own (a JSONL file of one line)
         }
         for (qsizetype i = 0; i < list.size(); ++i) {
             auto answer = parseAnswer(list.at(i), pace, &problem);
@@ -171,8 +192,18 @@ std::optional<ScriptedAnswers> parseScriptedAnswers(const QByteArray& text, cons
         }
         return script;
     }
-    // JSONL: one answer per line; blank lines and lines starting with // or # are skipped.
+    // JSONL: one answer per line; blank lines and lines starting with // or # are skipped. A file whose first line
+    // is not an answer of its own was meant as one JSON document: its own error is the one that helps.
+    const QJsonParseError documentError = parseError;
     const QList<QByteArray> lines = bytes.split('\n');
+    const auto firstLine = std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray& l) {
+        const QByteArray t = l.trimmed();
+        return !t.isEmpty() && !t.startsWith("//") && !t.startsWith('#');
+    });
+    if (firstLine != lines.cend() && !QJsonDocument::fromJson(firstLine->trimmed()).isObject()) {
+        *error = u"%1: %2"_s.arg(positionOf(bytes, documentError.offset), documentError.errorString());
+        return std::nullopt;
+    }
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
         if (line.isEmpty() || line.startsWith("//") || line.startsWith('#'))

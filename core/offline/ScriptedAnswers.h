@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The canned answers of the built-in "scripted" provider, read from a user-editable file: a JSON array of
-// answers, an object {"defaults": {…}, "answers": […]}, or JSONL (one answer per line). An answer replies when its
+// answers, an object {"defaults": {…}, "answers": […]}, or JSONL (one answer per line; blank lines and lines
+// starting with # or // skipped). An answer replies when its
 // "match" (text, case-insensitive) or "regex" finds the last user message; answers with neither reply in turn.
 // Each may name its "model", its speed (ttft_ms, tokens_per_second, jitter), "reasoning", "finish_reason", and a
 // "fault" (rate_limit with retry_after, server_error with status, cut or stall after_tokens, context_length, quota).

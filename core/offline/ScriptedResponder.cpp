@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "offline/ScriptedResponder.h"
 
+#include "offline/ScriptFiles.h"
 #include "offline/ScriptedAnswers.h"
 
 #include <QDir>
@@ -34,14 +35,9 @@ struct ScriptSource
 
 std::optional<ScriptSource> sourceOf(const QUrl& url)
 {
-    const QUrlQuery query(url);
-    QString file = query.queryItemValue(u"file"_s, QUrl::FullyDecoded);
-    if (!file.isEmpty()) {
-        if (file.startsWith(u"~/"_s))
-            file = QDir::homePath() + file.mid(1);
+    if (const QString file = scriptFileOf(url); !file.isEmpty())
         return ScriptSource{file, QDir::toNativeSeparators(file)};
-    }
-    const QString script = query.queryItemValue(u"script"_s, QUrl::FullyDecoded);
+    const QString script = QUrlQuery(url).queryItemValue(u"script"_s, QUrl::FullyDecoded);
     if (script == u"demo"_s)
         return ScriptSource{QString::fromLatin1(kDemoScriptResource), u"the demo script"_s};
     return std::nullopt;
@@ -63,8 +59,12 @@ OfflinePlan scriptedPlanNow(const QUrl& url, const QByteArray& body)
     if (!file.open(QIODevice::ReadOnly))
         return offlinePlanError(404, "Not Found",
                                 u"Cannot read the script %1: %2"_s.arg(source->name, file.errorString()));
+    constexpr qint64 kMaxScriptBytes = 32 * 1024 * 1024; // canned answers, not a corpus: a wrong file is refused
+    const QByteArray text = file.read(kMaxScriptBytes + 1);
+    if (text.size() > kMaxScriptBytes)
+        return offlinePlanError(400, "Bad Request", u"The script %1 is larger than 32 MB"_s.arg(source->name));
     QString error;
-    const auto script = parseScriptedAnswers(file.readAll(), OfflinePace().overriddenBy(url), &error);
+    const auto script = parseScriptedAnswers(text, OfflinePace().overriddenBy(url), &error);
     if (!script)
         return offlinePlanError(400, "Bad Request", u"The script %1 is not valid: %2"_s.arg(source->name, error));
     if (listing)

@@ -66,7 +66,8 @@ private slots:
     void offlineDemoSetup();
 
 private:
-    FirstRunVerdict check(const AppConfig& config);
+    // nullopt when the check never finished (or finished from inside start()).
+    std::optional<FirstRunVerdict> check(const AppConfig& config);
     LocalServerDetector::Candidate ollamaCandidate() const { return {u"ollama"_s, m_server->baseUrl(u""_s)}; }
     LocalServerDetector::Candidate deadCandidate() const { return {u"lmstudio"_s, m_deadUrl}; }
 
@@ -102,35 +103,35 @@ void TestFirstRun::init()
     m_secrets.entries.clear();
 }
 
-FirstRunVerdict TestFirstRun::check(const AppConfig& config)
+std::optional<FirstRunVerdict> TestFirstRun::check(const AppConfig& config)
 {
     FirstRunCheck check(config, m_secrets, m_network, {ollamaCandidate(), deadCandidate()});
     QSignalSpy finished(&check, &FirstRunCheck::finished);
     check.start(1000);
-    if (!finished.isEmpty())
-        qWarning("finished() came from inside start()");
-    if (!finished.wait(5000))
-        return {};
+    if (!finished.isEmpty() || !finished.wait(5000) || finished.size() != 1)
+        return std::nullopt;
     return finished.first().first().value<FirstRunVerdict>();
 }
 
 void TestFirstRun::nothingConfiguredOffersTheServersFound()
 {
-    const FirstRunVerdict v = check(AppConfig());
-    QVERIFY(!v.providerReady);
-    QCOMPARE(v.detected.size(), 1); // the Ollama that answers; not the dead port
-    QCOMPARE(v.detected.first().profile.presetId, u"ollama"_s);
-    QVERIFY(!v.detected.first().models.isEmpty());
+    const auto v = check(AppConfig());
+    QVERIFY(v);
+    QVERIFY(!v->providerReady);
+    QCOMPARE(v->detected.size(), 1); // the Ollama that answers; not the dead port
+    QCOMPARE(v->detected.first().profile.presetId, u"ollama"_s);
+    QVERIFY(!v->detected.first().models.isEmpty());
 }
 
 void TestFirstRun::aKeyInTheEnvironmentIsEnough()
 {
     qputenv("GROQ_API_KEY", "gsk-juxta-TESTKEY");
     const QString why = FirstRunCheck::environmentKey(AppConfig()); // no profile needed: presets count
-    const FirstRunVerdict v = check(AppConfig());
+    const auto v = check(AppConfig());
+    QVERIFY(v);
     qunsetenv("GROQ_API_KEY");
     QCOMPARE(why, u"GROQ_API_KEY is set"_s);
-    QVERIFY(v.providerReady);
+    QVERIFY(v->providerReady);
     QVERIFY(FirstRunCheck::environmentKey(AppConfig()).isEmpty());
 }
 
@@ -138,11 +139,13 @@ void TestFirstRun::aStoredKeyIsEnough()
 {
     AppConfig config;
     config.profiles.append(profileFromPreset(*findPreset(u"openai"_s)));
-    QVERIFY(!check(config).providerReady); // configured, but no key anywhere
+    const auto withoutKey = check(config);
+    QVERIFY(withoutKey && !withoutKey->providerReady); // configured, but no key anywhere
     m_secrets.entries.insert(keyEntryName(config.profiles.first()), u"sk-juxta-TESTKEY-stored"_s);
-    const FirstRunVerdict v = check(config);
-    QVERIFY(v.providerReady);
-    QCOMPARE(v.readyBecause, u"a key for openai is stored"_s);
+    const auto v = check(config);
+    QVERIFY(v);
+    QVERIFY(v->providerReady);
+    QCOMPARE(v->readyBecause, u"a key for openai is stored"_s);
 }
 
 void TestFirstRun::aConfiguredServerMustAnswer()
@@ -151,12 +154,14 @@ void TestFirstRun::aConfiguredServerMustAnswer()
     ProviderProfile proxy = profileFromPreset(*findPreset(u"custom"_s), u"proxy"_s);
     proxy.baseUrl = m_deadUrl;
     config.profiles.append(proxy);
-    FirstRunVerdict v = check(config);
-    QVERIFY(!v.providerReady); // configured, not running
+    auto v = check(config);
+    QVERIFY(v);
+    QVERIFY(!v->providerReady); // configured, not running
     config.profiles.first().baseUrl = m_server->baseUrl();
     v = check(config);
-    QVERIFY(v.providerReady);
-    QCOMPARE(v.readyBecause, u"proxy answers"_s);
+    QVERIFY(v);
+    QVERIFY(v->providerReady);
+    QCOMPARE(v->readyBecause, u"proxy answers"_s);
 
     // A configured Ollama counts as ready and is not offered again.
     AppConfig withOllama;
@@ -164,8 +169,9 @@ void TestFirstRun::aConfiguredServerMustAnswer()
     ollama.baseUrl = m_server->baseUrl(u""_s);
     withOllama.profiles.append(ollama);
     v = check(withOllama);
-    QVERIFY(v.providerReady);
-    QVERIFY(v.detected.isEmpty());
+    QVERIFY(v);
+    QVERIFY(v->providerReady);
+    QVERIFY(v->detected.isEmpty());
 }
 
 void TestFirstRun::offlineProfilesDoNotCount()
@@ -174,7 +180,8 @@ void TestFirstRun::offlineProfilesDoNotCount()
     config.profiles.append(profileFromPreset(*findPreset(u"echo"_s)));
     config.profiles.append(profileFromPreset(*findPreset(u"scripted"_s)));
     QVERIFY(FirstRunCheck::realProfiles(config).isEmpty());
-    QVERIFY(!check(config).providerReady);
+    const auto offline = check(config);
+    QVERIFY(offline && !offline->providerReady);
 }
 
 void TestFirstRun::offlineDemoSetup()

@@ -144,6 +144,14 @@ void TestOfflineEcho::streamsAtTheConfiguredPace()
 
 void TestOfflineEcho::unknownOfflineProviderIsAClassifiedError()
 {
+    // The reply itself reports the HTTP error as QNetworkAccessManager does for a server's 404.
+    QNetworkReply* reply = m_network.post(QNetworkRequest(QUrl(u"juxta-offline://nobody/v1/chat/completions"_s)), "{}");
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(reply->error(), QNetworkReply::ContentNotFoundError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+    delete reply;
+
     const CallOutcome o = call(u"juxta-offline://nobody/v1"_s, u"echo"_s, u"hi"_s);
     QVERIFY(!o.complete);
     QVERIFY(o.error);

@@ -2,7 +2,8 @@
 // The built-in scripted provider: its file format (JSON, {"defaults", "answers"}, JSONL), how an answer is picked
 // (match, regex, model, in turn), the speeds it streams at (measured through ChatCall, no socket), and its injected
 // faults: each one drives the resilience engine exactly as the same bytes do when a server sends them over real
-// loopback HTTP (same attempts, error classes, statuses, waits, partial text and serving target).
+// loopback HTTP (same attempts, error classes, statuses, waits, partial text and serving target). One file of about
+// 520 lines on purpose: the fault rows share the script writer and the HTTP twin with the other cases.
 #include "FakeProviderServer.h"
 #include "TestClocks.h"
 #include "offline/OfflineNetwork.h"
@@ -186,6 +187,13 @@ void TestOfflineScripted::rejectsBadScripts_data()
     QTest::newRow("nothing") << QByteArray("\n# only a comment\n") << u"no answers"_s;
     QTest::newRow("token unit") << QByteArray(R"([{"reply":"a","token_unit":"syllable"}])") << u"token_unit"_s;
     QTest::newRow("empty list") << QByteArray("[]") << u"no answers"_s;
+    QTest::newRow("defaults without answers") << QByteArray(R"({"defaults":{"ttft_ms":5}})") << u"answers"_s;
+    QTest::newRow("answers not a list") << QByteArray(R"({"answers":{"reply":"a"}})") << u"answers"_s;
+    QTest::newRow("token unit in defaults")
+        << QByteArray(R"({"defaults":{"token_unit":"byte"},"answers":[{"reply":"a"}]})") << u"defaults: token_unit"_s;
+    // A pretty-printed file with a trailing comma: the position in the document, not "line 1" of a JSONL reading.
+    QTest::newRow("pretty JSON with a mistake")
+        << QByteArray("{\n  \"answers\": [\n    {\"reply\": \"a\"},\n  ]\n}\n") << u"line 4, column"_s;
 }
 
 void TestOfflineScripted::rejectsBadScripts()

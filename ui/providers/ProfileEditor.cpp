@@ -120,6 +120,7 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
 
     auto* outer = new QVBoxLayout(this);
     auto* form = new QFormLayout;
+    m_form = form;
     outer->addLayout(form);
     outer->addStretch(1); // spare height goes below the form, not between its rows
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -261,8 +262,7 @@ void ProfileEditor::updateUrlState()
     const bool publicHttp = check.verdict == UrlVerdict::Ok && url.scheme() == u"http"_s
                             && !isLocalOrPrivateHost(url.host());
     m_allowInsecure->setVisible(publicHttp);
-    if (auto* form = findChild<QFormLayout*>())
-        form->setRowVisible(m_script, isScriptedUrl(url)); // only an Offline · Scripted profile has a script
+    m_form->setRowVisible(m_script, isScriptedUrl(url)); // only an Offline · Scripted profile has a script
     m_script->setUrl(url);
     if (check.verdict == UrlVerdict::Invalid && !m_baseUrl->text().trimmed().isEmpty())
         m_urlHint->setText(u"<span style='color:%1'>%2</span>"_s.arg(kBad, check.message.toHtmlEscaped()));

@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -58,6 +59,7 @@ private:
     CatalogService& m_catalog;
     ProviderProfile m_loaded;
     ScriptFileRow* m_script;
+    QFormLayout* m_form;
     bool m_removeKey = false;
     bool m_loading = false;
     int m_keyStatusGeneration = 0;

@@ -6,6 +6,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
@@ -73,14 +74,17 @@ void ScriptFileRow::copyDemo()
     if (path.isEmpty())
         return;
     m_current->setText(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-    // Written on a worker thread; the answer comes back here unless this row is gone by then.
-    copyDemoScript(path).then(this, [this, path](const QString& error) {
-        if (!error.isEmpty()) {
+    // Written on a worker thread; the watcher is this row's, so a row closed meanwhile hears nothing.
+    auto* writing = new QFutureWatcher<QString>(this);
+    connect(writing, &QFutureWatcherBase::finished, this, [this, writing, path] {
+        writing->deleteLater();
+        if (const QString error = writing->result(); !error.isEmpty()) {
             m_current->setText(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
             return;
         }
         emit urlChosen(withScriptFile(m_url, path));
     });
+    writing->setFuture(copyDemoScript(path));
 }
 
 } // namespace juxta

@@ -51,6 +51,7 @@ public:
     void showWelcome();
     void tryOffline(); // the ready-made offline comparison, started
     WelcomePage* welcomePage() const { return m_welcome; }
+    bool isCheckingFirstRun() const { return !m_firstRun.isNull(); }
     static constexpr auto kWelcomeAtStartKey = "welcome/showAtStart";
     static constexpr auto kModeKey = "window/mode"; // "chat" or "compare", the page to come back to
 

@@ -9,6 +9,7 @@
 #include "compare/ComparePage.h"
 #include "config/ConfigStore.h"
 #include "onboarding/FirstRunCheck.h"
+#include "offline/ScriptedResponder.h"
 #include "onboarding/OfflineDemo.h"
 #include "onboarding/WelcomePage.h"
 
@@ -67,12 +68,15 @@ void MainWindow::showWelcome()
 
 void MainWindow::runFirstRunCheck(bool openIfNeeded, bool leaveIfReady)
 {
-    if (m_firstRun)
-        m_firstRun->deleteLater(); // a newer question replaces the older; its answer is not wanted any more
+    if (m_firstRun) { // a newer question replaces the older; its answer, even one already posted, is not wanted
+        disconnect(m_firstRun, nullptr, this, nullptr);
+        m_firstRun->deleteLater();
+    }
     m_firstRun = new FirstRunCheck(m_store->config(), *m_secrets, *m_network, m_serverCandidates, this);
     connect(m_firstRun, &FirstRunCheck::finished, this, [this, check = m_firstRun.data(), openIfNeeded, leaveIfReady](
                                                             const FirstRunVerdict& verdict) {
         check->deleteLater();
+        m_firstRun.clear();
         onFirstRunVerdict(verdict, openIfNeeded, leaveIfReady);
     });
     m_firstRun->start();
@@ -129,6 +133,7 @@ void MainWindow::useServer(const DetectedServer& server)
 void MainWindow::tryOffline()
 {
     const OfflineDemo demo = offlineDemo(m_store->config());
+    resetScriptedTurns(); // the flaky model's story starts at its first turn (a 429), whatever ran before
     if (!demo.profilesToAdd.isEmpty()) {
         QString error;
         const bool saved = m_store->update([&demo](AppConfig& config) { config.profiles += demo.profilesToAdd; },
