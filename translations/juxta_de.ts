@@ -428,6 +428,14 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>(retry %1)</source>
         <translation>(Wiederholung %1)</translation>
     </message>
+    <message>
+        <source>%1; trying again in %2</source>
+        <translation>%1; neuer Versuch in %2</translation>
+    </message>
+    <message>
+        <source>Failed; trying again in %1</source>
+        <translation>Fehlgeschlagen; neuer Versuch in %1</translation>
+    </message>
 </context>
 <context>
     <name>juxta::ComparePage</name>

@@ -103,6 +103,8 @@ void AnswerRecorder::watch(ResilientCall& call)
                 }
                 emit attemptStarted(target, retry);
             });
+    connect(&call, &ResilientCall::retryScheduled, this,
+            [this](int, const QString& failure, int delayMs) { emit retryScheduled(failure, delayMs); });
     connect(&call, &ResilientCall::finished, this, &AnswerRecorder::onFinished);
 }
 

@@ -42,6 +42,7 @@ signals:
     void grew();       // new text, reasoning or tool calls are in transcript()
     void restarted();  // a fallback began a fresh answer after partial output: the transcript was emptied
     void attemptStarted(const QString& target, int retry);
+    void retryScheduled(const QString& failure, int delayMs); // "x was rate-limited (HTTP 429)", tried again after
     void finished(const juxta::MessageRecord& answer, const juxta::RoutedOutcome& outcome);
 
 private:

@@ -179,6 +179,7 @@ void ResilientCall::onAttemptFinished(int index, int retry, const CallOutcome& o
     }
     ProviderError error = outcome.error.value_or(ProviderError{ErrorClass::ContentFilter, 0, {}, {}, {}});
     if (const auto delay = m_retry.delayBeforeRetryMs(error, retry, outputBegan, m_random)) {
+        emit retryScheduled(index, describeAttemptFailure(record), *delay);
         m_services.scheduler.schedule(*delay, this, [this, index, retry] { launch(index, retry + 1); });
         return;
     }

@@ -55,6 +55,8 @@ signals:
     // A new attempt begins; when `afterPartialOutput` is true the view should show the earlier text as
     // abandoned (it stays in the attempt record) and start a fresh answer.
     void attemptStarted(int targetIndex, const QString& target, int retry, bool afterPartialOutput);
+    // The attempt that just failed (`failure`, in words) will be tried again after `delayMs`.
+    void retryScheduled(int targetIndex, const QString& failure, int delayMs);
     void eventsReceived(const QList<juxta::StreamEvent>& events);
     void finished(const juxta::RoutedOutcome& outcome);
 

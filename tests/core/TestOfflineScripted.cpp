@@ -469,11 +469,16 @@ void TestOfflineScripted::retryAfterIsReallyWaited()
     request.messages.append({ChatMessage::Role::User, u"hi"_s});
     ResilientCall call({m_network, m_clock, scheduler, nullptr, nullptr}, request, {t}, RetryPolicy(), {}, {}, 7);
     QSignalSpy finished(&call, &ResilientCall::finished);
+    QSignalSpy announced(&call, &ResilientCall::retryScheduled);
     QElapsedTimer timer;
     timer.start();
     call.start();
     QVERIFY(finished.wait(10'000));
     QCOMPARE(call.outcome().outcome.text, u"after the wait"_s);
+    QCOMPARE(announced.size(), 1); // said before the wait, so a view can show it
+    QCOMPARE(announced.first().at(2).toInt(), 1000);
+    QVERIFY2(announced.first().at(1).toString().contains(u"rate-limited (HTTP 429)"_s),
+             qPrintable(announced.first().at(1).toString()));
     QVERIFY2(timer.elapsed() >= 995 && timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
 }
 

@@ -213,6 +213,16 @@ void CompareLane::startRun(bool show)
             if (retry > 0)
                 m_liveTarget = (m_liveTarget.isEmpty() ? QString() : m_liveTarget + u' ') + tr("(retry %1)").arg(retry);
         });
+        connect(&streamer->recorder(), &AnswerRecorder::retryScheduled, this,
+                [this, streamer](const QString& failure, int delayMs) {
+            if (streamer != m_shown)
+                return;
+            // Said while the wait lasts ("… was rate-limited (HTTP 429); trying again in 1.00 s"); in blind mode
+            // without the name.
+            const QString wait = formatMilliseconds(delayMs);
+            m_liveTarget = m_anonymous.isEmpty() ? tr("%1; trying again in %2").arg(failure, wait)
+                                                 : tr("Failed; trying again in %1").arg(wait);
+        });
     }
     connect(streamer, &AnswerStreamer::finished, this,
             [this, streamer](const MessageRecord& record) { onRunFinished(streamer, record); });
