@@ -204,6 +204,21 @@ void AppConfig::noteRecentModel(const QString& reference)
         recentModels.removeLast();
 }
 
+QString unusedProfileId(const QList<ProviderProfile>& profiles, const QString& wanted)
+{
+    const auto taken = [&profiles](const QString& id) {
+        return std::any_of(profiles.cbegin(), profiles.cend(), [&id](const ProviderProfile& p) { return p.id == id; });
+    };
+    if (!taken(wanted))
+        return wanted;
+    static const QRegularExpression numbered(u"-\\d+$"_s);
+    const QString stem = QString(wanted).remove(numbered);
+    QString id = stem;
+    for (int n = 2; taken(id); ++n)
+        id = u"%1-%2"_s.arg(stem).arg(n);
+    return id;
+}
+
 bool isValidProfileId(const QString& id)
 {
     static const QRegularExpression pattern(u"^[a-z0-9][a-z0-9._-]{0,63}$"_s);

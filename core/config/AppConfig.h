@@ -38,6 +38,9 @@ QByteArray configToJson(const AppConfig& config);
 std::optional<AppConfig> configFromJson(const QByteArray& json, QString* error, QStringList* warnings = nullptr);
 std::optional<int> configVersionOf(const QByteArray& json);
 
+// `wanted`, or the first of "wanted-2", "wanted-3", … that none of `profiles` uses ("openai-2" taken gives "openai-3").
+QString unusedProfileId(const QList<ProviderProfile>& profiles, const QString& wanted);
+
 // Profile ids are what `profile/model` references start with: lower-case letters, digits, '.', '_' and '-'.
 bool isValidProfileId(const QString& id);
 // Empty when the profile is usable; else what is wrong, in words for the user.

@@ -19,9 +19,7 @@ QString profileIdFor(const QString& presetId, const AppConfig& config, OfflineDe
         if (p.baseUrl == url)
             return p.id;
     }
-    QString id = preset->id;
-    for (int n = 2; config.profile(id); ++n)
-        id = u"%1-%2"_s.arg(preset->id).arg(n);
+    const QString id = unusedProfileId(config.profiles, preset->id);
     demo.profilesToAdd.append(profileFromPreset(*preset, id));
     return id;
 }

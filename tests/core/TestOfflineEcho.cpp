@@ -2,7 +2,7 @@
 // The built-in echo provider, toward issue 7: no socket, the same path as a real server (ChatCall, the OpenAI
 // stream decoder, metrics): the answer is the prompt (or its transformation), usage is reported, and the measured
 // time to first token and speed follow the configured pace.
-#include "common/MonotonicClock.h"
+#include "ProviderHarness.h"
 #include "offline/EchoResponder.h"
 #include "offline/OfflineNetwork.h"
 #include "providers/ChatCall.h"
@@ -13,6 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace juxta;
+using namespace juxta::test;
 
 class TestOfflineEcho : public QObject
 {
@@ -33,32 +34,25 @@ private:
     CallOutcome call(const QString& baseUrl, const QString& model, const QString& prompt, bool cancelEarly = false);
 
     OfflineNetworkAccessManager m_network;
-    SteadyClock m_clock;
 };
 
 CallOutcome TestOfflineEcho::call(const QString& baseUrl, const QString& model, const QString& prompt,
                                   bool cancelEarly)
 {
-    ChatClient client(m_network, m_clock);
     ProviderProfile profile;
     profile.dialect = ApiDialect::OpenAi;
     profile.baseUrl = QUrl(baseUrl);
     ChatRequest request;
     request.model = model;
     request.messages.append({ChatMessage::Role::User, prompt});
-    ChatCall* chat = client.startChat(request, profile, ApiKey(), CallOptions());
-    if (!chat)
-        return {};
-    QSignalSpy finished(chat, &ChatCall::finished);
-    if (cancelEarly) {
-        QSignalSpy events(chat, &ChatCall::eventsReceived);
+    return runChat(m_network, profile, request, {}, {}, [cancelEarly](ChatCall& chat) {
+        if (!cancelEarly)
+            return;
+        QSignalSpy events(&chat, &ChatCall::eventsReceived);
         if (events.wait(5000))
             QTest::qWait(120);
-        chat->cancel();
-    }
-    if (finished.isEmpty() && !finished.wait(20'000))
-        qWarning("call did not finish");
-    return chat->outcome();
+        chat.cancel();
+    });
 }
 
 void TestOfflineEcho::transforms_data()

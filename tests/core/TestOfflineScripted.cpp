@@ -5,6 +5,7 @@
 // loopback HTTP (same attempts, error classes, statuses, waits, partial text and serving target). One file of about
 // 520 lines on purpose: the fault rows share the script writer and the HTTP twin with the other cases.
 #include "FakeProviderServer.h"
+#include "ProviderHarness.h"
 #include "TestClocks.h"
 #include "offline/OfflineNetwork.h"
 #include "offline/ScriptedAnswers.h"
@@ -132,20 +133,13 @@ QString TestOfflineScripted::writeScript(const QByteArray& text)
 
 CallOutcome TestOfflineScripted::call(const QString& model, const QString& prompt)
 {
-    ChatClient client(m_network, m_clock);
     ProviderProfile profile;
     profile.dialect = ApiDialect::OpenAi;
     profile.baseUrl = scriptUrl();
     ChatRequest request;
     request.model = model;
     request.messages.append({ChatMessage::Role::User, prompt});
-    ChatCall* chat = client.startChat(request, profile, ApiKey(), CallOptions());
-    if (!chat)
-        return {};
-    QSignalSpy finished(chat, &ChatCall::finished);
-    if (finished.isEmpty() && !finished.wait(20'000))
-        qWarning("call did not finish");
-    return chat->outcome();
+    return runChat(m_network, profile, request);
 }
 
 void TestOfflineScripted::parsesEveryFormat_data()

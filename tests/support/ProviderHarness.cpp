@@ -27,15 +27,24 @@ ChatRequest ProviderHarness::simpleRequest(const QString& model)
 CallOutcome ProviderHarness::run(ApiDialect dialect, const ChatRequest& request, CallOptions options, ApiKey key,
                                  const QString& basePath)
 {
-    ChatClient client(m_network, m_clock);
     ProviderProfile profile;
     profile.dialect = dialect;
     profile.baseUrl = m_server.baseUrl(basePath);
+    return runChat(m_network, profile, request, options, key);
+}
+
+CallOutcome runChat(QNetworkAccessManager& network, const ProviderProfile& profile, const ChatRequest& request,
+                    CallOptions options, const ApiKey& key, const std::function<void(ChatCall&)>& whileStreaming)
+{
+    SteadyClock clock;
+    ChatClient client(network, clock);
     ChatCall* call = client.startChat(request, profile, key, options);
     if (!call)
         return {};
     QSignalSpy finished(call, &ChatCall::finished);
-    if (!finished.wait(15'000))
+    if (whileStreaming)
+        whileStreaming(*call);
+    if (finished.isEmpty() && !finished.wait(20'000))
         qWarning("call did not finish");
     return call->outcome();
 }

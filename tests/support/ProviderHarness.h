@@ -8,6 +8,8 @@
 
 #include <QNetworkAccessManager>
 
+#include <functional>
+
 namespace juxta::test {
 
 // What a scripted case must produce. Unset optional checks are skipped.
@@ -36,6 +38,12 @@ struct ExpectedOutcome
                                  double retryAfter = -1);
 };
 
+// One chat call through `network` (a fake server's, or the offline providers'), waited for; `whileStreaming` runs
+// right after the call starts (to cancel it midway, say).
+CallOutcome runChat(QNetworkAccessManager& network, const ProviderProfile& profile, const ChatRequest& request,
+                    CallOptions options = {}, const ApiKey& key = {},
+                    const std::function<void(ChatCall&)>& whileStreaming = {});
+
 class ProviderHarness
 {
 public:
@@ -48,7 +56,6 @@ public:
 private:
     FakeProviderServer& m_server;
     QNetworkAccessManager m_network;
-    SteadyClock m_clock;
 };
 
 // QTest checks of an outcome against expectations; call through QVERIFY(verifyOutcome(...)) is not needed:

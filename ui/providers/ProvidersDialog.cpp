@@ -18,7 +18,6 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
@@ -236,25 +235,10 @@ void ProvidersDialog::select(int row)
     m_editor->setIdEditable(!saved); // a saved profile's key is filed under its id
 }
 
-QString ProvidersDialog::uniqueId(const QString& wanted) const
-{
-    const auto taken = [this](const QString& id) {
-        return std::any_of(m_profiles.cbegin(), m_profiles.cend(), [&](const ProviderProfile& p) { return p.id == id; });
-    };
-    if (!taken(wanted))
-        return wanted;
-    static const QRegularExpression numbered(u"-\\d+$"_s);
-    const QString stem = QString(wanted).remove(numbered); // "openai-2" → "openai-3", not "openai-2-2"
-    QString id = stem;
-    for (int n = 2; taken(id); ++n)
-        id = u"%1-%2"_s.arg(stem).arg(n);
-    return id;
-}
-
 void ProvidersDialog::addProfile(ProviderProfile profile)
 {
     commitEditor();
-    profile.id = uniqueId(profile.id);
+    profile.id = unusedProfileId(m_profiles, profile.id); // "openai-2" taken: "openai-3", not "openai-2-2"
     m_profiles.append(profile);
     m_currentId = profile.id;
     refreshList();

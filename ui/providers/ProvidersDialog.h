@@ -63,7 +63,6 @@ private:
     void setSaving(bool saving);
     void select(int row);
     void refreshList();
-    QString uniqueId(const QString& wanted) const;
 
     ConfigStore& m_store;
     SecretStore& m_secrets;

@@ -110,9 +110,7 @@ void MainWindow::leaveWelcome()
 void MainWindow::useServer(const DetectedServer& server)
 {
     ProviderProfile profile = server.profile;
-    const QString base = profile.id;
-    for (int n = 2; m_store->config().profile(profile.id); ++n)
-        profile.id = u"%1-%2"_s.arg(base).arg(n);
+    profile.id = unusedProfileId(m_store->config().profiles, profile.id);
     QString error;
     if (!m_store->update([&profile](AppConfig& config) { config.profiles.append(profile); }, &error)) {
         statusBar()->showMessage(error, 8000);
