@@ -11,8 +11,8 @@
 #include "cli/RoutingOptions.h"
 #include "cli/Workspace.h"
 #include "common/MonotonicClock.h"
+#include "answer/AnswerEngine.h"
 #include "routing/ModelStats.h"
-#include "routing/ResilientCall.h"
 #include "routing/Scheduler.h"
 
 #include "offline/OfflineNetwork.h"
@@ -177,53 +177,61 @@ int AskCommand::run(const QStringList& arguments)
             return BudgetBlocked;
     }
 
+    std::unique_ptr<AskHistory> saved; // declared before the run: the run records into it while it lives
+    if (parser.isSet(save))
+        saved = std::make_unique<AskHistory>(prompt, request, routing.targets());
+
     OfflineNetworkAccessManager network; // built-in offline providers answer without a socket
     SteadyClock clock;
     EventLoopScheduler scheduler;
-    ResilientCall call({network, clock, scheduler, nullptr, &stats}, request, routing.targets(), routing.retryPolicy(),
-                       routing.fallbackPolicy(), connection.callOptions(), routing.seed());
+    AnswerOrder order;
+    order.answer = saved ? saved->answer() : AnswerEngine::newAnswer({}, {}, request.model);
+    order.request = request;
+    order.targets = routing.targets();
+    if (workspace)
+        order.priceFor = [&workspace](const Target& t) { return workspace->entryFor(t).price; };
+    order.retry = routing.retryPolicy();
+    order.fallback = routing.fallbackPolicy();
+    order.options = connection.callOptions();
+    order.seed = routing.seed();
+    // The day's spending is recorded below from the provider's own bill where it sends one.
+    AnswerRun run({{network, clock, scheduler, nullptr, &stats}, saved ? &saved->history() : nullptr, false},
+                  std::move(order));
 
     const bool asJson = parser.isSet(json);
     bool endsWithNewline = true;
+    qsizetype printed = 0;
+    bool restarted = false;
     if (!asJson) {
-        QObject::connect(&call, &ResilientCall::eventsReceived, &call,
-                         [&endsWithNewline](const QList<StreamEvent>& events) {
-                             QString fresh;
-                             for (const StreamEvent& event : events) {
-                                 if (const auto* text = std::get_if<TextDelta>(&event))
-                                     fresh += text->text;
-                             }
-                             if (!fresh.isEmpty()) {
-                                 writeOut(stdout, fresh);
-                                 endsWithNewline = fresh.endsWith(u'\n');
-                             }
-                         });
-        QObject::connect(&call, &ResilientCall::attemptStarted, &call,
-                         [&](int, const QString& target, int retry, bool afterPartialOutput) {
-                             if (afterPartialOutput) {
-                                 // The earlier partial text stays on screen; say plainly that a new answer starts.
-                                 if (!endsWithNewline)
-                                     writeOut(stdout, u"\n"_s);
-                                 endsWithNewline = true;
-                                 printError(kCommand, u"the answer above is incomplete; restarting on %1"_s.arg(target));
-                             } else if (retry > 0 || call.outcome().attempts.size() > 0) {
-                                 printError(kCommand, u"trying %1%2"_s.arg(target, retry > 0 ? u" again"_s : QString()));
-                             }
-                         });
-    }
-    std::unique_ptr<AskHistory> history;
-    if (parser.isSet(save)) {
-        AnswerRecorder::PriceFor priceFor;
-        if (workspace)
-            priceFor = [&workspace](const Target& t) { return workspace->entryFor(t).price; };
-        history = std::make_unique<AskHistory>(prompt, request, routing.targets(), priceFor);
-        history->watch(call);
+        QObject::connect(&run, &AnswerRun::grew, &run, [&] {
+            const QStringView fresh = run.transcript().textFrom(printed);
+            printed = run.transcript().length();
+            if (!fresh.isEmpty()) {
+                writeOut(stdout, fresh.toString());
+                endsWithNewline = fresh.endsWith(u'\n');
+            }
+        });
+        QObject::connect(&run, &AnswerRun::restarted, &run, [&] {
+            printed = 0;
+            restarted = true;
+        });
+        QObject::connect(&run, &AnswerRun::attemptStarted, &run, [&](const QString& target, int retry) {
+            if (std::exchange(restarted, false)) {
+                // The earlier partial text stays on screen; say plainly that a new answer starts.
+                if (!endsWithNewline)
+                    writeOut(stdout, u"\n"_s);
+                endsWithNewline = true;
+                printError(kCommand, u"the answer above is incomplete; restarting on %1"_s.arg(target));
+            } else if (retry > 0 || run.outcome().attempts.size() > 0) {
+                printError(kCommand, u"trying %1%2"_s.arg(target, retry > 0 ? u" again"_s : QString()));
+            }
+        });
     }
     InterruptWatcher interrupts;
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &call, &ResilientCall::cancel);
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &run, &AnswerRun::stop);
 
     int exitCode = Success;
-    QObject::connect(&call, &ResilientCall::finished, &call, [&](const RoutedOutcome& routed) {
+    QObject::connect(&run, &AnswerRun::finished, &run, [&](const MessageRecord&, const RoutedOutcome& routed) {
         const CallOutcome& outcome = routed.outcome;
         exitCode = outcome.complete ? Success : ProviderFailure;
         const CostFields cost = costs.report(routed);
@@ -246,8 +254,9 @@ int AskCommand::run(const QStringList& arguments)
         }
         QCoreApplication::exit(exitCode);
     });
-    call.start();
-    QCoreApplication::exec();
+    run.start();
+    if (!run.isFinished()) // a run can end at once; exit() before exec() would be lost
+        QCoreApplication::exec();
     return exitCode;
 }
 

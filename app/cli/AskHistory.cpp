@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/AskHistory.h"
 
-#include "chat/ChatSettings.h"
+#include "answer/AnswerEngine.h"
+#include "answer/ChatSettings.h"
 #include "chat/ConversationTitle.h"
 #include "cli/CommandLine.h"
-
 
 using namespace Qt::StringLiterals;
 
 namespace juxta::cli {
-namespace {
 
-} // namespace
-
-AskHistory::AskHistory(const QString& prompt, const ChatRequest& request, const QList<Target>& targets,
-                       AnswerRecorder::PriceFor priceFor)
+AskHistory::AskHistory(const QString& prompt, const ChatRequest& request, const QList<Target>& targets)
     : m_history(std::make_unique<HistoryService>())
-    , m_conversationId(newRecordId())
 {
     QObject::connect(m_history.get(), &HistoryService::opened, m_history.get(), [](const HistoryOpenReport& report) {
         if (!report.error.isEmpty())
@@ -36,34 +31,21 @@ AskHistory::AskHistory(const QString& prompt, const ChatRequest& request, const 
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     ConversationRecord conversation;
-    conversation.id = m_conversationId;
+    conversation.id = newRecordId();
     conversation.title = conversationTitleFor(prompt);
     conversation.createdAt = now;
     conversation.updatedAt = now;
     conversation.settingsJson = settings.toJson();
     MessageRecord question;
     question.id = newRecordId();
-    question.conversationId = m_conversationId;
+    question.conversationId = conversation.id;
     question.role = MessageRole::User;
     question.content = prompt;
     question.createdAt = now;
     m_history->write([conversation, question](ConversationStore& store) {
         return store.createConversation(conversation) && store.saveMessage(question);
     });
-
-    MessageRecord answer;
-    answer.id = newRecordId();
-    answer.conversationId = m_conversationId;
-    answer.parentId = question.id;
-    answer.stats.requestedModel = settings.model;
-    m_recorder = std::make_unique<AnswerRecorder>(*m_history, answer, request, targets, std::move(priceFor));
-}
-
-AskHistory::~AskHistory() = default;
-
-void AskHistory::watch(ResilientCall& call)
-{
-    m_recorder->watch(call);
+    m_answer = AnswerEngine::newAnswer(conversation.id, question.id, settings.model);
 }
 
 } // namespace juxta::cli

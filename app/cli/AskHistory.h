@@ -1,29 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `juxta ask --save`: the question and its streaming answer go into the history database as a new conversation,
-// exactly as the chat window records them (the answer's partial text is saved while it streams).
+// `juxta ask --save`: a new conversation with the question, written before the answer starts, and the history the
+// answer records itself into (partial text while it streams, then the final answer), exactly as the chat does.
 #pragma once
 
-#include "chat/AnswerRecorder.h"
+#include "routing/Target.h"
+#include "storage/HistoryRecords.h"
 #include "storage/HistoryService.h"
 
 #include <memory>
+
+namespace juxta {
+struct ChatRequest;
+}
 
 namespace juxta::cli {
 
 class AskHistory
 {
 public:
-    AskHistory(const QString& prompt, const ChatRequest& request, const QList<Target>& targets,
-               AnswerRecorder::PriceFor priceFor);
-    ~AskHistory();
+    AskHistory(const QString& prompt, const ChatRequest& request, const QList<Target>& targets);
 
-    void watch(ResilientCall& call);
-    QString conversationId() const { return m_conversationId; }
+    HistoryService& history() { return *m_history; }
+    const MessageRecord& answer() const { return m_answer; } // the answer's ids, for its run
+    QString conversationId() const { return m_answer.conversationId; }
 
 private:
-    std::unique_ptr<HistoryService> m_history; // declared first: outlives the recorder
-    std::unique_ptr<AnswerRecorder> m_recorder;
-    QString m_conversationId;
+    std::unique_ptr<HistoryService> m_history;
+    MessageRecord m_answer;
 };
 
 } // namespace juxta::cli

@@ -1,26 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CompareCommand.h"
 
+#include "answer/AnswerEngine.h"
 #include "cli/CommandInput.h"
 #include "cli/CommandLine.h"
+#include "cli/CompareEvents.h"
+#include "cli/CompareResults.h"
 #include "cli/ConnectionOptions.h"
 #include "cli/CostReporter.h"
 #include "cli/InterruptWatcher.h"
-#include "cli/JsonOutput.h"
 #include "cli/Workspace.h"
-#include "common/MonotonicClock.h"
 #include "compare/Comparison.h"
-#include "compare/RepeatStats.h"
-#include "routing/Scheduler.h"
-
 #include "offline/OfflineNetwork.h"
+#include "storage/HistoryService.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
-#include <QLocale>
-#include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 
@@ -29,33 +24,6 @@ namespace {
 
 const QString kCommand = u"compare"_s;
 constexpr int kMaxModels = 8;
-
-QJsonValue distributionJson(const std::optional<Distribution>& d)
-{
-    if (!d)
-        return QJsonValue::Null;
-    return QJsonObject{{u"samples"_s, d->samples}, {u"min"_s, d->min},     {u"median"_s, d->median},
-                       {u"p95"_s, d->p95},         {u"max"_s, d->max}};
-}
-
-QJsonObject repeatJson(const RepeatStats& s)
-{
-    return QJsonObject{{u"runs"_s, s.runs},
-                       {u"succeeded"_s, s.succeeded},
-                       {u"ttft_ms"_s, distributionJson(s.ttftMs)},
-                       {u"total_ms"_s, distributionJson(s.totalMs)},
-                       {u"output_tokens_per_s"_s, distributionJson(s.outputTokensPerSecond)}};
-}
-
-QString cell(const std::optional<double>& value, int decimals, const QString& suffix = {})
-{
-    return value ? QString::number(*value, 'f', decimals) + suffix : u"–"_s;
-}
-
-QString padded(const QString& text, int width)
-{
-    return text.leftJustified(width, u' ', false) + u"  "_s;
-}
 
 } // namespace
 
@@ -66,7 +34,8 @@ int CompareCommand::run(const QStringList& arguments)
         u"Send one prompt to several models at once and compare time to first token, total time, speed, tokens and "
         "cost. PROMPT \"-\" reads the prompt from standard input.\n"
         "Exit status: 0 every model answered, 1 at least one failed (the others are still reported), 2 bad usage, "
-        "3 blocked by the budget."_s);
+        "3 blocked by the budget. With --save the comparison is in the history (juxta history; the app's Compare "
+        "view opens it)."_s);
     parser.addHelpOption();
     ConnectionOptions connection;
     connection.addTo(parser);
@@ -79,7 +48,13 @@ int CompareCommand::run(const QStringList& arguments)
     const QCommandLineOption temperature(u"temperature"_s, u"Sampling temperature (0–2)."_s, u"T"_s);
     const QCommandLineOption maxTokens(u"max-tokens"_s, u"Maximum output tokens."_s, u"N"_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON object: one entry per model."_s);
-    parser.addOptions({model, repeat, system, temperature, maxTokens, json});
+    const QCommandLineOption save(u"save"_s, u"Record the comparison in the history, as the compare view does "
+                                             "(each model a column, every run, its figures); the answers are saved "
+                                             "while they stream. Its id is printed (and in --json)."_s);
+    const QCommandLineOption events(u"events"_s, u"Print one JSON object per line as the answers arrive (start, "
+                                                 "text, retry, restart, run_finished), then the --json object as "
+                                                 "the last line, in a \"finished\" event."_s);
+    parser.addOptions({model, repeat, system, temperature, maxTokens, json, save, events});
     parser.addPositionalArgument(u"PROMPT"_s, u"The prompt, or - for standard input."_s);
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
@@ -124,21 +99,23 @@ int CompareCommand::run(const QStringList& arguments)
     request.messages.append({ChatMessage::Role::User, prompt});
 
     Workspace workspace(kCommand, connection.configPath());
-    QList<ComparisonLane> lanes;
+    QList<Target> targets;
     QList<CostReporter> costs;
+    QList<bool> offline;
     for (const QString& reference : references) {
         std::optional<Target> target = workspace.target(reference, connection.keyVariable(), error);
         if (!target) {
             printError(kCommand, error);
             return BadUsage;
         }
-        lanes.append({reference, {*target}});
+        targets.append(*target);
         costs.append(CostReporter(&workspace, request, {*target}));
+        offline.append(isOfflineUrl(target->profile.baseUrl));
     }
-    for (qsizetype i = 0; i < lanes.size(); ++i) {
+    for (qsizetype i = 0; i < targets.size(); ++i) {
         const BudgetVerdict verdict = costs.at(i).checkBudget();
         if (verdict.kind != BudgetVerdict::Kind::Allow)
-            printError(kCommand, u"%1: %2"_s.arg(lanes.at(i).label, verdict.message));
+            printError(kCommand, u"%1: %2"_s.arg(references.at(i), verdict.message));
         if (verdict.kind == BudgetVerdict::Kind::Block)
             return BudgetBlocked;
     }
@@ -148,81 +125,74 @@ int CompareCommand::run(const QStringList& arguments)
     if (together.kind == BudgetVerdict::Kind::Block)
         return BudgetBlocked;
 
+    // The same engine as the compare view: each model a lane, recorded when --save asks for it.
+    CompareSetup setup;
+    for (const QString& reference : references)
+        setup.columns.append({ChatSettings{.model = reference}, false});
+    setup.shared.systemPrompt = request.systemPrompt;
+    setup.shared.temperature = request.temperature;
+    setup.shared.maxTokens = request.maxTokens;
+    setup.repeat = repeats.value_or(1);
+    std::unique_ptr<HistoryService> history; // outlives the engine and the comparison that record into it
+    if (parser.isSet(save)) {
+        history = std::make_unique<HistoryService>();
+        QObject::connect(history.get(), &HistoryService::opened, history.get(), [](const HistoryOpenReport& report) {
+            if (!report.error.isEmpty())
+                printError(kCommand, report.persistent ? report.error
+                                                       : report.error + u"; this comparison is not saved"_s);
+        });
+    }
     OfflineNetworkAccessManager network;
-    SteadyClock clock;
-    EventLoopScheduler scheduler;
-    Comparison comparison({network, clock, scheduler, nullptr, nullptr}, request, lanes, repeats.value_or(1), {}, {},
-                          connection.callOptions());
+    AnswerEngine engine(workspace.config(), workspace.secrets(), workspace.catalog(), network, history.get());
+    engine.setCallOptions(connection.callOptions());
+    engine.setRecordsSpending(false); // recorded below from the provider's own bill where it sends one
+    engine.setResolver([&targets, &references](const QStringList& wanted, QObject*,
+                                               std::function<void(const ResolvedTargets&)> done) {
+        ResolvedTargets resolved; // checked above, keys included (--api-key-env)
+        for (const QString& reference : wanted) {
+            if (const qsizetype i = references.indexOf(reference); i >= 0)
+                resolved.targets.append(targets.at(i));
+        }
+        done(resolved);
+    });
+    Comparison comparison(engine);
+    CompareEvents streamed(comparison, references, parser.isSet(events));
     InterruptWatcher interrupts;
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &comparison, &Comparison::cancel);
-    QObject::connect(&comparison, &Comparison::runFinished, &comparison,
-                     [&](int lane, int, const RoutedOutcome& outcome) {
-                         CostReporter::record(costs.at(lane).report(outcome));
-                         if (!parser.isSet(json) && !outcome.outcome.complete && outcome.outcome.error)
-                             printError(kCommand, u"%1: %2"_s.arg(lanes.at(lane).label, outcome.outcome.error->summary()));
-                     });
-    QObject::connect(&comparison, &Comparison::finished, &comparison, [] { QCoreApplication::exit(0); });
-    comparison.start();
-    if (!comparison.isFinished())
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &comparison, &Comparison::stop);
+    const bool quiet = parser.isSet(json) || parser.isSet(events);
+    QObject::connect(&comparison, &Comparison::lanesBound, &comparison, [&] {
+        for (int lane = 0; lane < comparison.lanes().size(); ++lane) {
+            QObject::connect(comparison.lanes().at(lane), &ComparisonLane::runFinished, &comparison,
+                             [&, lane](const MessageRecord& answer) {
+                const ComparisonLane* l = comparison.lanes().at(lane);
+                for (qsizetype run = 0; run < l->turnAnswers().size(); ++run) {
+                    if (l->turnAnswers().at(run).id == answer.id)
+                        CostReporter::record(costs.at(lane).report(l->turnOutcomes().at(run)));
+                }
+                if (!quiet && isIncomplete(answer.state) && !answer.stats.errorMessage.isEmpty())
+                    printError(kCommand, u"%1: %2"_s.arg(references.at(lane), answer.stats.errorMessage));
+            });
+        }
+    });
+    bool finished = false;
+    QObject::connect(&comparison, &Comparison::finished, &comparison, [&finished] {
+        finished = true;
+        QCoreApplication::exit(0);
+    });
+    comparison.start(setup, prompt);
+    if (history && !quiet)
+        printError(kCommand, u"saving as comparison %1 (juxta history show %1)"_s.arg(comparison.record().id));
+    if (!finished)
         QCoreApplication::exec();
 
-    bool allAnswered = true;
-    QJsonArray results;
-    QString table = padded(u"MODEL"_s, 36) + padded(u"RESULT"_s, 14) + padded(u"TTFT ms"_s, 9)
-                    + padded(u"TOTAL ms"_s, 9) + padded(u"TOK/S"_s, 7) + padded(u"IN"_s, 7) + padded(u"OUT"_s, 7)
-                    + u"COST\n"_s;
-    for (int lane = 0; lane < comparison.laneCount(); ++lane) {
-        const QList<RoutedOutcome>& runs = comparison.runs(lane);
-        const RepeatStats stats = repeatStatsOf(runs);
-        allAnswered = allAnswered && stats.succeeded == stats.runs && stats.runs > 0;
-        if (runs.isEmpty())
-            continue;
-        const RoutedOutcome& last = runs.constLast();
-        const CostFields cost = costs.at(lane).report(last);
-        QJsonObject entry = QJsonDocument::fromJson(outcomeToJson(last, cost, false)).object();
-        entry.insert(u"compared_model"_s, lanes.at(lane).label);
-        const bool offline = isOfflineUrl(lanes.at(lane).targets.constFirst().profile.baseUrl);
-        entry.insert(u"offline"_s, offline);
-        if (runs.size() > 1) {
-            QJsonArray all;
-            for (const RoutedOutcome& run : runs)
-                all.append(QJsonDocument::fromJson(outcomeToJson(run, costs.at(lane).report(run), false)).object());
-            entry.insert(u"runs"_s, all);
-        }
-        entry.insert(u"repeat"_s, repeatJson(stats));
-        results.append(entry);
-
-        const CallOutcome& o = last.outcome;
-        const bool several = runs.size() > 1;
-        const QString result = o.complete ? (several ? u"%1/%2 ok"_s.arg(stats.succeeded).arg(stats.runs) : u"ok"_s)
-                                          : (o.error ? errorClassName(o.error->errorClass) : u"incomplete"_s);
-        const std::optional<double> ttft = several && stats.ttftMs ? std::optional<double>(stats.ttftMs->median)
-                                                                   : o.metrics.ttftMs;
-        const std::optional<double> total = several && stats.totalMs ? std::optional<double>(stats.totalMs->median)
-                                                                     : o.metrics.totalMs;
-        const std::optional<double> speed = several && stats.outputTokensPerSecond
-                                                ? std::optional<double>(stats.outputTokensPerSecond->median)
-                                                : o.metrics.outputTokensPerSecond;
-        const QString label = offline ? lanes.at(lane).label + u" (offline)"_s : lanes.at(lane).label;
-        table += padded(label, 36) + padded(result, 14) + padded(cell(ttft, 0), 9)
-                 + padded(cell(total, 0), 9) + padded(cell(speed, 1), 7)
-                 + padded(o.usage.inputTokens ? QString::number(*o.usage.inputTokens) : u"–"_s, 7)
-                 + padded(o.usage.outputTokens ? QString::number(*o.usage.outputTokens) : u"–"_s, 7)
-                 + (cost.usd() ? formatMoney(*cost.usd(), u"USD"_s) : u"price unknown"_s) + u'\n';
-    }
-    if (parser.isSet(json)) {
-        const QJsonObject out{{u"prompt"_s, prompt}, {u"repeat"_s, repeats.value_or(1)}, {u"results"_s, results}};
-        printOut(QJsonDocument(out).toJson(QJsonDocument::Indented));
-    } else {
-        for (int lane = 0; lane < comparison.laneCount(); ++lane) {
-            if (comparison.runs(lane).isEmpty())
-                continue;
-            printOut(u"── %1 ──\n%2\n\n"_s.arg(lanes.at(lane).label, comparison.runs(lane).constLast().outcome.text));
-        }
-        if (repeats.value_or(1) > 1)
-            table += u"(TTFT, TOTAL and TOK/S are medians over the runs; --json has p95 and spread)\n"_s;
-        printOut(table);
-    }
+    const CompareResults results = compareResults(comparison, prompt, references, costs, offline, history != nullptr);
+    if (parser.isSet(events))
+        streamed.finish(results.json);
+    else if (parser.isSet(json))
+        printOut(QJsonDocument(results.json).toJson(QJsonDocument::Indented));
+    else
+        printOut(results.text);
+    const bool allAnswered = results.allAnswered;
     return allAnswered ? Success : ProviderFailure;
 }
 

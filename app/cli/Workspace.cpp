@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/Workspace.h"
 
-#include "chat/TargetResolver.h"
+#include "answer/TargetResolver.h"
 
 #include "cli/CommandLine.h"
 #include "common/MonotonicClock.h"

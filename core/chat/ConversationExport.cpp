@@ -3,7 +3,7 @@
 
 #include "chat/MarkdownBlocks.h"
 
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 #include "chat/ConversationTree.h"
 #include "pricing/CostCalculator.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/MarkdownImport.h"
 
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 #include "chat/MarkdownBlocks.h"
 
 #include <QRegularExpression>

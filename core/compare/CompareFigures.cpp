@@ -48,18 +48,6 @@ CompareMarks marksOf(const QList<ColumnFigures>& columns)
     return marks;
 }
 
-void ThroughputTrace::add(double elapsedMs, double tokens)
-{
-    if (!m_points.isEmpty() && elapsedMs / 1000.0 < m_points.constLast().x())
-        return; // time only goes forward (charts take the points as sorted)
-    const QPointF point(elapsedMs / 1000.0, tokens);
-    // The first two points stay apart so the line starts where the stream started; later close ones merge.
-    if (m_points.size() >= 2 && (elapsedMs - m_points.at(m_points.size() - 2).x() * 1000.0) < m_minStepMs)
-        m_points.last() = point;
-    else
-        m_points.append(point);
-}
-
 RepeatStats repeatStatsOfAnswers(const QList<AnswerStats>& runs, const QList<bool>& succeeded)
 {
     RepeatStats stats;
@@ -81,15 +69,6 @@ RepeatStats repeatStatsOfAnswers(const QList<AnswerStats>& runs, const QList<boo
     stats.totalMs = distributionOf(total);
     stats.outputTokensPerSecond = distributionOf(speed);
     return stats;
-}
-
-void ThroughputTrace::scaleTo(double finalTokens)
-{
-    if (m_points.isEmpty() || m_points.constLast().y() <= 0)
-        return;
-    const double factor = finalTokens / m_points.constLast().y();
-    for (QPointF& p : m_points)
-        p.setY(p.y() * factor);
 }
 
 QList<ModelUsage> usageByModel(const QList<UsagePoint>& points)

@@ -4,6 +4,7 @@
 // latency and price across the history's request log.
 #pragma once
 
+#include "answer/ThroughputTrace.h"
 #include "compare/RepeatStats.h"
 #include "storage/ComparisonStore.h"
 
@@ -34,23 +35,6 @@ struct CompareMarks
 };
 // Only succeeded columns count, and a mark needs at least two columns with that figure (one is not a contest).
 CompareMarks marksOf(const QList<ColumnFigures>& columns);
-
-// Tokens received over time for the live throughput chart. Samples closer than `minStepMs` replace each other,
-// so a long stream keeps a few hundred points, not one per token.
-class ThroughputTrace
-{
-public:
-    explicit ThroughputTrace(double minStepMs = 100) : m_minStepMs(minStepMs) {}
-    void add(double elapsedMs, double tokens); // elapsed since the request began; tokens so far
-    const QList<QPointF>& points() const { return m_points; } // (seconds, tokens)
-    // Live counts are estimates; once the provider reports the real count, the line is scaled to end there.
-    void scaleTo(double finalTokens);
-    void clear() { m_points.clear(); }
-
-private:
-    double m_minStepMs;
-    QList<QPointF> m_points;
-};
 
 struct ModelUsage
 {

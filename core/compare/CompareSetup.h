@@ -4,7 +4,7 @@
 // Stored with the comparison as JSON, so it can be reopened and run again.
 #pragma once
 
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 
 #include <QList>
 

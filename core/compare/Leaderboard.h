@@ -3,20 +3,12 @@
 // rating per model, with the number of votes behind each, so a rating from three votes is not read as settled.
 #pragma once
 
-#include <QDateTime>
+#include "storage/PairVote.h"
+
 #include <QList>
 #include <QString>
 
 namespace juxta {
-
-struct PairVote
-{
-    enum class Result { FirstWins, SecondWins, Tie };
-    QString first;  // "profile/model"
-    QString second;
-    Result result = Result::Tie;
-    QDateTime at;   // votes count in time order
-};
 
 struct LeaderboardRow
 {

@@ -165,6 +165,15 @@ std::optional<SavedComparison> ComparisonStore::loadComparison(const QString& id
     voted.prepare(u"SELECT 1 FROM votes WHERE comparison_id = ? LIMIT 1"_s);
     voted.addBindValue(id);
     saved.voted = voted.exec() && voted.next();
+    QSqlQuery traces(m_db);
+    traces.setForwardOnly(true);
+    traces.prepare(u"SELECT t.message_id, t.points FROM answer_traces t JOIN messages m ON m.id = t.message_id"
+                   " JOIN conversations c ON c.id = m.conversation_id WHERE c.comparison_id = ?"_s);
+    traces.addBindValue(id);
+    if (traces.exec()) {
+        while (traces.next())
+            saved.traces.insert(traces.value(0).toString(), traces.value(1).toString().toUtf8());
+    }
     return saved;
 }
 

@@ -4,8 +4,8 @@
 // log's figures for the charts across history.
 #pragma once
 
-#include "compare/Leaderboard.h"
 #include "storage/ConversationStore.h"
+#include "storage/PairVote.h"
 
 #include <QHash>
 
@@ -27,6 +27,7 @@ struct SavedComparison
     ComparisonRecord record;
     QList<Conversation> columns; // in column order
     bool voted = false;          // a vote was cast: blind names may be shown
+    QHash<QString, QByteArray> traces; // token-arrival traces of its answers, by message id
 };
 
 struct VoteRow

@@ -203,6 +203,30 @@ void ConversationStore::setLive(const QString& messageId, bool live)
         m_live.remove(messageId);
 }
 
+bool ConversationStore::saveTrace(const QString& messageId, const QByteArray& pointsJson)
+{
+    return exec(u"INSERT OR REPLACE INTO answer_traces (message_id, points) VALUES (?, ?)"_s,
+                {messageId, QString::fromUtf8(pointsJson)});
+}
+
+QHash<QString, QByteArray> ConversationStore::traces(const QStringList& messageIds) const
+{
+    QHash<QString, QByteArray> out;
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT points FROM answer_traces WHERE message_id = ?"_s);
+    for (const QString& id : messageIds) {
+        query.addBindValue(id);
+        if (!query.exec()) {
+            m_lastError = query.lastError().text();
+            return out;
+        }
+        if (query.next())
+            out.insert(id, query.value(0).toString().toUtf8());
+        query.finish();
+    }
+    return out;
+}
+
 bool ConversationStore::logAttempts(const QList<AttemptLogRow>& rows)
 {
     return sql::inTransaction(m_db, [&] {

@@ -4,6 +4,7 @@
 
 #include "storage/HistoryRecords.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
 
@@ -33,6 +34,10 @@ public:
     bool savePartial(const QString& messageId, const QString& content, const QString& reasoning);
     // Messages this process is streaming. A "streaming" row nobody streams is read back as Interrupted.
     void setLive(const QString& messageId, bool live);
+
+    // An answer's token-arrival trace (ThroughputTrace::toJson()), replacing an earlier one.
+    bool saveTrace(const QString& messageId, const QByteArray& pointsJson);
+    QHash<QString, QByteArray> traces(const QStringList& messageIds) const; // the ones that have a trace
 
     bool logAttempts(const QList<AttemptLogRow>& rows);
     QList<AttemptLogRow> attemptsFor(const QString& messageId) const;

@@ -329,7 +329,9 @@ void HistoryDatabase::recoverFrom(const QString& damagedPath, HistoryOpenReport&
         return;
     }
     QHash<QString, int> copied;
-    for (const QString& table : {u"conversations"_s, u"messages"_s, u"request_log"_s}) {
+    // Parents before children (foreign keys); tables a damaged file from an older version lacks are skipped.
+    for (const QString& table : {u"conversations"_s, u"messages"_s, u"request_log"_s, u"comparisons"_s,
+                                 u"ratings"_s, u"votes"_s, u"answer_traces"_s}) {
         QSqlQuery columns(db);
         QStringList common;
         QSet<QString> ours;

@@ -69,6 +69,14 @@ const QList<Migration>& historyMigrations()
              " voted_at INTEGER NOT NULL)"_s,
              u"CREATE INDEX votes_by_comparison ON votes(comparison_id)"_s,
          }},
+        {5, u"token-arrival traces of answers"_s,
+         {
+             // [[seconds since send, tokens so far], …], a few hundred points at most: the throughput chart of an
+             // answer can be drawn again from the history. Goes with its message.
+             u"CREATE TABLE answer_traces ("
+             " message_id TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
+             " points TEXT NOT NULL DEFAULT '[]')"_s,
+         }},
     };
     return migrations;
 }

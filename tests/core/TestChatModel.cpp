@@ -2,7 +2,7 @@
 // The chat's data side: settings JSON, the message tree (edits and regenerations branch), conversation export and
 // import (fresh ids, skipped damage, newer files refused), Markdown export of one branch and fenced-code splitting.
 // Over 500 lines on purpose: data tables (one row per case) around one shared branched-conversation fixture.
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 #include "chat/ConversationExport.h"
 #include "chat/ConversationTree.h"
 #include "chat/MarkdownBlocks.h"

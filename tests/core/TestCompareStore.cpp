@@ -4,6 +4,7 @@
 // model; and the run figures (fastest / cheapest / longest marks, the throughput trace).
 #include "compare/CompareFigures.h"
 #include "compare/CompareSetup.h"
+#include "compare/Leaderboard.h"
 #include "storage/ComparisonStore.h"
 #include "storage/HistoryDatabase.h"
 

@@ -6,7 +6,7 @@
 // a fake HTTP server; one suite keeps every history guarantee in one place.
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
-#include "chat/AnswerRecorder.h"
+#include "answer/AnswerRecorder.h"
 #include "common/MonotonicClock.h"
 #include "routing/Scheduler.h"
 #include "storage/HistoryDatabase.h"
@@ -553,7 +553,7 @@ void TestHistory::recorderSavesPartialTextWhileStreaming()
     ModelPrice price;
     price.base.input = 1.0;   // USD per 1M tokens
     price.base.output = 10.0;
-    AnswerRecorder recorder(rig.history, answerRow(rig.conversationRecord), prompt(), targets,
+    AnswerRecorder recorder(&rig.history, rig.clock, answerRow(rig.conversationRecord), prompt(), targets,
                             [price](const Target&) { return std::optional<ModelPrice>(price); });
     ResilientCall call({rig.network, rig.clock, rig.scheduler, nullptr, nullptr}, prompt(), targets, {}, {}, {}, 1);
     recorder.watch(call);
@@ -633,7 +633,7 @@ void TestHistory::recorderRecordsFailuresAndStops()
     }
     RetryPolicy noRetry;
     noRetry.maxRetries = 0;
-    AnswerRecorder recorder(rig.history, answerRow(rig.conversationRecord), prompt(), targets, {});
+    AnswerRecorder recorder(&rig.history, rig.clock, answerRow(rig.conversationRecord), prompt(), targets, {});
     ResilientCall call({rig.network, rig.clock, rig.scheduler, nullptr, nullptr}, prompt(), targets, noRetry, {}, {}, 1);
     recorder.watch(call);
     QSignalSpy finished(&recorder, &AnswerRecorder::finished);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Markdown import: what Juxta exports comes back as the same branch (roles, text, reasoning, models, settings),
 // headings inside code stay text, and a document without messages is refused with a clear error.
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 #include "chat/MarkdownImport.h"
 
 #include <QTest>

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One answer on its way into the transcript: runs the resilient call, lets AnswerRecorder keep it safe, and on
-// each frame tick appends only the text that arrived since the last one.
+// Shows one running answer in a transcript: on each frame tick it appends only the text that arrived since the
+// last one. The answer itself runs and records itself in core (AnswerRun); this only paints it.
 #pragma once
 
-#include "chat/AnswerRecorder.h"
-
 #include <QObject>
-#include <memory>
+#include <QPointer>
 
 namespace juxta {
 
+class AnswerRun;
 class FrameTicker;
 class TranscriptView;
 
@@ -18,28 +17,18 @@ class AnswerStreamer final : public QObject
     Q_OBJECT
 
 public:
-    AnswerStreamer(ResilienceServices services, HistoryService& history, TranscriptView& view, FrameTicker& ticker,
-                   MessageRecord answer, ChatRequest request, QList<Target> targets, AnswerRecorder::PriceFor priceFor,
-                   QObject* parent = nullptr);
-    ~AnswerStreamer() override;
+    AnswerStreamer(AnswerRun& run, TranscriptView& view, FrameTicker& ticker, QObject* parent = nullptr);
 
-    void start();
-    void stop();
-    const QString& messageId() const { return m_answerId; }
-    const AnswerRecorder& recorder() const { return *m_recorder; }
-
-signals:
-    void finished(const juxta::MessageRecord& answer);
+    AnswerRun* run() const;
 
 private:
     void flush();
     int viewIndex();
 
+    QPointer<AnswerRun> m_run;
     TranscriptView& m_view;
     FrameTicker& m_ticker;
     QString m_answerId;
-    std::unique_ptr<ResilientCall> m_call;
-    std::unique_ptr<AnswerRecorder> m_recorder;
     qsizetype m_flushed = 0;
     qsizetype m_reasoningFlushed = 0;
     qsizetype m_toolCallsFlushed = 0;

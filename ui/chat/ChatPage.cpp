@@ -1,27 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// About 600 lines, over the house budget on purpose: this is the chat's one controller, and splitting the list
-// operations from the sending would only move the shared state (conversation, tree, streamer) between objects.
-// Everything with logic of its own already lives elsewhere: request building and estimates, files, the message
-// tree (core/chat), streaming into the view (AnswerStreamer), the virtual transcript (TranscriptView).
 #include "chat/ChatPage.h"
 
+#include "answer/AnswerEngine.h"
 #include "catalog/CatalogService.h"
 #include "catalog/ModelPicker.h"
 #include "catalog/ModelRef.h"
 #include "chat/AnswerStreamer.h"
-#include "chat/ChatRequestBuilder.h"
-#include "chat/ChatSettings.h"
+#include "chat/ChatSession.h"
 #include "chat/ChatSettingsPanel.h"
 #include "chat/Composer.h"
-#include "chat/ConversationFiles.h"
 #include "chat/ConversationSidebar.h"
-#include "chat/ConversationTitle.h"
-#include "chat/TargetResolver.h"
 #include "chat/TranscriptView.h"
 #include "common/FrameTicker.h"
 #include "config/ConfigStore.h"
-#include "pricing/BudgetGuard.h"
-#include "pricing/CostCalculator.h"
 #include "storage/HistoryService.h"
 
 #include <QEvent>
@@ -33,19 +24,15 @@
 using namespace Qt::StringLiterals;
 
 namespace juxta {
-namespace {
 
-} // namespace
-
-ChatPage::ChatPage(ConfigStore& config, SecretStore& secrets, QNetworkAccessManager& network, CatalogService& catalog,
-                   HistoryService& history, ModelPicker& picker, QWidget* parent)
+ChatPage::ChatPage(ConfigStore& config, AnswerEngine& engine, CatalogService& catalog, HistoryService& history,
+                   ModelPicker& picker, QWidget* parent)
     : QWidget(parent)
     , m_config(config)
-    , m_secrets(secrets)
-    , m_network(network)
+    , m_engine(engine)
     , m_catalog(catalog)
-    , m_history(history)
     , m_picker(picker)
+    , m_session(new ChatSession(engine, history, this))
     , m_ticker(new FrameTicker(this))
 {
     setObjectName(u"chatPage"_s);
@@ -95,37 +82,37 @@ ChatPage::ChatPage(ConfigStore& config, SecretStore& secrets, QNetworkAccessMana
     connect(&m_picker, &ModelPicker::modelChosen, this, [this](const QString& reference) {
         const QString pending = std::exchange(m_anotherModelFor, QString());
         updateReasoningAvailability();
-        saveSettings();
+        m_session->saveSettings(currentSettings());
         m_estimateDelay->start();
         if (!pending.isEmpty())
             regenerateWith(pending, reference);
     });
     connect(m_settings, &ChatSettingsPanel::changed, this, [this] {
-        saveSettings();
+        m_session->saveSettings(currentSettings());
         m_estimateDelay->start();
     });
     connect(m_sidebar, &ConversationSidebar::conversationChosen, this, &ChatPage::openConversation);
     connect(m_sidebar, &ConversationSidebar::newConversationRequested, this, &ChatPage::newConversation);
     connect(m_sidebar, &ConversationSidebar::searchChanged, this, &ChatPage::refreshList);
     connect(m_sidebar, &ConversationSidebar::deleteRequested, this, &ChatPage::deleteConversation);
-    connect(m_sidebar, &ConversationSidebar::renameRequested, this, [this](const QString& id, const QString& title) {
-        if (title.isEmpty())
-            return;
-        m_history.write([id, title](ConversationStore& store) { return store.renameConversation(id, title); });
-        if (id == m_conversation.id)
-            m_conversation.title = title;
-    });
+    connect(m_sidebar, &ConversationSidebar::renameRequested, m_session, &ChatSession::rename);
     connect(m_sidebar, &ConversationSidebar::pinRequested, this, [this](const QString& id, bool pinned) {
-        m_history.write([id, pinned](ConversationStore& store) { return store.setPinned(id, pinned); });
+        m_session->setPinned(id, pinned);
         refreshList();
     });
-    connect(&m_history, &HistoryService::opened, this, &ChatPage::onHistoryOpened);
-    connect(&m_history, &HistoryService::writeFailed, this, [this](const QString& error) {
-        emit statusMessage(tr("Could not save to the history: %1").arg(error), 0);
+    connect(m_session, &ChatSession::conversationShown, this, &ChatPage::onConversationShown);
+    connect(m_session, &ChatSession::conversationSaved, this, [this](const ConversationRecord& record) {
+        m_sidebar->updateConversation(record);
+        m_sidebar->setCurrent(record.id);
     });
-    m_history.write([](ConversationStore& store) {
-        store.purgeDeleted(); // deleted in an earlier session: the undo window is over
-        return true;
+    connect(m_session, &ChatSession::busyChanged, m_composer, &Composer::setBusy);
+    connect(m_session, &ChatSession::problems, this, [this](const QString& text) { emit statusMessage(text, 8000); });
+    connect(m_session, &ChatSession::questionSent, this, &ChatPage::onQuestionSent);
+    connect(m_session, &ChatSession::answerStarted, this, &ChatPage::onAnswerStarted);
+    connect(m_session, &ChatSession::answerFinished, this, &ChatPage::onAnswerFinished);
+    connect(&history, &HistoryService::opened, this, &ChatPage::onHistoryOpened);
+    connect(&history, &HistoryService::writeFailed, this, [this](const QString& error) {
+        emit statusMessage(tr("Could not save to the history: %1").arg(error), 0);
     });
     refreshList();
     newConversation();
@@ -140,10 +127,11 @@ bool ChatPage::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
-ChatPage::~ChatPage()
+ChatPage::~ChatPage() = default; // the session, a child, saves a streaming answer as stopped
+
+QString ChatPage::currentConversationId() const
 {
-    // A streaming answer is saved as stopped by its recorder; the history service outlives this page.
-    delete m_streamer.data();
+    return m_session->conversation().id;
 }
 
 void ChatPage::onHistoryOpened(const HistoryOpenReport& report)
@@ -162,26 +150,24 @@ void ChatPage::onHistoryOpened(const HistoryOpenReport& report)
 
 void ChatPage::refreshList()
 {
-    const QString search = m_sidebar->searchText();
-    m_history.read<QList<ConversationRecord>>(
-        [search](ConversationStore& store) { return store.listConversations(search); }, this,
-        [this](const QList<ConversationRecord>& list) {
-            m_sidebar->setConversations(list);
-            m_sidebar->setCurrent(m_conversation.id);
-            emit listRefreshed();
-        });
+    m_session->list(m_sidebar->searchText(), this, [this](const QList<ConversationRecord>& list) {
+        m_sidebar->setConversations(list);
+        m_sidebar->setCurrent(currentConversationId());
+        emit listRefreshed();
+    });
+}
+
+void ChatPage::resetView()
+{
+    m_anotherModelFor.clear();
+    m_editing = false;
+    m_composer->setEditing({});
 }
 
 void ChatPage::newConversation()
 {
-    stop();
-    ++m_generation;
-    m_anotherModelFor.clear();
-    m_conversation = ConversationRecord();
-    m_tree = ConversationTree();
-    m_leafId.clear();
-    m_editing = false;
-    m_composer->setEditing({});
+    m_session->newConversation();
+    resetView();
     m_transcript->setMessages({}, {});
     m_sidebar->setCurrent({});
     m_composer->editor()->setFocus();
@@ -206,31 +192,18 @@ void ChatPage::updateReasoningAvailability()
 
 void ChatPage::openConversation(const QString& id)
 {
-    if (id.isEmpty() || id == m_conversation.id)
-        return;
-    m_history.read<std::optional<Conversation>>(
-        [id](ConversationStore& store) { return store.loadConversation(id); }, this,
-        [this](const std::optional<Conversation>& c) {
-            if (c)
-                showConversation(c->record, c->messages);
-        });
+    m_session->open(id);
 }
 
-void ChatPage::showConversation(const ConversationRecord& record, const QList<MessageRecord>& messages)
+void ChatPage::onConversationShown()
 {
-    stop(); // one answer at a time, in the conversation on screen; what arrived is kept as stopped
-    ++m_generation;
-    m_anotherModelFor.clear();
-    m_conversation = record;
-    m_tree = ConversationTree(messages);
-    m_editing = false;
-    m_composer->setEditing({});
+    resetView();
+    const ConversationRecord& record = m_session->conversation();
     const ChatSettings settings = ChatSettings::fromJson(record.settingsJson);
     m_settings->setSettings(settings);
     if (!settings.model.isEmpty())
         m_picker.setCurrentModel(settings.model);
-    const QString leaf = m_tree.leafOrLatest(record.currentLeafId);
-    showPath(leaf);
+    showPath(m_session->leafId());
     m_sidebar->setCurrent(record.id);
     updateReasoningAvailability();
     emit conversationOpened(record.id);
@@ -248,13 +221,13 @@ QList<BranchPosition> ChatPage::branchesOf(const QList<MessageRecord>& path) con
 
 BranchPosition ChatPage::branchOf(const QString& messageId) const
 {
-    return branchPositionOf(m_tree, messageId);
+    return branchPositionOf(m_session->tree(), messageId);
 }
 
 void ChatPage::showPath(const QString& leafId)
 {
-    m_leafId = leafId;
-    const QList<MessageRecord> path = leafId.isEmpty() ? QList<MessageRecord>() : m_tree.pathTo(leafId);
+    m_session->showLeaf(leafId);
+    const QList<MessageRecord> path = m_session->shownPath();
     m_transcript->setMessages(path, branchesOf(path));
 }
 
@@ -263,201 +236,83 @@ ChatSettings ChatPage::currentSettings() const
     return m_settings->settings(m_picker.currentModel());
 }
 
-void ChatPage::saveSettings()
-{
-    if (m_conversation.id.isEmpty())
-        return;
-    m_conversation.settingsJson = currentSettings().toJson();
-    const QString id = m_conversation.id;
-    const QByteArray json = m_conversation.settingsJson;
-    m_history.write([id, json](ConversationStore& store) { return store.saveSettings(id, json); });
-}
-
-void ChatPage::ensureConversation(const QString& firstMessage)
-{
-    if (!m_conversation.id.isEmpty())
-        return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_conversation.id = newRecordId();
-    m_conversation.title = conversationTitleFor(firstMessage);
-    m_conversation.createdAt = now;
-    m_conversation.updatedAt = now;
-    m_conversation.settingsJson = currentSettings().toJson();
-    const ConversationRecord record = m_conversation;
-    m_history.write([record](ConversationStore& store) { return store.createConversation(record); });
-    m_sidebar->updateConversation(record);
-    m_sidebar->setCurrent(record.id);
-}
-
 void ChatPage::send(const QString& text)
 {
-    if (m_streamer || m_resolving || text.trimmed().isEmpty())
+    if (m_session->isAnswering() || text.trimmed().isEmpty())
         return;
-    const QString model = m_picker.currentModel();
-    if (model.isEmpty()) {
+    if (m_picker.currentModel().isEmpty()) {
         emit statusMessage(tr("Pick a model first."), 5000);
         m_picker.showPopup();
         return;
     }
-    ensureConversation(text);
-    MessageRecord question;
-    question.id = newRecordId();
-    question.conversationId = m_conversation.id;
-    question.parentId = m_editing ? m_editParentId : m_leafId;
-    question.role = MessageRole::User;
-    question.content = text;
-    question.createdAt = QDateTime::currentDateTimeUtc();
-    m_history.write([question](ConversationStore& store) { return store.saveMessage(question); });
-    m_tree.upsert(question);
-    const bool branched = m_editing;
+    m_branching = m_editing;
+    const QString parent = m_editing ? m_editParentId : m_session->leafId();
+    if (!m_session->send(text, parent, currentSettings()))
+        return;
     m_editing = false;
     m_composer->setEditing({});
     m_composer->setText({});
-    if (branched) {
+}
+
+void ChatPage::onQuestionSent(const MessageRecord& question)
+{
+    if (m_branching)
         showPath(question.id);
-    } else {
-        m_leafId = question.id;
+    else
         m_transcript->appendMessage(question, branchOf(question.id));
-    }
-    startAnswer(question.id, model);
 }
 
-void ChatPage::startAnswer(const QString& parentId, const QString& model)
+void ChatPage::onAnswerStarted(const MessageRecord& answer, AnswerRun* run)
 {
-    ChatSettings settings = currentSettings();
-    settings.model = model;
-    QStringList references{model};
-    for (const QString& fallback : std::as_const(settings.fallbacks)) {
-        if (!references.contains(fallback))
-            references.append(fallback);
-    }
-    m_resolving = true;
-    setBusy(true);
-    const quint64 generation = m_generation;
-    resolveTargets(m_config.config(), m_secrets, m_catalog.catalog(), references, this,
-                   [this, parentId, model, settings, generation](const ResolvedTargets& resolved) {
-        if (generation != m_generation)
-            return; // stopped, or another conversation opened, while the keychain answered (stop() tidied up)
-        m_resolving = false;
-        if (resolved.targets.isEmpty()) {
-            failWithoutCall(parentId, model, resolved.problems.join(u"; "_s));
-            return;
-        }
-        if (!resolved.problems.isEmpty())
-            emit statusMessage(resolved.problems.join(u"; "_s), 8000);
-
-        const ChatRequest request = buildChatRequest(m_tree.pathTo(parentId), settings,
-                                                     resolved.targets.constFirst().model);
-
-        const MessageRecord answer = newAnswer(parentId, model, MessageState::Streaming);
-        m_tree.upsert(answer);
-        if (m_leafId == parentId) {
-            m_leafId = answer.id;
-            m_transcript->appendMessage(answer, branchOf(answer.id));
-        } else {
-            showPath(answer.id); // a regeneration: the new version replaces the old one on screen
-        }
-        const ModelCatalog& catalog = m_catalog.catalog();
-        auto priceFor = [&catalog](const Target& t) { return catalog.entry(t.profile, t.model).price; };
-        m_streamer = new AnswerStreamer({m_network, m_clock, m_scheduler, nullptr, nullptr}, m_history, *m_transcript,
-                                        *m_ticker, answer, request, resolved.targets, priceFor, this);
-        connect(m_streamer, &AnswerStreamer::finished, this, &ChatPage::onAnswerFinished);
-        m_streamer->start();
-    });
-}
-
-MessageRecord ChatPage::newAnswer(const QString& parentId, const QString& model, MessageState state) const
-{
-    MessageRecord answer;
-    answer.id = newRecordId();
-    answer.conversationId = m_conversation.id;
-    answer.parentId = parentId;
-    answer.role = MessageRole::Assistant;
-    answer.state = state;
-    answer.stats.requestedModel = model;
-    answer.createdAt = QDateTime::currentDateTimeUtc();
-    return answer;
-}
-
-void ChatPage::failWithoutCall(const QString& parentId, const QString& model, const QString& why)
-{
-    // Shown and kept like any failed answer, so Retry and "Try another model" are right there.
-    MessageRecord answer = newAnswer(parentId, model, MessageState::Failed);
-    answer.stats.errorClass = u"auth"_s;
-    answer.stats.errorMessage = why;
-    m_history.write([answer](ConversationStore& store) { return store.saveMessage(answer); });
-    m_tree.upsert(answer);
-    showPath(answer.id);
-    setBusy(false);
-    emit answerFinished(answer);
+    const int last = m_transcript->count() - 1;
+    if (last >= 0 && m_transcript->message(last).id == answer.parentId)
+        m_transcript->appendMessage(answer, branchOf(answer.id));
+    else
+        showPath(answer.id); // a regeneration: the new version replaces the old one on screen
+    m_streamer = new AnswerStreamer(*run, *m_transcript, *m_ticker, this);
 }
 
 void ChatPage::onAnswerFinished(const MessageRecord& answer)
 {
-    if (answer.conversationId != m_conversation.id) { // stopped because another conversation was opened
+    if (m_streamer)
         m_streamer->deleteLater();
-        m_streamer = nullptr;
-        setBusy(false);
-        emit answerFinished(answer);
-        return;
-    }
-    m_tree.upsert(answer);
-    const int index = m_transcript->indexOf(answer.id);
-    if (index >= 0)
-        m_transcript->replaceMessage(index, answer, branchOf(answer.id));
-    if (answer.stats.costUsd) {
-        const double cost = *answer.stats.costUsd;
-        m_conversation.totalCostUsd += cost;
-        // The day's spending counts GUI answers too (the budget guard reads it); written off the UI thread.
-        m_history.write([cost](ConversationStore&) {
-            SpendLedger ledger(SpendLedger::defaultPath());
-            ledger.record(cost);
-            return true;
-        });
-    }
-    m_conversation.updatedAt = QDateTime::currentDateTimeUtc();
-    if (answer.conversationId == m_conversation.id)
-        m_sidebar->updateConversation(m_conversation);
-    m_streamer->deleteLater();
     m_streamer = nullptr;
-    setBusy(false);
-    updateEstimate();
+    if (answer.conversationId == currentConversationId()) { // else: stopped because another conversation opened
+        const int index = m_transcript->indexOf(answer.id);
+        if (index >= 0)
+            m_transcript->replaceMessage(index, answer, branchOf(answer.id));
+        else
+            showPath(answer.id); // failed before it was sent: shown like any failed answer
+        updateEstimate();
+    }
     emit answerFinished(answer);
 }
 
 void ChatPage::stop()
 {
-    if (m_streamer) {
-        m_streamer->stop();
-    } else if (m_resolving) {
-        // Stopped before it began (the keychain had not answered yet): nothing is sent.
-        ++m_generation;
-        m_resolving = false;
-        setBusy(false);
-    }
+    m_session->stop();
 }
 
 void ChatPage::regenerate(const QString& answerId)
 {
-    const QString model = m_picker.currentModel();
-    regenerateWith(answerId, model);
+    regenerateWith(answerId, m_picker.currentModel());
 }
 
 void ChatPage::regenerateWith(const QString& answerId, const QString& model)
 {
-    const MessageRecord* answer = m_tree.find(answerId);
-    if (!answer || m_streamer || m_resolving || model.isEmpty())
+    if (m_session->isAnswering() || model.isEmpty() || !m_session->tree().find(answerId))
         return;
-    const QString parent = answer->parentId;
     if (m_picker.currentModel() != model)
         m_picker.setCurrentModel(model);
-    startAnswer(parent, model);
+    ChatSettings settings = currentSettings();
+    settings.model = model;
+    m_session->regenerate(answerId, settings);
 }
 
 void ChatPage::editMessage(const QString& userMessageId)
 {
-    const MessageRecord* message = m_tree.find(userMessageId);
-    if (!message || message->role != MessageRole::User || m_streamer)
+    const MessageRecord* message = m_session->tree().find(userMessageId);
+    if (!message || message->role != MessageRole::User || m_session->run())
         return;
     m_editing = true;
     m_editParentId = message->parentId;
@@ -479,26 +334,20 @@ void ChatPage::editLastMessage()
 
 void ChatPage::stepBranch(const QString& messageId, int step)
 {
-    if (m_streamer)
+    const QString sibling = m_session->stepBranch(messageId, step);
+    if (sibling.isEmpty())
         return;
-    const QStringList siblings = m_tree.siblingsOf(messageId);
-    const qsizetype target = siblings.indexOf(messageId) + step;
-    if (target < 0 || target >= siblings.size())
-        return;
-    const QString leaf = m_tree.latestLeafUnder(siblings.at(target));
-    showPath(leaf);
-    const QString id = m_conversation.id;
-    m_history.write([id, leaf](ConversationStore& store) { return store.setCurrentLeaf(id, leaf); });
-    m_transcript->scrollToMessage(m_transcript->indexOf(siblings.at(target)));
+    showPath(m_session->leafId());
+    m_transcript->scrollToMessage(m_transcript->indexOf(sibling));
 }
 
 void ChatPage::deleteConversation(const QString& id)
 {
     if (id.isEmpty())
         return;
-    m_history.write([id](ConversationStore& store) { return store.setDeleted(id, true); });
-    m_lastDeleted = id;
-    if (id == m_conversation.id)
+    const bool shown = id == currentConversationId();
+    m_session->remove(id);
+    if (shown)
         newConversation();
     refreshList();
     emit undoAvailable(tr("Conversation deleted."));
@@ -506,61 +355,45 @@ void ChatPage::deleteConversation(const QString& id)
 
 void ChatPage::undoDelete()
 {
-    const QString id = std::exchange(m_lastDeleted, QString());
+    const QString id = m_session->undoRemove();
     if (id.isEmpty())
         return;
-    m_history.write([id](ConversationStore& store) { return store.setDeleted(id, false); });
     refreshList();
     openConversation(id);
 }
 
 void ChatPage::exportConversation(const QString& id, const QString& path, const QString& format)
 {
-    const QString leaf = id == m_conversation.id ? m_leafId : QString();
     const ConversationFormat kind = format == u"md"_s ? ConversationFormat::Markdown : ConversationFormat::Json;
-    using Outcome = std::pair<bool, QString>;
-    m_history.read<Outcome>(
-        [id, path, kind, leaf](ConversationStore& store) {
-            QString error;
-            const bool ok = writeConversationFile(store, id, path, kind, leaf, error);
-            return Outcome{ok, error};
-        },
-        this, [this, path](const Outcome& outcome) {
-            emit statusMessage(outcome.first ? tr("Exported to %1").arg(path)
-                                             : tr("Could not export to %1: %2").arg(path, outcome.second),
-                               6000);
-            emit exported(path, outcome.first);
-        });
+    m_session->exportConversation(id, path, kind, this, [this, path](const ChatSession::ExportResult& outcome) {
+        emit statusMessage(outcome.first ? tr("Exported to %1").arg(path)
+                                         : tr("Could not export to %1: %2").arg(path, outcome.second),
+                           6000);
+        emit exported(path, outcome.first);
+    });
 }
 
 void ChatPage::importConversation(const QString& path)
 {
-    m_history.read<ConversationImport>(
-        [path](ConversationStore& store) { return readConversationFile(store, path); }, this,
-        [this, path](const ConversationImport& result) {
-            const ImportedConversation& in = result.imported;
-            if (!result.stored) {
-                emit statusMessage(tr("Could not import %1: %2").arg(path, in.error), 0);
-                emit imported(QString(), {in.error});
-                return;
-            }
-            refreshList();
-            showConversation(in.conversation->record, in.conversation->messages);
-            emit statusMessage(in.warnings.isEmpty() ? tr("Imported “%1”.").arg(in.conversation->record.title)
-                                                     : tr("Imported with warnings: %1").arg(in.warnings.join(u"; "_s)),
-                               8000);
-            emit imported(in.conversation->record.id, in.warnings);
-        });
+    m_session->importConversation(path, this, [this, path](const ConversationImport& result) {
+        const ImportedConversation& in = result.imported;
+        if (!result.stored) {
+            emit statusMessage(tr("Could not import %1: %2").arg(path, in.error), 0);
+            emit imported(QString(), {in.error});
+            return;
+        }
+        refreshList();
+        m_session->show(*in.conversation);
+        emit statusMessage(in.warnings.isEmpty() ? tr("Imported “%1”.").arg(in.conversation->record.title)
+                                                 : tr("Imported with warnings: %1").arg(in.warnings.join(u"; "_s)),
+                           8000);
+        emit imported(in.conversation->record.id, in.warnings);
+    });
 }
 
 bool ChatPage::isStreaming() const
 {
-    return m_streamer != nullptr;
-}
-
-void ChatPage::setBusy(bool busy)
-{
-    m_composer->setBusy(busy);
+    return m_session->run() != nullptr;
 }
 
 void ChatPage::setSettingsPanelVisible(bool visible)
@@ -580,7 +413,7 @@ void ChatPage::updateEstimate()
     for (int i = 0; i < m_transcript->count(); ++i)
         texts.append(m_transcript->message(i).content);
     texts.append(m_composer->text());
-    if (const std::optional<SendEstimate> e = estimateSend(m_config.config(), m_catalog.catalog(), currentSettings(), texts)) {
+    if (const std::optional<SendEstimate> e = m_engine.estimate(currentSettings(), texts)) {
         text = tr("Next send: ≈ %1 tokens in").arg(QLocale().toString(e->promptTokens));
         if (e->contextWindow && e->promptTokens > *e->contextWindow)
             text += tr(" (over the model's %1-token context)").arg(QLocale().toString(*e->contextWindow));
@@ -592,9 +425,10 @@ void ChatPage::updateEstimate()
         else
             text += u", "_s + tr("from %1").arg(formatMoney(e->cost->min, e->cost->currency));
     }
-    if (m_conversation.totalCostUsd > 0) {
-        const QString spent = tr("This conversation: %1").arg(formatMoney(m_conversation.totalCostUsd, u"USD"_s));
-        text = text.isEmpty() ? spent : text + u"   ·   "_s + spent;
+    const double spent = m_session->conversation().totalCostUsd;
+    if (spent > 0) {
+        const QString total = tr("This conversation: %1").arg(formatMoney(spent, u"USD"_s));
+        text = text.isEmpty() ? total : text + u"   ·   "_s + total;
     }
     m_composer->setEstimate(text);
 }

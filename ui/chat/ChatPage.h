@@ -1,27 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The chat: conversation list, transcript, composer and settings panel, and what ties them to the history:
-// sending, stopping, regenerating, editing (which branches), switching versions, deleting with undo, export and
-// import. The model is the shared picker in the window's toolbar.
+// The chat: conversation list, transcript, composer and settings panel over a ChatSession (core), which sends,
+// stops, regenerates, branches, deletes with undo, exports and imports. The page shows the session and hands it
+// the user's gestures; the model is the shared picker in the window's toolbar.
 #pragma once
 
 #include "chat/BranchPosition.h"
-#include "chat/ConversationTree.h"
-#include "common/MonotonicClock.h"
-#include "routing/Scheduler.h"
 #include "storage/HistoryRecords.h"
 
 #include <QPointer>
 #include <QWidget>
 
 class QLabel;
-class QNetworkAccessManager;
 class QSplitter;
 class QTimer;
 
 namespace juxta {
 
+class AnswerEngine;
+class AnswerRun;
 class AnswerStreamer;
 class CatalogService;
+class ChatSession;
 class ChatSettingsPanel;
 class Composer;
 class ConfigStore;
@@ -29,7 +28,6 @@ class ConversationSidebar;
 class FrameTicker;
 class HistoryService;
 class ModelPicker;
-class SecretStore;
 class TranscriptView;
 struct ChatSettings;
 struct HistoryOpenReport;
@@ -39,8 +37,8 @@ class ChatPage final : public QWidget
     Q_OBJECT
 
 public:
-    ChatPage(ConfigStore& config, SecretStore& secrets, QNetworkAccessManager& network, CatalogService& catalog,
-             HistoryService& history, ModelPicker& picker, QWidget* parent = nullptr);
+    ChatPage(ConfigStore& config, AnswerEngine& engine, CatalogService& catalog, HistoryService& history,
+             ModelPicker& picker, QWidget* parent = nullptr);
     ~ChatPage() override;
 
     void newConversation();
@@ -60,12 +58,13 @@ public:
     bool isSettingsPanelVisible() const;
     void refreshList(); // the conversation list, e.g. after a conversation was added elsewhere
 
-    QString currentConversationId() const { return m_conversation.id; }
+    QString currentConversationId() const;
     bool isStreaming() const;
     TranscriptView* transcript() const { return m_transcript; }
     Composer* composer() const { return m_composer; }
     ConversationSidebar* sidebar() const { return m_sidebar; }
     ChatSettingsPanel* settingsPanel() const { return m_settings; }
+    ChatSession* session() const { return m_session; }
     QSplitter* splitter() const { return m_splitter; }
 
 signals:
@@ -83,30 +82,24 @@ protected:
 
 private:
     void onHistoryOpened(const HistoryOpenReport& report);
-    void showConversation(const ConversationRecord& record, const QList<MessageRecord>& messages);
+    void onConversationShown();
+    void onQuestionSent(const MessageRecord& question);
+    void onAnswerStarted(const MessageRecord& answer, AnswerRun* run);
+    void onAnswerFinished(const MessageRecord& answer);
+    void resetView();
     void showPath(const QString& leafId);
     QList<BranchPosition> branchesOf(const QList<MessageRecord>& path) const;
     BranchPosition branchOf(const QString& messageId) const;
     ChatSettings currentSettings() const;
-    void saveSettings();
-    void ensureConversation(const QString& firstMessage);
-    void startAnswer(const QString& parentId, const QString& model);
-    void onAnswerFinished(const MessageRecord& answer);
-    MessageRecord newAnswer(const QString& parentId, const QString& model, MessageState state) const;
-    void failWithoutCall(const QString& parentId, const QString& model, const QString& why);
     void updateEstimate();
     void updateReasoningAvailability();
-    void setBusy(bool busy);
 
     ConfigStore& m_config;
-    SecretStore& m_secrets;
-    QNetworkAccessManager& m_network;
+    AnswerEngine& m_engine;
     CatalogService& m_catalog;
-    HistoryService& m_history;
     ModelPicker& m_picker;
 
-    SteadyClock m_clock;
-    EventLoopScheduler m_scheduler;
+    ChatSession* m_session;
     FrameTicker* m_ticker;
     QSplitter* m_splitter;
     ConversationSidebar* m_sidebar;
@@ -115,16 +108,11 @@ private:
     ChatSettingsPanel* m_settings;
     QTimer* m_estimateDelay;
 
-    ConversationRecord m_conversation; // id empty: a new conversation, created on the first send
-    ConversationTree m_tree;
-    QString m_leafId;
     QString m_editParentId;            // set while the composer edits an earlier message
     bool m_editing = false;
+    bool m_branching = false;          // the question being sent starts a new branch (an edit)
     QString m_anotherModelFor;         // the answer "Try another model…" was asked for
-    QString m_lastDeleted;
     QPointer<AnswerStreamer> m_streamer;
-    bool m_resolving = false;
-    quint64 m_generation = 0;          // bumps whenever another conversation is shown
 };
 
 } // namespace juxta

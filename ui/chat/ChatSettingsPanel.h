@@ -3,7 +3,7 @@
 // of the current conversation. The model itself is the shared picker in the window's toolbar.
 #pragma once
 
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 
 #include <QWidget>
 

@@ -1,66 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What drives one compare column: its conversation (a normal conversation that belongs to the comparison), the
-// next turn's question, its answers (one per repeat, as versions of the same turn, sequential or at once), the
-// live figures while they stream and the repeat statistics when they end. Answers go through AnswerStreamer, so
-// they are saved, logged and costed exactly as in the chat.
+// Shows one lane of a comparison (core's ComparisonLane) in its column: the branch shown, the running answer
+// appended frame by frame, the live figures while it streams and the answer's figures and repeat statistics when
+// it ends. Gestures in the column (step versions, regenerate) go to the lane. Nothing here runs or records.
 #pragma once
 
-#include "chat/ChatSettings.h"
-#include "chat/ConversationTree.h"
+#include "answer/ChatSettings.h"
 #include "compare/CompareFigures.h"
-#include "routing/ResilientCall.h"
 #include "storage/HistoryRecords.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
 namespace juxta {
 
+class AnswerRun;
 class AnswerStreamer;
-class CatalogService;
 class CompareColumn;
-class ConfigStore;
+class ComparisonLane;
 class FrameTicker;
-class HistoryService;
-class SecretStore;
-
-struct CompareServices
-{
-    ConfigStore& config;
-    SecretStore& secrets;
-    CatalogService& catalog;
-    HistoryService& history;
-    FrameTicker& ticker;
-    ResilienceServices resilience;
-};
 
 class CompareLane final : public QObject
 {
     Q_OBJECT
 
 public:
-    CompareLane(CompareServices services, CompareColumn& column, Conversation conversation, ChatSettings settings,
-                QObject* parent = nullptr);
-    ~CompareLane() override;
+    CompareLane(ComparisonLane& lane, CompareColumn& column, FrameTicker& ticker, QObject* parent = nullptr);
 
-    // The next turn: `prompt` after the branch shown, answered `repeat` times.
-    void ask(const QString& prompt, int repeat, bool concurrent);
+    void clearMarks(); // before a new turn: marks, the "best" choice, ratings and votes were the last turn's
     void stop();
-    bool isBusy() const { return m_resolving || !m_streamers.isEmpty() || m_queued > 0; }
-    // Shows another version (repeat run or regeneration) of an answer.
+    bool isBusy() const;
     void stepBranch(const QString& messageId, int step);
-    // Another version of an answer, from the same question.
     void regenerate(const QString& answerId);
 
+    ComparisonLane& lane() const { return m_lane; }
     CompareColumn& column() const { return m_column; }
-    const ChatSettings& settings() const { return m_settings; }
-    const ConversationRecord& conversation() const { return m_conversation; }
+    const ChatSettings& settings() const;
+    const ConversationRecord& conversation() const;
     QList<MessageRecord> shownPath() const;
-    const MessageRecord* shownAnswer() const; // the last answer on the branch shown, if any
-    ColumnFigures figures() const;            // of the answer shown
-    RepeatStats repeatStats() const;          // over the answers of the last turn
-    const ThroughputTrace& trace() const { return m_trace; }
+    const MessageRecord* shownAnswer() const;
+    ColumnFigures figures() const; // of the answer shown, labelled
+    RepeatStats repeatStats() const;
     QString label() const { return m_label; }
     void setLabel(const QString& label) { m_label = label; }
     // Blind mode: answers show `name` ("Model B") and nothing that names the model; empty shows everything.
@@ -72,41 +51,20 @@ signals:
     void progressed();   // new live figures (once per frame at most)
 
 private:
-    void resolveAndRun(const QString& questionId, int repeat, bool concurrent);
-    void startRun(bool show);
-    void onRunFinished(AnswerStreamer* streamer, const MessageRecord& answer);
-    void failWithoutCall(const QString& why);
-    void showPath(const QString& leafId);
+    void showPath();
+    void onRunStarted(AnswerRun* run, bool shown);
+    void onRunFinished(const MessageRecord& answer);
+    void onTurnFinished();
     void updateLive();
     void showFinalFigures();
 
-    CompareServices m_services;
+    ComparisonLane& m_lane;
     CompareColumn& m_column;
-    ConversationRecord m_conversation;
-    ConversationTree m_tree;
-    ChatSettings m_settings;
+    FrameTicker& m_ticker;
     QString m_label;
-    QString m_leafId;
     QString m_anonymous;
-
-    // The turn being answered.
-    QString m_questionId;
-    ChatRequest m_request;
-    QList<Target> m_targets;
-    QList<AnswerStreamer*> m_streamers;
-    QPointer<AnswerStreamer> m_shown; // the run whose text and figures are live in the column
-    QStringList m_turnAnswers;        // ids of this turn's answers, in start order
-    int m_queued = 0;                 // sequential runs still to start
-    bool m_resolving = false;
-    bool m_stopped = false;
-    quint64 m_generation = 0;
-
-    QElapsedTimer m_liveClock;
-    QString m_liveTarget; // the target being tried now, when it is not the column's own model (a fallback)
-    std::optional<double> m_liveTtftMs;
-    qsizetype m_tokensSeenChars = 0;
-    double m_liveTokens = 0;
-    ThroughputTrace m_trace;
+    QPointer<AnswerStreamer> m_streamer; // paints the run shown
+    double m_tokensSeen = -1;
 };
 
 } // namespace juxta

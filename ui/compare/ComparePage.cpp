@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ComparePage, first part: building the page and running comparisons (sending under the budget guard, the lanes,
-// stopping, the end of a run). About 550 lines, a little over the house budget: the constructor wires some twenty
-// controls. Figures are in ComparePageFigures.cpp, saved comparisons and votes in ComparePageHistory.cpp.
+// ComparePage, first part: building the page and running comparisons (sending under the budget guard, the lanes'
+// views, stopping, the end of a run). The engine (core/compare/Comparison) runs and records; this shows it.
+// Figures are in ComparePageFigures.cpp, saved comparisons and votes in ComparePageHistory.cpp.
 #include "compare/ComparePage.h"
-#include "offline/OfflineNetwork.h"
 
+#include "answer/AnswerEngine.h"
+#include "answer/TargetResolver.h"
 #include "catalog/CatalogService.h"
 #include "charts/RunCharts.h"
-#include "chat/ChatRequestBuilder.h"
 #include "chat/ChatSettingsPanel.h"
-#include "chat/TargetResolver.h"
 #include "chat/Composer.h"
 #include "chat/TranscriptView.h"
 #include "common/FrameTicker.h"
@@ -17,45 +16,24 @@
 #include "compare/CompareColumn.h"
 #include "compare/CompareLane.h"
 #include "compare/CompareSetupBar.h"
+#include "compare/Comparison.h"
 #include "compare/ComparisonList.h"
 #include "config/ConfigStore.h"
-#include "pricing/BudgetGuard.h"
-#include "storage/HistoryService.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QPushButton>
 #include <QMenu>
-#include <QNetworkAccessManager>
 #include <QMessageBox>
-#include <QRandomGenerator>
-#include <QSettings>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace juxta {
 namespace {
-
-// The same columns, in any order: what decides whether the next send continues the comparison shown.
-bool sameColumns(QList<CompareColumnSetup> a, QList<CompareColumnSetup> b)
-{
-    const auto key = [](const CompareColumnSetup& c) { return QString::fromUtf8(c.overrides.toJson()); };
-    const auto byKey = [&key](const CompareColumnSetup& x, const CompareColumnSetup& y) { return key(x) < key(y); };
-    std::sort(a.begin(), a.end(), byKey);
-    std::sort(b.begin(), b.end(), byKey);
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (key(a.at(i)) != key(b.at(i)))
-            return false;
-    }
-    return true;
-}
 
 QToolButton* actionButton(const QString& text, const QString& tip, QWidget* parent)
 {
@@ -66,22 +44,16 @@ QToolButton* actionButton(const QString& text, const QString& tip, QWidget* pare
     return button;
 }
 
-QString titleFromPrompt(const QString& prompt)
-{
-    QString title = prompt.simplified();
-    return title.size() > 60 ? title.left(59) + u'…' : title;
-}
-
 } // namespace
 
-ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, CatalogService& catalog, HistoryService& history,
+ComparePage::ComparePage(ConfigStore& config, AnswerEngine& engine, CatalogService& catalog, HistoryService& history,
                          QWidget* parent)
     : QWidget(parent)
     , m_config(config)
-    , m_secrets(secrets)
-    , m_catalog(catalog)
-    , m_history(history)
+    , m_engine(engine)
+    , m_saved(history)
     , m_ticker(new FrameTicker(this))
+    , m_comparison(new Comparison(engine, this))
     , m_list(new ComparisonList(this))
     , m_setupBar(new CompareSetupBar(config.config(), catalog.catalog(), this))
     , m_settings(new ChatSettingsPanel(config.config(), catalog.catalog(), this))
@@ -164,19 +136,17 @@ ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, CatalogServi
     connect(m_setupBar, &CompareSetupBar::optionsChanged, m_estimateDelay, qOverload<>(&QTimer::start));
     connect(m_setupBar, &CompareSetupBar::syncScrollToggled, m_board, &CompareBoard::setSyncScroll);
     connect(m_setupBar, &CompareSetupBar::setsChanged, this, [this](const QByteArray& json) {
-        // Written on the history's thread, in order with everything else it writes (QSettings is reentrant).
-        m_history.write([json](ConversationStore&) {
-            QSettings stored;
-            stored.setValue(QLatin1StringView(CompareSetupBar::kSetsKey), json);
-            stored.sync();
-            return stored.status() == QSettings::NoError;
-        });
+        m_saved.saveModelSets(json);
     });
     connect(m_board, &CompareBoard::orderChanged, this, &ComparePage::onOrderChanged);
     connect(m_board, &CompareBoard::visibilityChanged, this, [this] {
-        saveLayout();
+        for (int i = 0; i < m_columns.size(); ++i)
+            m_comparison->setHidden(i, m_columns.at(i)->isHidden());
         updateHiddenMenu();
     });
+    connect(m_comparison, &Comparison::lanesBound, this, &ComparePage::bindLanes);
+    connect(m_comparison, &Comparison::laneTurnStarted, this, [this] { setRunning(true); });
+    connect(m_comparison, &Comparison::finished, this, &ComparePage::onRunFinished);
     connect(m_list, &ComparisonList::openRequested, this, &ComparePage::openComparison);
     connect(m_list, &ComparisonList::newRequested, this, &ComparePage::newComparison);
     connect(m_list, &ComparisonList::deleteRequested, this, &ComparePage::deleteComparison);
@@ -190,9 +160,10 @@ ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, CatalogServi
     connect(charts, &QToolButton::toggled, this, &ComparePage::setChartsVisible);
     connect(settings, &QToolButton::toggled, m_settings, &QWidget::setVisible);
     connect(exportButton, &QToolButton::clicked, this, [this] {
-        if (m_comparison.id.isEmpty())
+        if (currentComparisonId().isEmpty())
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export comparison"), m_comparison.title + u".md"_s,
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export comparison"),
+                                                          m_comparison->record().title + u".md"_s,
                                                           tr("Markdown (*.md);;JSON (*.json)"));
         if (!path.isEmpty())
             exportComparison(path);
@@ -203,19 +174,27 @@ ComparePage::ComparePage(ConfigStore& config, SecretStore& secrets, CatalogServi
 
 ComparePage::~ComparePage()
 {
-    clearLanes(); // before the columns they drive; their answers are kept as stopped
+    clearLanes(); // the views before the columns they show; the engine saves running answers as stopped
+    delete m_comparison;
+}
+
+QString ComparePage::currentComparisonId() const
+{
+    return m_comparison->record().id;
+}
+
+bool ComparePage::isRevealed() const
+{
+    return m_lanes.isEmpty() || m_comparison->isRevealed();
 }
 
 void ComparePage::clearLanes()
 {
     ++m_generation; // answers for what was shown (a read, a budget check) no longer apply
-    m_running = 0;
-    m_starting = false;
     m_checkingBudget = false;
     qDeleteAll(m_lanes);
     m_lanes.clear();
-    qDeleteAll(m_laneNetworks); // after the lanes: their calls' replies belong to these
-    m_laneNetworks.clear();
+    m_comparison->close();
 }
 
 CompareSetup ComparePage::setup() const
@@ -231,7 +210,7 @@ CompareSetup ComparePage::setup() const
 
 bool ComparePage::isRunning() const
 {
-    return m_running > 0 || m_checkingBudget;
+    return m_comparison->isRunning() || m_checkingBudget;
 }
 
 void ComparePage::whenIdle(std::function<void()> action)
@@ -272,13 +251,10 @@ int ComparePage::laneOf(CompareColumn* column) const
 void ComparePage::buildDraftColumns()
 {
     clearLanes();
-    m_comparison = {};
-    m_setup = setup();
+    m_draft = setup();
     m_letters.clear();
-    m_revealed = true;
-    m_voted = false;
     m_columns.clear();
-    for (int i = 0; i < m_setup.columns.size(); ++i)
+    for (int i = 0; i < m_draft.columns.size(); ++i)
         m_columns.append(createColumn());
     m_board->setColumns(m_columns);
     m_charts->clear();
@@ -307,23 +283,24 @@ void ComparePage::startWith(const CompareSetup& setup, const QString& prompt)
 
 QString ComparePage::titleOf(int lane) const
 {
-    if (!m_revealed && lane < m_letters.size())
+    if (!isRevealed() && lane < m_letters.size())
         return tr("Model %1").arg(QChar(u'A' + m_letters.at(lane)));
-    if (lane >= m_setup.columns.size())
+    const CompareSetup& shown = m_lanes.isEmpty() ? m_draft : m_comparison->setup();
+    if (lane >= shown.columns.size())
         return {};
-    return isOfflineModel(m_config.config(), m_setup.columns.at(lane).overrides.model)
-               ? tr("%1 · offline").arg(m_setup.columnLabel(lane))
-               : m_setup.columnLabel(lane);
+    return isOfflineModel(m_config.config(), shown.columns.at(lane).overrides.model)
+               ? tr("%1 · offline").arg(shown.columnLabel(lane))
+               : shown.columnLabel(lane);
 }
 
 void ComparePage::applyTitles()
 {
+    const bool revealed = isRevealed();
     for (int i = 0; i < m_columns.size(); ++i) {
-        const bool hidden = !m_revealed;
-        m_columns.at(i)->setTitle(titleOf(i), hidden ? tr("Blind mode: the name shows after you vote") : QString());
+        m_columns.at(i)->setTitle(titleOf(i), revealed ? QString() : tr("Blind mode: the name shows after you vote"));
         if (i < m_lanes.size()) {
             m_lanes.at(i)->setLabel(titleOf(i));
-            m_lanes.at(i)->setAnonymous(m_revealed ? QString() : titleOf(i));
+            m_lanes.at(i)->setAnonymous(revealed ? QString() : titleOf(i));
         }
     }
 }
@@ -343,52 +320,31 @@ void ComparePage::send(const QString& prompt)
 bool ComparePage::continuesShown(const CompareSetup& wanted) const
 {
     // The same columns and shared settings continue the comparison shown; anything else starts a new one.
-    return !m_lanes.isEmpty() && sameColumns(wanted.columns, m_setup.columns) && wanted.shared == m_setup.shared;
+    return m_comparison->continuesWith(wanted);
 }
 
 void ComparePage::sendGuarded(const QString& prompt, const CompareSetup& wanted, bool followUp)
 {
-    QList<std::optional<CostEstimate>> estimates;
-    for (int i = 0; i < wanted.columns.size(); ++i) {
-        QList<QString> texts;
-        if (followUp) {
-            for (const MessageRecord& m : m_lanes.at(i)->shownPath())
-                texts.append(m.content);
-        }
-        texts.append(prompt);
-        const auto e = estimateSend(m_config.config(), m_catalog.catalog(), followUp ? m_lanes.at(i)->settings()
-                                                                                       : wanted.settingsFor(i), texts);
-        estimates.append(e ? e->cost : std::nullopt);
-    }
-    const std::optional<CostEstimate> total = totalEstimate(estimates, wanted.repeat);
-    const BudgetLimits limits = m_config.config().budget;
+    const std::optional<CostEstimate> total = m_comparison->estimateNext(wanted, prompt).total;
     const quint64 generation = ++m_generation;
     const auto go = [this, prompt, wanted, followUp, generation] {
         if (generation != m_generation || isRunning())
             return; // something else happened while the user read the warning
         m_composer->setText({});
         if (followUp) {
-            m_setup.repeat = wanted.repeat;
-            m_setup.concurrentRepeats = wanted.concurrentRepeats;
+            m_comparison->setRepeat(wanted.repeat, wanted.concurrentRepeats);
             askAll(prompt);
         } else {
             startComparison(prompt, wanted);
         }
     };
-    if (!limits.isSet()) {
-        go();
-        return;
-    }
     m_checkingBudget = true; // nothing else starts while the budget is checked
     setRunning(true);
-    // Today's spending is a file: read off the UI thread, then decide.
-    m_history.read<double>([](ConversationStore&) { return SpendLedger().spentOn(QDate::currentDate()); }, this,
-                           [this, generation, limits, total, go](double spent) {
+    m_engine.checkBudget(total, this, [this, generation, go](const BudgetVerdict& verdict) {
         if (generation != m_generation)
             return;
         m_checkingBudget = false;
         setRunning(false);
-        const BudgetVerdict verdict = checkBudget(limits, total, spent);
         if (verdict.kind == BudgetVerdict::Kind::Allow) {
             go();
             return;
@@ -418,99 +374,56 @@ void ComparePage::sendGuarded(const QString& prompt, const CompareSetup& wanted,
 void ComparePage::startComparison(const QString& prompt, const CompareSetup& wanted)
 {
     clearLanes();
-    m_setup = wanted;
-    if (m_setup.blind) // a column's place must not give its model away
-        std::shuffle(m_setup.columns.begin(), m_setup.columns.end(), *QRandomGenerator::global());
-    m_comparison = {};
-    m_comparison.id = newRecordId();
-    m_comparison.title = titleFromPrompt(prompt);
-    m_comparison.createdAt = m_comparison.updatedAt = QDateTime::currentDateTimeUtc();
-    m_comparison.setupJson = m_setup.toJson();
-    QList<ConversationRecord> records;
-    QList<Conversation> conversations;
-    for (int i = 0; i < m_setup.columns.size(); ++i) {
-        ConversationRecord c;
-        c.id = newRecordId();
-        c.title = m_setup.columnLabel(i) + u": "_s + m_comparison.title;
-        c.createdAt = c.updatedAt = m_comparison.createdAt;
-        c.settingsJson = m_setup.settingsFor(i).toJson();
-        records.append(c);
-        conversations.append({c, {}});
-    }
-    const ComparisonRecord record = m_comparison;
-    m_history.write([record, records](ConversationStore& store) {
-        return ComparisonStore(store).createComparison(record, records);
-    });
     m_columns.clear();
-    for (int i = 0; i < m_setup.columns.size(); ++i)
+    for (int i = 0; i < wanted.columns.size(); ++i)
         m_columns.append(createColumn());
     m_board->setColumns(m_columns);
     m_letters.clear();
     for (int i = 0; i < m_columns.size(); ++i)
         m_letters.append(i);
-    m_revealed = !m_setup.blind;
-    m_voted = false;
-    bindLanes(conversations);
-    applyTitles();
-    askAll(prompt);
+    m_comparison->start(wanted, prompt); // lanesBound() puts the views on the columns before the first question
+
     refreshList();
 }
 
-void ComparePage::bindLanes(const QList<Conversation>& conversations)
+void ComparePage::bindLanes()
 {
-    for (int i = 0; i < conversations.size() && i < m_columns.size(); ++i) {
-        // A network manager per column: one opens at most six HTTP/1.1 connections per server, and eight columns
-        // on one local server must all stream at once.
-        auto* network = new OfflineNetworkAccessManager(this);
-        m_laneNetworks.append(network);
-        const CompareServices services{m_config, m_secrets, m_catalog, m_history, *m_ticker,
-                                       {*network, m_clock, m_scheduler, nullptr, nullptr}};
-        auto* lane = new CompareLane(services, *m_columns.at(i), conversations.at(i), m_setup.settingsFor(i), this);
-        lane->setLabel(titleOf(i));
-        connect(lane, &CompareLane::turnStarted, this, [this] {
-            ++m_running;
-            setRunning(true);
-        });
-        connect(lane, &CompareLane::turnFinished, this, &ComparePage::onLaneFinished);
-        connect(lane, &CompareLane::progressed, this, [this] {
+    const QList<ComparisonLane*>& lanes = m_comparison->lanes();
+    for (int i = 0; i < lanes.size() && i < m_columns.size(); ++i) {
+        auto* view = new CompareLane(*lanes.at(i), *m_columns.at(i), *m_ticker, this);
+        view->setLabel(titleOf(i));
+        connect(view, &CompareLane::progressed, this, [this] {
             if (!m_traceDelay->isActive())
                 m_traceDelay->start();
         });
-        m_lanes.append(lane);
-        if (i < m_setup.columns.size() && m_setup.columns.at(i).hidden)
+        m_lanes.append(view);
+        if (m_comparison->setup().columns.at(i).hidden)
             m_board->setColumnHidden(m_columns.at(i), true);
     }
+    applyTitles();
     updateHiddenMenu();
 }
 
 void ComparePage::askAll(const QString& prompt)
 {
-    m_voted = false;
-    updateBestButtons();
-    m_starting = true; // a lane that fails at once must not end the run before the others began
     for (CompareLane* lane : std::as_const(m_lanes))
-        lane->ask(prompt, m_setup.repeat, m_setup.concurrentRepeats);
-    m_starting = false;
-    if (m_running == 0)
-        onLaneFinished();
+        lane->clearMarks(); // marks, ratings and the vote were the last turn's
+    m_comparison->ask(prompt);
+    updateBestButtons();
 }
 
-void ComparePage::onLaneFinished()
+void ComparePage::onRunFinished()
 {
-    m_running = std::max(0, m_running - 1);
-    if (m_running > 0 || m_starting)
-        return;
     setRunning(false);
     m_traceDelay->stop();
     showAnswersFromTheirStart(0);
     updateTraces();
     updateMarksAndCharts();
     updateBestButtons();
-    saveLayout();
     refreshList();
     updateEstimates();
     emit runFinished();
-    // Later, not here: this runs inside the lanes' finish signals, and the action may delete the lanes.
+    // Later, not here: this runs inside the engine's finish signal, and the action may delete the lanes.
     if (m_whenIdle)
         QTimer::singleShot(0, this, std::exchange(m_whenIdle, nullptr));
 }
@@ -544,9 +457,7 @@ void ComparePage::setRunning(bool running)
 
 void ComparePage::stopAll()
 {
-    const QList<CompareLane*> lanes = m_lanes; // a stop can end the run at once
-    for (CompareLane* lane : lanes)
-        lane->stop();
+    m_comparison->stop();
 }
 
 } // namespace juxta

@@ -1,47 +1,47 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The compare view: one prompt to 2–8 models side by side. Ties together the setup bar, the columns (one
-// CompareLane each), the run charts, the prompt box and the saved comparisons: sending under the budget guard,
-// follow-up turns, marks, ratings and blind votes, diff, export, re-run and reopening. Implemented in three files:
-// ComparePage.cpp (building the page, running), ComparePageFigures.cpp (estimates, marks, charts) and
-// ComparePageHistory.cpp (saved comparisons, votes, dialogs).
+// The compare view: one prompt to 2–8 models side by side, over the core compare engine (Comparison). Ties
+// together the setup bar, the columns (a CompareLane view each), the run charts, the prompt box and the saved
+// comparisons, and hands gestures to the engine: sending under the budget guard, follow-up turns, ratings and
+// blind votes, diff, export, re-run and reopening. Implemented in three files: ComparePage.cpp (building the page,
+// running), ComparePageFigures.cpp (estimates, marks, charts) and ComparePageHistory.cpp (saved comparisons,
+// votes, dialogs).
 #pragma once
 
 #include "compare/CompareSetup.h"
-#include "common/MonotonicClock.h"
-#include "routing/Scheduler.h"
+#include "compare/ComparisonHistory.h"
 #include "storage/ComparisonStore.h"
 
 #include <QPointer>
 #include <functional>
 #include <QWidget>
 
-class QNetworkAccessManager;
 class QSplitter;
 class QTimer;
 class QToolButton;
 
 namespace juxta {
 
+class AnswerEngine;
 class CatalogService;
 class ChatSettingsPanel;
 class CompareBoard;
 class CompareColumn;
 class CompareLane;
 class CompareSetupBar;
+class Comparison;
 class ComparisonList;
 class Composer;
 class ConfigStore;
 class FrameTicker;
 class HistoryService;
 class RunCharts;
-class SecretStore;
 
 class ComparePage final : public QWidget
 {
     Q_OBJECT
 
 public:
-    ComparePage(ConfigStore& config, SecretStore& secrets, CatalogService& catalog, HistoryService& history,
+    ComparePage(ConfigStore& config, AnswerEngine& engine, CatalogService& catalog, HistoryService& history,
                 QWidget* parent = nullptr);
     ~ComparePage() override;
 
@@ -61,7 +61,7 @@ public:
     void setChartsVisible(bool visible);
 
     bool isRunning() const;
-    QString currentComparisonId() const { return m_comparison.id; }
+    QString currentComparisonId() const;
     CompareSetup setup() const;
     QList<CompareLane*> lanes() const { return m_lanes; }
     CompareSetupBar* setupBar() const { return m_setupBar; }
@@ -70,6 +70,7 @@ public:
     Composer* composer() const { return m_composer; }
     ComparisonList* list() const { return m_list; }
     ChatSettingsPanel* settingsPanel() const { return m_settings; }
+    Comparison* comparison() const { return m_comparison; }
 
 signals:
     void runFinished();
@@ -84,15 +85,14 @@ private:
     void sendGuarded(const QString& prompt, const CompareSetup& wanted, bool followUp); // under the budget guard
     void startComparison(const QString& prompt, const CompareSetup& setup);
     void askAll(const QString& prompt);
-    void bindLanes(const QList<Conversation>& conversations);
-    void onLaneFinished();
+    void bindLanes();
+    void onRunFinished();
     void showAnswersFromTheirStart(int fromLane);
     void updateMarksAndCharts();
     void updateBestButtons();
     void updateTraces();
     void updateEstimates();
     void applyTitles();
-    void saveLayout();
     void refreshList();
     void continueLane(int lane);
     void setRunning(bool running);
@@ -101,19 +101,18 @@ private:
     void onOrderChanged();
     void hideColumn(CompareColumn* column);
     void rate(CompareColumn* column, int score);
+    void afterVote(const QString& message);
     void updateHiddenMenu();
     QString titleOf(int lane) const;
     int laneOf(CompareColumn* column) const;
-    QString authorOf(int lane) const; // for ratings and votes
+    bool isRevealed() const;
 
     ConfigStore& m_config;
-    SecretStore& m_secrets;
-    CatalogService& m_catalog;
-    HistoryService& m_history;
+    AnswerEngine& m_engine;
+    ComparisonHistory m_saved;
 
-    SteadyClock m_clock;
-    EventLoopScheduler m_scheduler;
     FrameTicker* m_ticker;
+    Comparison* m_comparison;       // the engine: lanes, runs, what is recorded
     ComparisonList* m_list;
     CompareSetupBar* m_setupBar;
     ChatSettingsPanel* m_settings;
@@ -125,16 +124,10 @@ private:
     QTimer* m_estimateDelay;
     QTimer* m_traceDelay;
 
-    ComparisonRecord m_comparison;  // id empty: a draft, saved on the first send
-    CompareSetup m_setup;           // of the comparison shown (the bar may have moved on: then the next send is new)
+    CompareSetup m_draft;            // the columns of a draft (nothing sent yet); the engine's setup once open
     QList<CompareColumn*> m_columns; // in setup order (= display order: a move reorders both)
-    QList<CompareLane*> m_lanes;    // in setup order; empty for a draft
-    QList<QNetworkAccessManager*> m_laneNetworks; // one per lane
-    QList<int> m_letters;           // blind mode: the letter each lane shows until a vote reveals the names
-    bool m_revealed = true;
-    bool m_voted = false;
-    int m_running = 0;              // lanes answering now
-    bool m_starting = false;
+    QList<CompareLane*> m_lanes;     // views of the engine's lanes, in setup order; empty for a draft
+    QList<int> m_letters;            // blind mode: the letter each lane shows until a vote reveals the names
     bool m_checkingBudget = false;
     quint64 m_generation = 0;
     std::function<void()> m_whenIdle;

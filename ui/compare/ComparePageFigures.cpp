@@ -3,14 +3,14 @@
 // the marks and charts once a run has ended, the live throughput lines, and when "Best" is offered.
 #include "compare/ComparePage.h"
 
-#include "catalog/CatalogService.h"
 #include "charts/RunCharts.h"
-#include "chat/ChatRequestBuilder.h"
 #include "chat/ChatSettingsPanel.h"
 #include "chat/Composer.h"
 #include "compare/CompareColumn.h"
 #include "compare/CompareLane.h"
 #include "compare/CompareSetupBar.h"
+#include "compare/Comparison.h"
+#include "compare/ComparisonLane.h"
 #include "config/ConfigStore.h"
 #include "pricing/BudgetGuard.h"
 
@@ -21,7 +21,7 @@ namespace juxta {
 void ComparePage::updateBestButtons()
 {
     // One vote per turn, once every column has finished.
-    const bool open = !isRunning() && !m_voted && m_lanes.size() >= 2;
+    const bool open = !isRunning() && !m_comparison->hasVoted() && m_lanes.size() >= 2;
     for (CompareColumn* column : std::as_const(m_columns))
         column->setBestEnabled(open);
 }
@@ -50,7 +50,7 @@ void ComparePage::updateTraces()
     QStringList labels;
     QList<int> colours;
     for (int i = 0; i < m_lanes.size(); ++i) {
-        traces.append(m_lanes.at(i)->trace().points());
+        traces.append(m_lanes.at(i)->lane().trace());
         labels.append(titleOf(i));
         colours.append(i);
     }
@@ -61,18 +61,9 @@ void ComparePage::updateEstimates()
 {
     const CompareSetup wanted = setup();
     const bool followUp = continuesShown(wanted);
-    QList<std::optional<CostEstimate>> estimates;
+    const Comparison::Estimate estimate = m_comparison->estimateNext(wanted, m_composer->text());
     for (int i = 0; i < m_columns.size(); ++i) {
-        QList<QString> texts;
-        ChatSettings settings = i < wanted.columns.size() ? wanted.settingsFor(i) : ChatSettings();
-        if (followUp && i < m_lanes.size()) {
-            for (const MessageRecord& m : m_lanes.at(i)->shownPath())
-                texts.append(m.content);
-            settings = m_lanes.at(i)->settings();
-        }
-        texts.append(m_composer->text());
-        const std::optional<SendEstimate> e = estimateSend(m_config.config(), m_catalog.catalog(), settings, texts);
-        estimates.append(e ? e->cost : std::nullopt);
+        const std::optional<SendEstimate> e = estimate.columns.value(i);
         QString text;
         if (!e)
             text = tr("model not available");
@@ -85,11 +76,11 @@ void ComparePage::updateEstimates()
             text = tr("next send: from %1").arg(formatMoney(e->cost->min, e->cost->currency));
         if (wanted.repeat > 1 && e)
             text += tr(" (× %1 runs)").arg(wanted.repeat);
-        m_columns.at(i)->setEstimate(m_revealed ? text : QString()); // a price would hint at the model
+        m_columns.at(i)->setEstimate(isRevealed() ? text : QString()); // a price would hint at the model
     }
     QString total;
     if (m_columns.size() >= CompareSetup::kMinColumns) {
-        const std::optional<CostEstimate> sum = totalEstimate(estimates, wanted.repeat);
+        const std::optional<CostEstimate>& sum = estimate.total;
         total = !sum ? tr("Next send, all columns: price unknown for some models")
                 : sum->max ? tr("Next send, all columns: %1–%2").arg(formatMoney(sum->min, sum->currency),
                                                                      formatMoney(*sum->max, sum->currency))

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/CompareSetupBar.h"
 
+#include "compare/ComparisonHistory.h"
+
 #include "catalog/ModelPicker.h"
 #include "chat/ChatSettingsPanel.h"
-#include "chat/TargetResolver.h"
+#include "answer/TargetResolver.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -38,7 +40,7 @@ CompareSetupBar::CompareSetupBar(AppConfig& config, const ModelCatalog& catalog,
     , m_blind(new QCheckBox(tr("Blind"), this))
     , m_sync(new QCheckBox(tr("Scroll together"), this))
     , m_picker(new ModelPickerPopup(config, catalog, this))
-    , m_savedSets(QJsonDocument::fromJson(QSettings().value(QLatin1StringView(kSetsKey)).toByteArray()).object())
+    , m_savedSets(QJsonDocument::fromJson(QSettings().value(QLatin1StringView(ComparisonHistory::kModelSetsKey)).toByteArray()).object())
 {
     setObjectName(u"compareSetupBar"_s);
     m_add->setText(tr("+ Add model"));

@@ -43,7 +43,6 @@ public:
     bool loadSet(const QString& name);
     void deleteSet(const QString& name);
     QStringList setNames() const;
-    static constexpr auto kSetsKey = "compare/sets";
 
     QToolButton* addButton() const { return m_add; }
     ModelPickerPopup* picker() const { return m_picker; }
@@ -52,7 +51,7 @@ signals:
     void columnsChanged();
     void optionsChanged();
     void syncScrollToggled(bool on);
-    void setsChanged(const QByteArray& json); // every saved set, for QSettings under kSetsKey
+    void setsChanged(const QByteArray& json); // every saved set, for QSettings under ComparisonHistory::kModelSetsKey
 
 private:
     void rebuildChips();

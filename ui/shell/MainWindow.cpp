@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shell/MainWindow.h"
 
+#include "answer/AnswerEngine.h"
 #include "catalog/CatalogService.h"
 #include "catalog/ModelPicker.h"
 #include "chat/ChatPage.h"
@@ -61,6 +62,8 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
     m_secrets = createSecretStore(m_store->config());
     m_catalog = new CatalogService(m_store->config(), *m_secrets, *m_network, DiscoveryCache(), this);
     m_catalog->loadCachedLists();
+    m_engine = std::make_unique<AnswerEngine>(m_store->config(), *m_secrets, m_catalog->catalog(), *m_network,
+                                              m_history.get());
     if (!report.ok) {
         // Shown once the window is up, without blocking: the user's file is kept (see the backup path).
         QTimer::singleShot(0, this, [this, report] {
@@ -86,7 +89,7 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
 
 void MainWindow::createChat()
 {
-    m_chat = new ChatPage(*m_store, *m_secrets, *m_network, *m_catalog, *m_history, *m_picker, this);
+    m_chat = new ChatPage(*m_store, *m_engine, *m_catalog, *m_history, *m_picker, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_chat);
     setCentralWidget(m_pages);
@@ -154,7 +157,7 @@ void MainWindow::importConversation()
 
 void MainWindow::createCompare()
 {
-    m_compare = new ComparePage(*m_store, *m_secrets, *m_catalog, *m_history, this);
+    m_compare = new ComparePage(*m_store, *m_engine, *m_catalog, *m_history, this);
     m_pages->addWidget(m_compare);
     connect(m_compare, &ComparePage::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_compare->setupBar(), &CompareSetupBar::columnsChanged, this, &MainWindow::saveConfig); // recent models

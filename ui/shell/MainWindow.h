@@ -22,6 +22,7 @@ class ComparePage;
 class ConfigStore;
 class FirstRunCheck;
 struct FirstRunVerdict;
+class AnswerEngine;
 class HistoryService;
 class ModelPicker;
 class SecretStore;
@@ -80,6 +81,7 @@ private:
     QNetworkAccessManager* m_network;
     CatalogService* m_catalog;
     std::unique_ptr<HistoryService> m_history;
+    std::unique_ptr<AnswerEngine> m_engine; // after the history it records into: goes first
     ModelPicker* m_picker = nullptr;
     ChatPage* m_chat = nullptr;
     ComparePage* m_compare = nullptr;

@@ -3,7 +3,7 @@
 // and the estimate of what sending it would cost.
 #pragma once
 
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 #include "pricing/CostCalculator.h"
 #include "providers/ChatRequest.h"
 #include "storage/HistoryRecords.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/ChatRequestBuilder.h"
+#include "answer/ChatRequestBuilder.h"
 
 #include "catalog/ModelCatalog.h"
 #include "catalog/ModelRef.h"
-#include "chat/TargetResolver.h"
+#include "answer/TargetResolver.h"
 #include "config/AppConfig.h"
 
 namespace juxta {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Keeps one streaming answer safe: the message row is written before the first byte arrives, the partial text
-// is saved at least once a second while it streams, and the final text, statistics and request log are written
-// when it ends. Shared by the chat window and `juxta ask --save`.
+// is saved at least once a second while it streams, and the final text, statistics, token-arrival trace, request
+// log and the day's spending are written when it ends. Without a history it still assembles the answer and its
+// figures (`juxta compare` without --save). Part of AnswerRun; nothing else drives it.
 #pragma once
 
+#include "answer/ThroughputTrace.h"
 #include "pricing/ModelPrice.h"
 #include "routing/ResilientCall.h"
 #include "storage/HistoryRecords.h"
@@ -17,6 +19,7 @@
 namespace juxta {
 
 class HistoryService;
+class MonotonicClock;
 
 class AnswerRecorder final : public QObject
 {
@@ -26,17 +29,24 @@ public:
     using PriceFor = std::function<std::optional<ModelPrice>(const Target&)>;
 
     // `answer` carries the ids, the parent and stats.requestedModel; `request` and `targets` are what the call
-    // was given (parameters for the request log, prices for the cost).
-    AnswerRecorder(HistoryService& history, MessageRecord answer, ChatRequest request, QList<Target> targets,
-                   PriceFor priceFor, QObject* parent = nullptr);
+    // was given (parameters for the request log, prices for the cost). `history` may be null: nothing is written.
+    AnswerRecorder(HistoryService* history, const MonotonicClock& clock, MessageRecord answer, ChatRequest request,
+                   QList<Target> targets, PriceFor priceFor, QObject* parent = nullptr);
     ~AnswerRecorder() override;
+
+    // Adds the answer's cost to today's spending (SpendLedger) when it ends; on by default.
+    void setRecordsSpending(bool on) { m_recordsSpending = on; }
 
     // Writes the "streaming" row and follows the call until it finishes.
     void watch(ResilientCall& call);
 
     const Transcript& transcript() const { return m_transcript; }
     const MessageRecord& record() const { return m_answer; }
-    static constexpr int kSaveIntervalMs = 750; // "at least once a second", with room for a busy moment
+    const ThroughputTrace& trace() const { return m_trace; }
+    double tokensSoFar() const { return m_tokens; } // estimated from what streamed (text and reasoning)
+    std::optional<double> firstTokenMs() const { return m_firstTokenMs; } // since the send, of the current attempt
+    double elapsedMs() const;                        // since the send
+    static constexpr int kSaveIntervalMs = 750;      // "at least once a second", with room for a busy moment
 
 signals:
     void grew();       // new text, reasoning or tool calls are in transcript()
@@ -46,21 +56,28 @@ signals:
     void finished(const juxta::MessageRecord& answer, const juxta::RoutedOutcome& outcome);
 
 private:
+    void onEvents(const QList<StreamEvent>& events);
     void savePartial();
     void onFinished(const RoutedOutcome& outcome);
     QList<AttemptLogRow> logRows(const RoutedOutcome& outcome) const;
     std::optional<double> costOf(int targetIndex, const Usage& usage) const;
 
-    HistoryService& m_history;
+    HistoryService* m_history;
+    const MonotonicClock& m_clock;
     MessageRecord m_answer;
     ChatRequest m_request;
     QList<Target> m_targets;
     PriceFor m_priceFor;
     Transcript m_transcript;
+    ThroughputTrace m_trace;
     QTimer m_saveTimer;
     bool m_dirty = false;
     bool m_done = false;
+    bool m_recordsSpending = true;
     QDateTime m_startedAt;
+    qint64 m_startNs = 0;
+    double m_tokens = 0;
+    std::optional<double> m_firstTokenMs;
 };
 
 } // namespace juxta

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/TargetResolver.h"
+#include "answer/TargetResolver.h"
 
 #include "offline/OfflineNetwork.h"
 

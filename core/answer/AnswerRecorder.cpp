@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/AnswerRecorder.h"
+#include "answer/AnswerRecorder.h"
 
+#include "common/MonotonicClock.h"
 #include "offline/OfflineNetwork.h"
-
+#include "pricing/BudgetGuard.h"
 #include "pricing/CostCalculator.h"
 #include "storage/HistoryService.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -14,7 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace juxta {
 namespace {
-
 
 // What the request log keeps of the parameters: never the key, never the messages themselves.
 QString parametersJson(const ChatRequest& request)
@@ -37,10 +36,11 @@ QString parametersJson(const ChatRequest& request)
 
 } // namespace
 
-AnswerRecorder::AnswerRecorder(HistoryService& history, MessageRecord answer, ChatRequest request,
-                               QList<Target> targets, PriceFor priceFor, QObject* parent)
+AnswerRecorder::AnswerRecorder(HistoryService* history, const MonotonicClock& clock, MessageRecord answer,
+                               ChatRequest request, QList<Target> targets, PriceFor priceFor, QObject* parent)
     : QObject(parent)
     , m_history(history)
+    , m_clock(clock)
     , m_answer(std::move(answer))
     , m_request(std::move(request))
     , m_targets(std::move(targets))
@@ -55,50 +55,50 @@ AnswerRecorder::AnswerRecorder(HistoryService& history, MessageRecord answer, Ch
 AnswerRecorder::~AnswerRecorder()
 {
     // Destroyed mid-stream (window closed, app quitting): what arrived is saved and marked incomplete.
-    if (!m_done) {
+    if (!m_done && m_startedAt.isValid() && m_history) {
         MessageRecord last = m_answer;
         last.content = m_transcript.text();
         last.reasoning = m_transcript.reasoning();
         last.toolCallsJson = toolCallsToJson(m_transcript.toolCalls());
         last.state = MessageState::Stopped;
-        m_history.write([last](ConversationStore& store) {
+        m_history->write([last](ConversationStore& store) {
             store.setLive(last.id, false);
             return store.saveMessage(last);
         });
     }
 }
 
+double AnswerRecorder::elapsedMs() const
+{
+    return m_startedAt.isValid() ? double(m_clock.nowNs() - m_startNs) / 1e6 : 0.0;
+}
+
 void AnswerRecorder::watch(ResilientCall& call)
 {
     m_startedAt = QDateTime::currentDateTimeUtc();
+    m_startNs = m_clock.nowNs();
+    m_trace.add(0, 0);
     m_answer.state = MessageState::Streaming;
     if (!m_answer.createdAt.isValid())
         m_answer.createdAt = m_startedAt;
-    const MessageRecord row = m_answer;
-    m_history.write([row](ConversationStore& store) {
-        store.setLive(row.id, true);
-        return store.saveMessage(row);
-    });
-    connect(&call, &ResilientCall::eventsReceived, this, [this](const QList<StreamEvent>& events) {
-        bool content = false; // usage and finish events carry no text to save or show
-        for (const StreamEvent& event : events) {
-            content = content || std::holds_alternative<TextDelta>(event) || std::holds_alternative<ReasoningDelta>(event)
-                || std::holds_alternative<ToolCallDelta>(event);
-            m_transcript.apply(event);
-        }
-        if (!content)
-            return;
-        m_dirty = true;
-        if (!m_saveTimer.isActive())
-            m_saveTimer.start();
-        emit grew();
-    });
+    if (m_history) {
+        const MessageRecord row = m_answer;
+        m_history->write([row](ConversationStore& store) {
+            store.setLive(row.id, true);
+            return store.saveMessage(row);
+        });
+    }
+    connect(&call, &ResilientCall::eventsReceived, this, &AnswerRecorder::onEvents);
     connect(&call, &ResilientCall::attemptStarted, this,
             [this](int, const QString& target, int retry, bool afterPartialOutput) {
                 if (afterPartialOutput) {
-                    // The abandoned text stays in the request log's attempt; the answer starts over.
+                    // The abandoned text stays in the request log's attempt; the answer starts over, so does the
+                    // count of tokens on the trace.
                     m_transcript = Transcript();
                     m_dirty = true;
+                    m_tokens = 0;
+                    m_firstTokenMs.reset();
+                    m_trace.add(elapsedMs(), 0);
                     emit restarted();
                 }
                 emit attemptStarted(target, retry);
@@ -108,16 +108,48 @@ void AnswerRecorder::watch(ResilientCall& call)
     connect(&call, &ResilientCall::finished, this, &AnswerRecorder::onFinished);
 }
 
+void AnswerRecorder::onEvents(const QList<StreamEvent>& events)
+{
+    bool content = false; // usage and finish events carry no text to save or show
+    qint64 tokens = 0;
+    for (const StreamEvent& event : events) {
+        if (const auto* text = std::get_if<TextDelta>(&event)) {
+            tokens += estimateTokens(text->text);
+            content = true;
+        } else if (const auto* reasoning = std::get_if<ReasoningDelta>(&event)) {
+            tokens += estimateTokens(reasoning->text);
+            content = true;
+        } else if (std::holds_alternative<ToolCallDelta>(event)) {
+            content = true;
+        }
+        m_transcript.apply(event);
+    }
+    if (!content)
+        return;
+    if (tokens > 0) {
+        // Tokens so far, estimated from the new text only: the cost per event does not grow with the answer.
+        const double now = elapsedMs();
+        if (!m_firstTokenMs)
+            m_firstTokenMs = now;
+        m_tokens += double(tokens);
+        m_trace.add(now, m_tokens);
+    }
+    m_dirty = true;
+    if (m_history && !m_saveTimer.isActive())
+        m_saveTimer.start();
+    emit grew();
+}
+
 void AnswerRecorder::savePartial()
 {
-    if (!m_dirty || m_done)
+    if (!m_dirty || m_done || !m_history)
         return;
     m_dirty = false;
-    // QString copies share their buffer until the transcript appends again: this costs no copy on the UI thread.
+    // QString copies share their buffer until the transcript appends again: this costs no copy on this thread.
     const QString id = m_answer.id;
     const QString text = m_transcript.text();
     const QString reasoning = m_transcript.reasoning();
-    m_history.write([id, text, reasoning](ConversationStore& store) { return store.savePartial(id, text, reasoning); });
+    m_history->write([id, text, reasoning](ConversationStore& store) { return store.savePartial(id, text, reasoning); });
 }
 
 std::optional<double> AnswerRecorder::costOf(int targetIndex, const Usage& usage) const
@@ -176,12 +208,25 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     const int asked = routed.servedBy >= 0 ? routed.servedBy : 0;
     s.offline = asked < m_targets.size() && isOfflineUrl(m_targets.at(asked).profile.baseUrl);
 
-    const MessageRecord row = a;
-    const QList<AttemptLogRow> log = logRows(routed);
-    m_history.write([row, log](ConversationStore& store) {
-        store.setLive(row.id, false);
-        return store.saveMessage(row) && store.logAttempts(log);
-    });
+    // The trace ends where and when the answer ended, in the provider's own count once it reported one.
+    m_trace.add(elapsedMs(), m_tokens);
+    if (outcome.usage.outputTokens && m_tokens > 0)
+        m_trace.scaleTo(double(*outcome.usage.outputTokens));
+
+    const double spent = m_recordsSpending && s.costUsd && *s.costUsd > 0 ? *s.costUsd : 0.0;
+    if (m_history) {
+        const MessageRecord row = a;
+        const QList<AttemptLogRow> log = logRows(routed);
+        const QByteArray trace = m_trace.toJson();
+        m_history->write([row, log, trace, spent](ConversationStore& store) {
+            store.setLive(row.id, false);
+            if (spent > 0) // the budget guard reads the day's spending; written off the caller's thread
+                SpendLedger(SpendLedger::defaultPath()).record(spent);
+            return store.saveMessage(row) && store.logAttempts(log) && store.saveTrace(row.id, trace);
+        });
+    } else if (spent > 0) {
+        SpendLedger(SpendLedger::defaultPath()).record(spent);
+    }
     emit finished(a, routed);
 }
 

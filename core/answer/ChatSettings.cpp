@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/ChatSettings.h"
+#include "answer/ChatSettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
