@@ -3,13 +3,19 @@
 
 #include "chat/ConversationFiles.h"
 #include "cli/CommandLine.h"
+#include "compare/CompareSetup.h"
+#include "compare/ComparisonExport.h"
 #include "pricing/CostCalculator.h"
+#include "storage/ComparisonStore.h"
 #include "storage/HistoryDatabase.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -18,27 +24,87 @@ namespace {
 
 const QString kCommand = u"history"_s;
 
-int list(ConversationStore& store, const QString& search, bool json)
+// One row of the list: a conversation or a comparison (its columns are conversations the list leaves out).
+struct Entry
 {
-    const QList<ConversationRecord> conversations = store.listConversations(search);
+    QString kind; // "conversation" or "comparison"
+    QString id;
+    QString title;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    bool pinned = false;
+    double costUsd = 0;
+    QStringList models; // a comparison's columns
+};
+
+QList<Entry> entries(ConversationStore& store, const QString& search, const QString& kind)
+{
+    QList<Entry> out;
+    if (kind != u"comparison"_s) {
+        for (const ConversationRecord& c : store.listConversations(search))
+            out.append({u"conversation"_s, c.id, c.title, c.createdAt, c.updatedAt, c.pinned, c.totalCostUsd, {}});
+    }
+    if (kind != u"conversation"_s) {
+        ComparisonStore comparisons(store);
+        const QHash<QString, double> costs = comparisons.costs();
+        for (const ComparisonRecord& c : comparisons.listComparisons(search)) {
+            QStringList models;
+            for (const CompareColumnSetup& column : CompareSetup::fromJson(c.setupJson).columns)
+                models.append(column.overrides.model);
+            out.append({u"comparison"_s, c.id, c.title, c.createdAt, c.updatedAt, false, costs.value(c.id), models});
+        }
+    }
+    // Pinned conversations on top, then everything newest first.
+    std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+        if (a.pinned != b.pinned)
+            return a.pinned;
+        return a.updatedAt > b.updatedAt;
+    });
+    return out;
+}
+
+int list(ConversationStore& store, const QString& search, const QString& kind, bool json)
+{
+    const QList<Entry> list = entries(store, search, kind);
     if (json) {
         QJsonArray array;
-        for (const ConversationRecord& c : conversations) {
-            array.append(QJsonObject{{u"id"_s, c.id},
-                                     {u"title"_s, c.title},
-                                     {u"created_at"_s, c.createdAt.toString(Qt::ISODateWithMs)},
-                                     {u"updated_at"_s, c.updatedAt.toString(Qt::ISODateWithMs)},
-                                     {u"pinned"_s, c.pinned},
-                                     {u"cost_usd"_s, c.totalCostUsd}});
+        for (const Entry& e : list) {
+            QJsonObject row{{u"id"_s, e.id},
+                            {u"kind"_s, e.kind},
+                            {u"title"_s, e.title},
+                            {u"created_at"_s, e.createdAt.toString(Qt::ISODateWithMs)},
+                            {u"updated_at"_s, e.updatedAt.toString(Qt::ISODateWithMs)},
+                            {u"pinned"_s, e.pinned},
+                            {u"cost_usd"_s, e.costUsd}};
+            if (e.kind == u"comparison"_s)
+                row.insert(u"models"_s, QJsonArray::fromStringList(e.models));
+            array.append(row);
         }
         printOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return Success;
     }
-    for (const ConversationRecord& c : conversations) {
-        printOut(u"%1  %2  %3%4%5\n"_s.arg(c.id, c.updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
-                                           c.pinned ? u"* "_s : QString(), c.title,
-                                           c.totalCostUsd > 0 ? u"  (%1)"_s.arg(formatMoney(c.totalCostUsd, u"USD"_s))
-                                                              : QString()));
+    for (const Entry& e : list) {
+        const QString title = e.kind == u"comparison"_s ? u"%1 [%2]"_s.arg(e.title, e.models.join(u", "_s)) : e.title;
+        printOut(u"%1  %2  %3  %4%5%6\n"_s.arg(e.id, e.updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
+                                             e.kind.leftJustified(12), e.pinned ? u"* "_s : QString(), title,
+                                             e.costUsd > 0 ? u"  (%1)"_s.arg(formatMoney(e.costUsd, u"USD"_s))
+                                                           : QString()));
+    }
+    return Success;
+}
+
+// `show` and `export` of a comparison: the same documents as the compare view's Export.
+int writeComparison(const SavedComparison& saved, bool markdown, const QString& output)
+{
+    const QByteArray bytes = markdown ? exportComparisonMarkdown(saved).toUtf8() + '\n' : exportComparisonJson(saved);
+    if (output.isEmpty()) {
+        printOut(bytes);
+        return Success;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        printError(kCommand, u"cannot write %1: %2"_s.arg(output, file.errorString()));
+        return ProviderFailure;
     }
     return Success;
 }
@@ -50,18 +116,20 @@ int HistoryCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"The chat history ($XDG_DATA_HOME/juxta/history.sqlite).\n"
-        "  juxta history [list] [--search TEXT] [--json]   conversations, newest first (pinned on top)\n"
-        "  juxta history show ID                          the conversation's current branch as Markdown\n"
+        "  juxta history [list] [--search TEXT] [--kind KIND] [--json]\n"
+        "                                 conversations and comparisons, newest first (pinned on top)\n"
+        "  juxta history show ID          a conversation's current branch, or a comparison, as Markdown\n"
         "  juxta history export ID --format json|md [--output FILE]\n"
-        "  juxta history import FILE                      a .json or .md export; prints the new id"_s);
+        "  juxta history import FILE      a conversation's .json or .md export; prints the new id"_s);
     parser.addHelpOption();
     const QCommandLineOption search(u"search"_s, u"Only conversations whose title or text contains TEXT."_s, u"TEXT"_s);
-    const QCommandLineOption json(u"json"_s, u"List as JSON."_s);
+    const QCommandLineOption json(u"json"_s, u"List as JSON (each entry with its \"kind\")."_s);
+    const QCommandLineOption kind(u"kind"_s, u"all (default), conversation or comparison."_s, u"KIND"_s, u"all"_s);
     const QCommandLineOption format(u"format"_s, u"Export format: json (every version, lossless) or md."_s, u"FORMAT"_s,
                                     u"json"_s);
     const QCommandLineOption output(u"output"_s, u"Write the export to FILE instead of standard output."_s, u"FILE"_s);
     const QCommandLineOption database(u"database"_s, u"Use another history database file."_s, u"FILE"_s);
-    parser.addOptions({search, json, format, output, database});
+    parser.addOptions({search, json, kind, format, output, database});
     parser.addPositionalArgument(u"ACTION"_s, u"list (default), show, export or import."_s);
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
@@ -76,6 +144,11 @@ int HistoryCommand::run(const QStringList& arguments)
     const QString formatName = parser.value(format);
     if (formatName != u"json"_s && formatName != u"md"_s) {
         printError(kCommand, u"--format must be json or md"_s);
+        return BadUsage;
+    }
+    const QString kindName = parser.value(kind);
+    if (kindName != u"all"_s && kindName != u"conversation"_s && kindName != u"comparison"_s) {
+        printError(kCommand, u"--kind must be all, conversation or comparison"_s);
         return BadUsage;
     }
     const bool needsArgument = action == u"show"_s || action == u"export"_s || action == u"import"_s;
@@ -98,7 +171,7 @@ int HistoryCommand::run(const QStringList& arguments)
     ConversationStore& store = db.conversations();
 
     if (action == u"list"_s)
-        return list(store, parser.value(search), parser.isSet(json));
+        return list(store, parser.value(search), kindName, parser.isSet(json));
     if (action == u"import"_s) {
         const ConversationImport result = readConversationFile(store, positional.at(1));
         for (const QString& warning : result.imported.warnings)
@@ -111,12 +184,14 @@ int HistoryCommand::run(const QStringList& arguments)
         return Success;
     }
     const QString id = positional.at(1);
+    const bool markdown = action == u"show"_s || formatName == u"md"_s;
+    if (const std::optional<SavedComparison> saved = ComparisonStore(store).loadComparison(id))
+        return writeComparison(*saved, markdown, parser.value(output));
     const std::optional<Conversation> conversation = store.loadConversation(id);
     if (!conversation) {
-        printError(kCommand, u"no conversation %1 (see juxta history)"_s.arg(id));
+        printError(kCommand, u"no conversation or comparison %1 (see juxta history)"_s.arg(id));
         return BadUsage;
     }
-    const bool markdown = action == u"show"_s || formatName == u"md"_s;
     if (parser.isSet(output)) {
         QString error;
         if (!writeConversationFile(store, id, parser.value(output),

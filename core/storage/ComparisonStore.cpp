@@ -131,6 +131,21 @@ QList<ComparisonRecord> ComparisonStore::listComparisons(const QString& search) 
     return list;
 }
 
+QHash<QString, double> ComparisonStore::costs() const
+{
+    QHash<QString, double> out;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT comparison_id, SUM(total_cost_usd) FROM conversations WHERE comparison_id IS NOT NULL"
+                    " GROUP BY comparison_id"_s)) {
+        m_lastError = query.lastError().text();
+        return out;
+    }
+    while (query.next())
+        out.insert(query.value(0).toString(), query.value(1).toDouble());
+    return out;
+}
+
 std::optional<SavedComparison> ComparisonStore::loadComparison(const QString& id) const
 {
     QSqlQuery query(m_db);

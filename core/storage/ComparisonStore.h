@@ -65,6 +65,7 @@ public:
     bool deleteComparison(const QString& id);
 
     QList<ComparisonRecord> listComparisons(const QString& search = {}) const; // newest first
+    QHash<QString, double> costs() const; // what each comparison's answers cost in all, by comparison id
     std::optional<SavedComparison> loadComparison(const QString& id) const;
 
     // score -1 or +1; 0 removes the rating.

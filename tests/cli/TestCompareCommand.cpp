@@ -4,7 +4,11 @@
 // the measured times follow the scripted ones, and the table names every model.
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
+#include "answer/ChatSettings.h"
+#include "compare/CompareSetup.h"
 #include "config/ConfigStore.h"
+#include "storage/ComparisonStore.h"
+#include "storage/HistoryDatabase.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -29,6 +33,7 @@ private slots:
     void refusesBadUsage();
     void budgetCountsAllModelsTogether();
     void eightModelsOnOneServerStreamAtOnce();
+    void savedComparisonIsInTheHistory();
 
 private:
     struct Run
@@ -38,7 +43,8 @@ private:
         QByteArray err;
         qint64 elapsedMs = 0;
     };
-    Run juxta(const QStringList& arguments);
+    Run juxta(const QStringList& arguments);                // juxta compare --config … ARGUMENTS
+    Run command(const QStringList& arguments);              // juxta ARGUMENTS
 
     QTemporaryDir m_home;
     FakeProviderServer m_server;
@@ -72,6 +78,11 @@ void TestCompareCommand::initTestCase()
 
 TestCompareCommand::Run TestCompareCommand::juxta(const QStringList& arguments)
 {
+    return command(QStringList{u"compare"_s, u"--config"_s, m_home.filePath(u"config.json"_s)} + arguments);
+}
+
+TestCompareCommand::Run TestCompareCommand::command(const QStringList& arguments)
+{
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
@@ -79,8 +90,7 @@ TestCompareCommand::Run TestCompareCommand::juxta(const QStringList& arguments)
     process.setProcessEnvironment(env);
     QElapsedTimer timer;
     timer.start();
-    process.start(QStringLiteral(JUXTA_BINARY),
-                  QStringList{u"compare"_s, u"--config"_s, m_home.filePath(u"config.json"_s)} + arguments);
+    process.start(QStringLiteral(JUXTA_BINARY), arguments);
     m_mostConnections = 0;
     while (!process.waitForFinished(10)) { // the fake server lives on this thread
         QCoreApplication::processEvents();
@@ -88,7 +98,7 @@ TestCompareCommand::Run TestCompareCommand::juxta(const QStringList& arguments)
         if (timer.elapsed() > 60'000) { // a hang fails here, with the child's output, not as a suite timeout
             process.kill();
             process.waitForFinished();
-            qWarning("juxta compare hung; stderr: %s", process.readAllStandardError().constData());
+            qWarning("juxta hung; stderr: %s", process.readAllStandardError().constData());
             return {-2, {}, {}, timer.elapsed()};
         }
     }
@@ -193,6 +203,76 @@ void TestCompareCommand::eightModelsOnOneServerStreamAtOnce()
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(run.out).object().value(u"results"_s).toArray().size(), 8);
     QVERIFY2(m_mostConnections >= 8, QByteArray::number(m_mostConnections).constData());
+}
+
+void TestCompareCommand::savedComparisonIsInTheHistory()
+{
+    const Run run = juxta({u"--model"_s, u"fake/fast"_s, u"--model"_s, u"fake/slow"_s, u"--repeat"_s, u"2"_s,
+                           u"--save"_s, u"--json"_s, u"Count to four"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject out = QJsonDocument::fromJson(run.out).object();
+    const QString id = out.value(u"comparison_id"_s).toString();
+    QVERIFY2(!id.isEmpty(), run.out.constData());
+
+    // Listed beside conversations, with its kind and models; --kind picks one kind; the columns are not listed.
+    const QJsonArray all = QJsonDocument::fromJson(command({u"history"_s, u"--json"_s}).out).array();
+    QJsonObject listed;
+    for (const QJsonValue& entry : all) {
+        if (entry.toObject().value(u"id"_s).toString() == id)
+            listed = entry.toObject();
+    }
+    QCOMPARE(listed.value(u"kind"_s).toString(), u"comparison"_s);
+    QCOMPARE(listed.value(u"title"_s).toString(), u"Count to four"_s);
+    QCOMPARE(listed.value(u"models"_s).toArray(), QJsonArray({u"fake/fast"_s, u"fake/slow"_s}));
+    const QJsonArray conversations =
+        QJsonDocument::fromJson(command({u"history"_s, u"--json"_s, u"--kind"_s, u"conversation"_s}).out).array();
+    for (const QJsonValue& entry : conversations)
+        QCOMPARE(entry.toObject().value(u"kind"_s).toString(), u"conversation"_s);
+    QCOMPARE(conversations.size(), all.size() - 1);
+    const QJsonArray comparisons =
+        QJsonDocument::fromJson(command({u"history"_s, u"--json"_s, u"--kind"_s, u"comparison"_s}).out).array();
+    QCOMPARE(comparisons.size(), 1);
+    QCOMPARE(command({u"history"_s, u"--kind"_s, u"chats"_s}).exitCode, 2);
+    QVERIFY(command({u"history"_s}).out.contains(("comparison    Count to four [fake/fast, fake/slow]")));
+
+    // `history show ID` prints it; `history export ID` writes the compare view's JSON export.
+    const Run shown = command({u"history"_s, u"show"_s, id});
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY2(shown.out.contains("## fake/fast") && shown.out.contains("## fake/slow"), shown.out.constData());
+    QVERIFY(shown.out.contains("One two three four."));
+    const Run exported = command({u"history"_s, u"export"_s, id, u"--format"_s, u"json"_s});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(exported.out).object().value(u"format"_s).toString(), u"juxta-comparison"_s);
+
+    // Recorded as the compare view records it: the columns as conversations, every run a version of the answer
+    // with its figures, the request log, and each answer's token-arrival trace.
+    HistoryDatabase db(m_home.filePath(u"data/juxta/history.sqlite"_s));
+    QVERIFY(db.open().ok);
+    const std::optional<SavedComparison> saved = ComparisonStore(db.conversations()).loadComparison(id);
+    QVERIFY(saved);
+    const CompareSetup setup = CompareSetup::fromJson(saved->record.setupJson);
+    QCOMPARE(setup.repeat, 2);
+    QCOMPARE(setup.columns.size(), 2);
+    QCOMPARE(saved->columns.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const Conversation& column = saved->columns.at(i);
+        QCOMPARE(ChatSettings::fromJson(column.record.settingsJson).model, setup.columns.at(i).overrides.model);
+        QCOMPARE(column.messages.size(), 3);
+        const MessageRecord& question = column.messages.at(0);
+        QCOMPARE(question.content, u"Count to four"_s);
+        for (int run = 1; run <= 2; ++run) {
+            const MessageRecord& answer = column.messages.at(run);
+            QCOMPARE(answer.parentId, question.id);
+            QCOMPARE(answer.state, MessageState::Complete);
+            QCOMPARE(answer.content, u"One two three four."_s);
+            QVERIFY(answer.stats.ttftMs && answer.stats.totalMs && answer.stats.outputTokens);
+            QCOMPARE(db.conversations().attemptsFor(answer.id).size(), 1);
+            QVERIFY(saved->traces.contains(answer.id));
+        }
+        QCOMPARE(column.record.currentLeafId, column.messages.at(2).id); // the last run is the one shown
+    }
+    const QJsonArray results = out.value(u"results"_s).toArray();
+    QCOMPARE(results.at(0).toObject().value(u"conversation_id"_s).toString(), saved->columns.at(0).record.id);
 }
 
 QTEST_GUILESS_MAIN(TestCompareCommand)

@@ -33,6 +33,7 @@
 #include <QListWidget>
 #include <QRegularExpression>
 #include <QMessageBox>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -99,6 +100,7 @@ private slots:
     void repeatsGiveStatisticsAndOneColumnStops();
     void blindVotesFeedTheLeaderboard();
     void reopenRerunExportAndDiff();
+    void aComparisonMadeOnTheCommandLineOpensHere();
     void columnsMoveHideAndKeepTheirOrder();
     void eightColumnsStreamAtOnce();
     void budgetGuardSeesAllColumnsTogether();
@@ -116,6 +118,7 @@ private:
     ComparePage* page() const { return m_window->comparePage(); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_historyPath; // the window's history file
     std::unique_ptr<FakeProviderServer> m_server;
     MainWindow* m_window = nullptr;
     QHash<QString, int> m_turns; // per model: requests answered
@@ -126,6 +129,7 @@ void TestComparePage::init()
     QSettings().clear();
     m_turns.clear();
     m_dir = std::make_unique<QTemporaryDir>();
+    m_historyPath = m_dir->filePath(u"history.sqlite"_s);
     m_server = std::make_unique<FakeProviderServer>();
     QVERIFY(m_server->listen());
     m_server->setResponder([this](const RecordedRequest& request) {
@@ -175,7 +179,7 @@ void TestComparePage::cleanup()
 
 void TestComparePage::openWindow()
 {
-    m_window = new MainWindow(m_dir->filePath(u"config.json"_s), nullptr, m_dir->filePath(u"history.sqlite"_s));
+    m_window = new MainWindow(m_dir->filePath(u"config.json"_s), nullptr, m_historyPath);
     m_window->resize(1500, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -485,6 +489,56 @@ void TestComparePage::reopenRerunExportAndDiff()
     QVERIFY(finished.wait(20'000));
     QVERIFY(page()->currentComparisonId() != id);
     QTRY_COMPARE(page()->list()->list()->count(), 2);
+}
+
+void TestComparePage::aComparisonMadeOnTheCommandLineOpensHere()
+{
+    // `juxta compare --save` records with the same engine: the app lists it, opens it with its answers, figures
+    // and throughput lines (drawn from the traces the history kept), and can continue it.
+    delete m_window;
+    m_window = nullptr;
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_dir->filePath(u"data"_s));
+    env.insert(u"XDG_CACHE_HOME"_s, m_dir->filePath(u"cache"_s));
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral(JUXTA_BINARY), {u"compare"_s, u"--config"_s, m_dir->filePath(u"config.json"_s),
+                                             u"--save"_s, u"--json"_s, u"--repeat"_s, u"2"_s, u"--model"_s,
+                                             u"fake/fast"_s, u"--model"_s, u"fake/medium"_s, u"From the shell"_s});
+    QVERIFY(cli.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 30'000); // the fake server answers on this thread
+    QCOMPARE(cli.exitCode(), 0);
+    const QString id = QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(u"comparison_id"_s).toString();
+    QVERIFY(!id.isEmpty());
+
+    m_historyPath = m_dir->filePath(u"data/juxta/history.sqlite"_s);
+    openWindow();
+    QTRY_COMPARE(page()->list()->list()->count(), 1);
+    page()->openComparison(id);
+    QTRY_COMPARE(page()->lanes().size(), 2);
+    QCOMPARE(page()->lanes().at(0)->settings().model, u"fake/fast"_s);
+    QCOMPARE(page()->lanes().at(1)->settings().model, u"fake/medium"_s);
+    for (int i = 0; i < 2; ++i) {
+        CompareColumn* c = page()->board()->columns().at(i);
+        QCOMPARE(c->transcript()->count(), 2);
+        QCOMPARE(c->transcript()->message(0).content, u"From the shell"_s);
+        QCOMPARE(c->transcript()->branch(1).count, 2); // both runs, as versions of the answer
+        QCOMPARE(c->status(), ColumnStatus::Done);
+        QVERIFY2(c->figures().contains(u"2 runs (2 ok)"_s), qPrintable(c->figures()));
+    }
+    QCOMPARE(page()->charts()->latencyPlot()->plottable(0)->interface1D()->dataCount(), 2);
+    QCustomPlot* throughput = page()->charts()->throughputPlot();
+    QVERIFY(throughput->graphCount() >= 2);
+    for (int i = 0; i < 2; ++i) // the line ends at the answer's output tokens
+        QCOMPARE(throughput->graph(i)->data()->at(throughput->graph(i)->dataCount() - 1)->value,
+                 double(*page()->lanes().at(i)->shownAnswer()->stats.outputTokens));
+
+    // Continued in the app: the next turn goes to both columns with each one's branch.
+    QSignalSpy finished(page(), &ComparePage::runFinished);
+    page()->send(u"And now?"_s);
+    QVERIFY(finished.wait(20'000));
+    QCOMPARE(page()->currentComparisonId(), id);
+    QCOMPARE(page()->board()->columns().at(0)->transcript()->count(), 4);
 }
 
 void TestComparePage::columnsMoveHideAndKeepTheirOrder()
