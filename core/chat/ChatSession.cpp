@@ -40,6 +40,7 @@ void ChatSession::newConversation()
 {
     stop();
     ++m_generation;
+    m_heldBack = nullptr;
     m_conversation = ConversationRecord();
     m_tree = ConversationTree();
     m_leafId.clear();
@@ -61,6 +62,7 @@ void ChatSession::show(const Conversation& conversation)
 {
     stop(); // one answer at a time, in the conversation on screen; what arrived is kept as stopped
     ++m_generation;
+    m_heldBack = nullptr;
     m_conversation = conversation.record;
     m_tree = ConversationTree(conversation.messages);
     m_leafId = m_tree.leafOrLatest(m_conversation.currentLeafId);
@@ -104,11 +106,59 @@ void ChatSession::ensureConversation(const QString& firstMessage, const ChatSett
     emit conversationSaved(record);
 }
 
-std::optional<MessageRecord> ChatSession::send(const QString& text, const QString& parentId,
-                                               const ChatSettings& settings)
+bool ChatSession::send(const QString& text, const QString& parentId, const ChatSettings& settings)
 {
     if (isAnswering() || text.trimmed().isEmpty() || settings.model.isEmpty())
-        return std::nullopt;
+        return false;
+    guarded(parentId, text, settings, [this, text, parentId, settings] { commitSend(text, parentId, settings); });
+    return true;
+}
+
+bool ChatSession::regenerate(const QString& answerId, const ChatSettings& settings)
+{
+    const MessageRecord* answer = m_tree.find(answerId);
+    if (!answer || isAnswering() || settings.model.isEmpty())
+        return false;
+    const QString parent = answer->parentId;
+    guarded(parent, {}, settings, [this, parent, settings] { startAnswer(parent, settings); });
+    return true;
+}
+
+void ChatSession::guarded(const QString& parentId, const QString& text, const ChatSettings& settings,
+                          std::function<void()> go)
+{
+    QList<QString> texts;
+    for (const MessageRecord& m : m_tree.pathTo(parentId))
+        texts.append(m.content);
+    if (!text.isEmpty())
+        texts.append(text);
+    const std::optional<SendEstimate> estimate = m_engine.estimate(settings, texts);
+    m_resolving = true; // busy while the day's spending is read (at once when no limit is set)
+    emit busyChanged(true);
+    const quint64 generation = m_generation;
+    m_engine.checkBudget(estimate ? estimate->cost : std::nullopt, this,
+                         [this, generation, go = std::move(go)](const BudgetVerdict& verdict) {
+        if (generation != m_generation)
+            return; // stopped, or another conversation shown, meanwhile
+        m_resolving = false;
+        if (verdict.kind == BudgetVerdict::Kind::Allow) {
+            go();
+            return;
+        }
+        emit busyChanged(false);
+        m_heldBack = verdict.kind == BudgetVerdict::Kind::Warn ? go : nullptr;
+        emit budgetExceeded(verdict);
+    });
+}
+
+void ChatSession::sendAnyway()
+{
+    if (const std::function<void()> go = std::exchange(m_heldBack, nullptr); go && !isAnswering())
+        go();
+}
+
+void ChatSession::commitSend(const QString& text, const QString& parentId, const ChatSettings& settings)
+{
     ensureConversation(text, settings);
     MessageRecord question;
     question.id = newRecordId();
@@ -122,20 +172,11 @@ std::optional<MessageRecord> ChatSession::send(const QString& text, const QStrin
     m_leafId = question.id;
     emit questionSent(question); // shown before its answer starts (which may be at once)
     startAnswer(question.id, settings);
-    return question;
-}
-
-bool ChatSession::regenerate(const QString& answerId, const ChatSettings& settings)
-{
-    const MessageRecord* answer = m_tree.find(answerId);
-    if (!answer || isAnswering() || settings.model.isEmpty())
-        return false;
-    startAnswer(answer->parentId, settings);
-    return true;
 }
 
 void ChatSession::startAnswer(const QString& parentId, const ChatSettings& settings)
 {
+    m_heldBack = nullptr;
     m_resolving = true;
     emit busyChanged(true);
     const quint64 generation = m_generation;

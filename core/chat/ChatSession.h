@@ -5,6 +5,7 @@
 #pragma once
 
 #include "answer/ChatSettings.h"
+#include "pricing/BudgetGuard.h"
 #include "chat/ConversationFiles.h"
 #include "chat/ConversationTree.h"
 #include "storage/HistoryRecords.h"
@@ -40,12 +41,14 @@ public:
     void showLeaf(const QString& leafId); // another branch of the conversation shown (not saved as current)
     void saveSettings(const ChatSettings& settings); // remembered with the conversation, once it exists
 
-    // Writes the question after `parentId` (the branch shown, or an earlier message's parent when editing),
-    // creating the conversation on the first send, and starts its answer. Returns the question, or nullopt when
-    // an answer is already on its way or the text is empty.
-    std::optional<MessageRecord> send(const QString& text, const QString& parentId, const ChatSettings& settings);
+    // Under the budget guard: writes the question after `parentId` (the branch shown, or an earlier message's
+    // parent when editing), creating the conversation on the first send, and starts its answer (questionSent(),
+    // then answerStarted()). False when an answer is already on its way, the text is empty or no model is set.
+    bool send(const QString& text, const QString& parentId, const ChatSettings& settings);
     // Another version of an answer, from the same question, with `settings` (their model may differ).
     bool regenerate(const QString& answerId, const ChatSettings& settings);
+    // The send or regeneration the last budget warning held back, sent after all.
+    void sendAnyway();
     void stop(); // what arrived is kept as stopped; before the keys are found nothing is sent at all
     // The sibling `step` away from `messageId`, down to its latest leaf, saved as the branch shown. Empty: none.
     QString stepBranch(const QString& messageId, int step);
@@ -66,11 +69,15 @@ signals:
     void conversationSaved(const juxta::ConversationRecord& record); // created, or its cost and time changed
     void busyChanged(bool busy);
     void problems(const QString& text);                      // some fallbacks could not be used (the answer goes on)
+    // Over the budget: nothing was sent. A warning can be overridden with sendAnyway(); a block cannot.
+    void budgetExceeded(const juxta::BudgetVerdict& verdict);
     void questionSent(const juxta::MessageRecord& question);   // in the tree, the leaf of the branch shown
     void answerStarted(const juxta::MessageRecord& answer, juxta::AnswerRun* run); // in the tree, on the branch shown
     void answerFinished(const juxta::MessageRecord& answer);
 
 private:
+    void guarded(const QString& parentId, const QString& text, const ChatSettings& settings, std::function<void()> go);
+    void commitSend(const QString& text, const QString& parentId, const ChatSettings& settings);
     void ensureConversation(const QString& firstMessage, const ChatSettings& settings);
     void startAnswer(const QString& parentId, const ChatSettings& settings);
     void onAnswerFinished(const MessageRecord& answer);
@@ -82,6 +89,7 @@ private:
     ConversationTree m_tree;
     QString m_leafId;
     QString m_lastDeleted;
+    std::function<void()> m_heldBack; // what a budget warning held back
     QPointer<AnswerRun> m_run;
     bool m_resolving = false;
     quint64 m_generation = 0; // bumps whenever another conversation is shown or a send is given up

@@ -92,6 +92,7 @@ private slots:
     void idleWindowRunsNoTimers();
     void layoutIsRemembered();
     void damagedHistoryIsReportedAndChatGoesOn();
+    void budgetGuardsTheChat();
     void screenshots();
 
 private:
@@ -268,6 +269,53 @@ void TestChatPage::fullConversation()
     QCOMPARE(retried.state, MessageState::Complete);
     QCOMPARE(retried.content, u"Recovered."_s);
     QCOMPARE(transcript()->message(7).id, retried.id);
+}
+
+void TestChatPage::budgetGuardsTheChat()
+{
+    // The chat sends through the same engine as compare, so the budget guard sees it: a block sends nothing and
+    // keeps the text in the composer; a warning can be overridden.
+    delete m_window;
+    m_window = nullptr;
+    ConfigStore store(m_dir->filePath(u"config.json"_s));
+    store.load();
+    QVERIFY(store.update([](AppConfig& config) {
+        ModelPrice price;
+        price.base.input = 1;
+        price.base.output = 10;
+        config.priceOverrides.insert(u"fake/model-a"_s, price);
+        config.budget.perRequestUsd = 0.000001;
+        config.budget.action = BudgetLimits::Action::Block;
+    }));
+    m_window = openWindow();
+    m_window->modelPicker()->setCurrentModel(u"fake/model-a"_s);
+    sendTyped(u"Too dear"_s);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = page()->findChild<QMessageBox*>(u"budgetVerdict"_s)) != nullptr);
+    QCOMPARE(box->icon(), QMessageBox::Critical);
+    QCOMPARE(box->standardButtons(), QMessageBox::Ok);
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(!page()->findChild<QMessageBox*>(u"budgetVerdict"_s));
+    QCOMPARE(m_server->requests().size(), 0);
+    QCOMPARE(transcript()->count(), 0);
+    QCOMPARE(page()->composer()->text(), u"Too dear"_s); // nothing lost
+    QVERIFY(!page()->composer()->isBusy());
+
+    delete m_window;
+    m_window = nullptr;
+    QVERIFY(store.update([](AppConfig& config) { config.budget.action = BudgetLimits::Action::Warn; }));
+    m_window = openWindow();
+    m_window->modelPicker()->setCurrentModel(u"fake/model-a"_s);
+    m_server->enqueue(answer(u"Worth it."_s));
+    sendTyped(u"Worth it?"_s);
+    QTRY_VERIFY((box = page()->findChild<QMessageBox*>(u"budgetVerdict"_s)) != nullptr);
+    QCOMPARE(box->icon(), QMessageBox::Warning);
+    QCOMPARE(m_server->requests().size(), 0); // nothing sent while asking
+    box->button(QMessageBox::Ok)->click();    // "Send anyway"
+    const MessageRecord sent = waitForAnswer();
+    QCOMPARE(sent.state, MessageState::Complete);
+    QCOMPARE(sent.content, u"Worth it."_s);
+    QCOMPARE(m_server->requests().size(), 1);
 }
 
 void TestChatPage::reopensFromHistoryAndDeletesWithUndo()

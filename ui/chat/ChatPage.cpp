@@ -11,6 +11,7 @@
 #include "chat/Composer.h"
 #include "chat/ConversationSidebar.h"
 #include "chat/TranscriptView.h"
+#include "common/BudgetDialog.h"
 #include "common/FrameTicker.h"
 #include "config/ConfigStore.h"
 #include "storage/HistoryService.h"
@@ -107,6 +108,9 @@ ChatPage::ChatPage(ConfigStore& config, AnswerEngine& engine, CatalogService& ca
     });
     connect(m_session, &ChatSession::busyChanged, m_composer, &Composer::setBusy);
     connect(m_session, &ChatSession::problems, this, [this](const QString& text) { emit statusMessage(text, 8000); });
+    connect(m_session, &ChatSession::budgetExceeded, this, [this](const BudgetVerdict& verdict) {
+        showBudgetVerdict(this, verdict, {}, [this] { m_session->sendAnyway(); });
+    });
     connect(m_session, &ChatSession::questionSent, this, &ChatPage::onQuestionSent);
     connect(m_session, &ChatSession::answerStarted, this, &ChatPage::onAnswerStarted);
     connect(m_session, &ChatSession::answerFinished, this, &ChatPage::onAnswerFinished);
@@ -247,15 +251,15 @@ void ChatPage::send(const QString& text)
     }
     m_branching = m_editing;
     const QString parent = m_editing ? m_editParentId : m_session->leafId();
-    if (!m_session->send(text, parent, currentSettings()))
-        return;
-    m_editing = false;
-    m_composer->setEditing({});
-    m_composer->setText({});
+    m_session->send(text, parent, currentSettings());
 }
 
 void ChatPage::onQuestionSent(const MessageRecord& question)
 {
+    // Sent (past the budget guard): the composer starts afresh.
+    m_editing = false;
+    m_composer->setEditing({});
+    m_composer->setText({});
     if (m_branching)
         showPath(question.id);
     else

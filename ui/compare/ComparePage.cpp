@@ -11,6 +11,7 @@
 #include "chat/ChatSettingsPanel.h"
 #include "chat/Composer.h"
 #include "chat/TranscriptView.h"
+#include "common/BudgetDialog.h"
 #include "common/FrameTicker.h"
 #include "compare/CompareBoard.h"
 #include "compare/CompareColumn.h"
@@ -23,7 +24,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTimer>
@@ -349,25 +349,7 @@ void ComparePage::sendGuarded(const QString& prompt, const CompareSetup& wanted,
             go();
             return;
         }
-        auto* box = new QMessageBox(this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setWindowTitle(tr("Budget"));
-        box->setText(tr("All columns together: %1").arg(verdict.message));
-        if (verdict.kind == BudgetVerdict::Kind::Block) {
-            box->setIcon(QMessageBox::Critical);
-            box->setStandardButtons(QMessageBox::Ok);
-        } else {
-            box->setIcon(QMessageBox::Warning);
-            box->setStandardButtons(QMessageBox::Ok | QMessageBox::Cancel);
-            QAbstractButton* anyway = box->button(QMessageBox::Ok);
-            anyway->setText(tr("Send anyway"));
-            // The clicked button, not accepted(): a message box finishes with its button's code, not Accepted.
-            connect(box, &QMessageBox::buttonClicked, this, [anyway, go](QAbstractButton* clicked) {
-                if (clicked == anyway)
-                    go();
-            });
-        }
-        box->open();
+        showBudgetVerdict(this, verdict, tr("All columns together"), go);
     });
 }
 
