@@ -99,6 +99,17 @@
     </message>
 </context>
 <context>
+    <name>juxta::BudgetDialog</name>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Trotzdem senden</translation>
+    </message>
+</context>
+<context>
     <name>juxta::ChatPage</name>
     <message>
         <source>Could not save to the history: %1</source>
@@ -544,18 +555,6 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <translation>Fügen Sie mindestens zwei Modelle zum Vergleichen hinzu („+ Modell hinzufügen“).</translation>
     </message>
     <message>
-        <source>Budget</source>
-        <translation>Budget</translation>
-    </message>
-    <message>
-        <source>All columns together: %1</source>
-        <translation>Alle Spalten zusammen: %1</translation>
-    </message>
-    <message>
-        <source>Send anyway</source>
-        <translation>Trotzdem senden</translation>
-    </message>
-    <message>
         <source>model not available</source>
         <translation>Modell nicht verfügbar</translation>
     </message>
@@ -638,6 +637,10 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>%1 · offline</source>
         <translation>%1 · offline</translation>
+    </message>
+    <message>
+        <source>All columns together</source>
+        <translation>Alle Spalten zusammen</translation>
     </message>
 </context>
 <context>
