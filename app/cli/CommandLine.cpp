@@ -8,6 +8,7 @@
 #include "cli/KeyCommand.h"
 #include "cli/ModelsCommand.h"
 #include "cli/ProfilesCommand.h"
+#include "cli/RunCommand.h"
 
 #include <QCommandLineParser>
 
@@ -22,7 +23,7 @@ bool isSubcommand(int argc, char* argv[])
 {
     if (argc < 2)
         return false;
-    for (const char* command : {"ask", "compare", "models", "profiles", "key", "budget", "history"}) {
+    for (const char* command : {"ask", "compare", "run", "models", "profiles", "key", "budget", "history"}) {
         if (std::strcmp(argv[1], command) == 0)
             return true;
     }
@@ -48,11 +49,12 @@ int printInformation(const QStringList& arguments)
         "Without a command, opens the application window. Commands (headless):\n"
         "  ask       stream one answer from a model: juxta ask --model openai/gpt-4o \"Hello\"\n"
         "  compare   one prompt to several models at once, with a table of speed and cost (juxta compare --help)\n"
+        "  run       run a pipeline (.juxta file) of models, templates and transforms (juxta run --help)\n"
         "  models    list models with context window and price (juxta models --help)\n"
         "  profiles  list, add, remove, export and import provider profiles (juxta profiles --help)\n"
         "  key       store, delete or test a profile's key in the keychain (juxta key --help)\n"
         "  budget    today's spending and the per-request / per-day limits (juxta budget --help)\n"
-        "  history   list, search, show, export and import saved conversations (juxta history --help)"_s);
+        "  history   list, search, show, export and import conversations, comparisons and runs (juxta history --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s});
@@ -96,6 +98,8 @@ int run(const QStringList& arguments)
         return BudgetCommand().run(rest);
     if (command == u"compare"_s)
         return CompareCommand().run(rest);
+    if (command == u"run"_s)
+        return RunCommand().run(rest);
     if (command == u"history"_s)
         return HistoryCommand().run(rest);
     printError(command, u"unknown command"_s);

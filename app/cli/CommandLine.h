@@ -8,7 +8,7 @@
 
 namespace juxta::cli {
 
-enum ExitCode { Success = 0, ProviderFailure = 1, BadUsage = 2, BudgetBlocked = 3 };
+enum ExitCode { Success = 0, ProviderFailure = 1, BadUsage = 2, BudgetBlocked = 3, PipelineInvalid = 4 };
 
 bool isSubcommand(int argc, char* argv[]);
 int run(const QStringList& arguments);

@@ -127,8 +127,11 @@ int CompareCommand::run(const QStringList& arguments)
 
     // The same engine as the compare view: each model a lane, recorded when --save asks for it.
     CompareSetup setup;
-    for (const QString& reference : references)
-        setup.columns.append({ChatSettings{.model = reference}, false});
+    for (const QString& reference : references) {
+        CompareColumnSetup column;
+        column.overrides.model = reference;
+        setup.columns.append(column);
+    }
     setup.shared.systemPrompt = request.systemPrompt;
     setup.shared.temperature = request.temperature;
     setup.shared.maxTokens = request.maxTokens;

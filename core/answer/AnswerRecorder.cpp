@@ -208,7 +208,10 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     const int asked = routed.servedBy >= 0 ? routed.servedBy : 0;
     s.offline = asked < m_targets.size() && isOfflineUrl(m_targets.at(asked).profile.baseUrl);
 
-    // The trace ends where and when the answer ended, in the provider's own count once it reported one.
+    // The trace ends where and when the answer ended, in the provider's own count once it reported one. An answer
+    // that came whole (not streamed) arrived all at the end.
+    if (m_tokens == 0 && !a.content.isEmpty())
+        m_tokens = double(outcome.usage.outputTokens.value_or(estimateTokens(a.content)));
     m_trace.add(elapsedMs(), m_tokens);
     if (outcome.usage.outputTokens && m_tokens > 0)
         m_trace.scaleTo(double(*outcome.usage.outputTokens));

@@ -14,6 +14,7 @@ AnswerRun::AnswerRun(AnswerServices services, AnswerOrder order, QObject* parent
                                                   std::move(order.answer), std::move(order.request),
                                                   std::move(order.targets), std::move(order.priceFor));
     m_recorder->setRecordsSpending(services.recordsSpending);
+    connect(m_call.get(), &ResilientCall::eventsReceived, this, &AnswerRun::eventsReceived);
     connect(m_recorder.get(), &AnswerRecorder::grew, this, &AnswerRun::grew);
     connect(m_recorder.get(), &AnswerRecorder::restarted, this, &AnswerRun::restarted);
     connect(m_recorder.get(), &AnswerRecorder::attemptStarted, this, [this](const QString& target, int retry) {

@@ -67,6 +67,7 @@ public:
     AnswerProgress progress() const;
 
 signals:
+    void eventsReceived(const QList<juxta::StreamEvent>& events); // the normalized events, as they arrive
     void grew();      // new text, reasoning or tool calls in transcript()
     void restarted(); // a fallback after partial output: the transcript starts again (the old text is logged)
     void attemptStarted(const QString& target, int retry);

@@ -72,17 +72,35 @@ std::optional<BilledCostCheck> checkBilledCost(const Usage& usage, const std::op
     return check;
 }
 
+namespace {
+
+int narrowBytesOf(char32_t c)
+{
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+}
+
+} // namespace
+
 qint64 estimateTokens(QStringView text)
 {
+    // Walked in place (no UCS-4 copy): this runs on every streamed piece of every answer.
     qint64 narrowBytes = 0;
     qint64 wide = 0;
-    for (const char32_t c : text.toUcs4()) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            c = QChar::surrogateToUcs4(char16_t(c), text.at(++i).unicode());
         if (isWideScript(c))
             ++wide;
         else
-            narrowBytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            narrowBytes += narrowBytesOf(c);
     }
     return (narrowBytes + 3) / 4 + wide;
+}
+
+double tokenWeight(char32_t c)
+{
+    return isWideScript(c) ? 1.0 : narrowBytesOf(c) / 4.0;
 }
 
 qint64 estimatePromptTokens(const QList<QString>& messageTexts)

@@ -44,6 +44,9 @@ std::optional<BilledCostCheck> checkBilledCost(const Usage& usage, const std::op
 // Rough prompt size in tokens without the model's tokenizer: about 4 bytes per token for Latin text, one token
 // per CJK character, plus a few tokens of framing per message. Good to ±25 % for typical prose and code.
 qint64 estimateTokens(QStringView text);
+// One character's share of that estimate (a quarter of a token per byte; a CJK character is one): for cutting text
+// into pieces of a given size in tokens.
+double tokenWeight(char32_t c);
 qint64 estimatePromptTokens(const QList<QString>& messageTexts);
 
 // A min–max estimate before sending. min: the low token estimate and a one-token answer; max: the high

@@ -81,6 +81,9 @@ HttpCall AnthropicProvider::buildChatCall(const ChatRequest& request, const Prov
         messages.push_back({{"role", m.role == ChatMessage::Role::Assistant ? "assistant" : "user"},
                             {"content", utf8(m.content)}});
     }
+    // No JSON mode in this API: the instruction asks for it (and the caller checks the answer).
+    if (const QString instruction = jsonInstruction(request); !instruction.isEmpty())
+        system += (system.isEmpty() ? QString() : u"\n\n"_s) + instruction;
     if (!system.isEmpty())
         body["system"] = utf8(system);
     body["messages"] = std::move(messages);

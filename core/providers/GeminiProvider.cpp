@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/GeminiProvider.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "providers/ErrorBodies.h"
 #include "providers/GeminiStreamDecoder.h"
 #include "providers/ProviderJson.h"
@@ -56,6 +59,55 @@ Json convertTools(const QByteArray& toolsJson)
     return declarations.empty() ? Json() : Json::array({{{"functionDeclarations", declarations}}});
 }
 
+// A JSON Schema as Gemini's responseSchema takes it (its OpenAPI subset): type names in capitals, ["x", "null"]
+// as nullable, and only the keywords it knows (it refuses the request over additionalProperties or $schema).
+Json geminiSchema(const Json& schema, int depth)
+{
+    if (!schema.is_object() || depth > 32)
+        return Json::object();
+    static const char* const kept[] = {"format", "description", "enum", "required", "minItems", "maxItems",
+                                       "minimum", "maximum", "minLength", "maxLength", "pattern", "propertyOrdering"};
+    Json out = Json::object();
+    for (const char* key : kept) {
+        if (schema.contains(key))
+            out[key] = schema[key];
+    }
+    const auto typeName = [](const std::string& t) {
+        std::string upper = t;
+        std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+        return upper;
+    };
+    if (const auto type = schema.find("type"); type != schema.end()) {
+        if (type->is_string()) {
+            out["type"] = typeName(type->get<std::string>());
+        } else if (type->is_array()) {
+            for (const Json& t : *type) {
+                if (!t.is_string())
+                    continue;
+                if (t.get<std::string>() == "null")
+                    out["nullable"] = true;
+                else if (!out.contains("type"))
+                    out["type"] = typeName(t.get<std::string>());
+            }
+        }
+    }
+    if (const auto properties = schema.find("properties"); properties != schema.end() && properties->is_object()) {
+        Json converted = Json::object();
+        for (auto it = properties->begin(); it != properties->end(); ++it)
+            converted[it.key()] = geminiSchema(it.value(), depth + 1);
+        out["properties"] = std::move(converted);
+    }
+    if (const auto items = schema.find("items"); items != schema.end() && items->is_object())
+        out["items"] = geminiSchema(*items, depth + 1);
+    if (const auto anyOf = schema.find("anyOf"); anyOf != schema.end() && anyOf->is_array()) {
+        Json converted = Json::array();
+        for (const Json& option : *anyOf)
+            converted.push_back(geminiSchema(option, depth + 1));
+        out["anyOf"] = std::move(converted);
+    }
+    return out;
+}
+
 } // namespace
 
 bool GeminiProvider::supportsThoughts(const QString& model)
@@ -97,6 +149,15 @@ HttpCall GeminiProvider::buildChatCall(const ChatRequest& request, const Provide
         static const QHash<QString, int> budgets{{u"low"_s, 1024}, {u"medium"_s, 8192}, {u"high"_s, 24576}};
         if (budgets.contains(request.reasoningEffort))
             config["thinkingConfig"]["thinkingBudget"] = budgets.value(request.reasoningEffort);
+    }
+    if (request.responseFormat != ChatRequest::ResponseFormat::Text) {
+        config["responseMimeType"] = "application/json";
+        if (request.responseFormat == ChatRequest::ResponseFormat::JsonSchema) {
+            const Json schema = Json::parse(request.responseSchema.begin(), request.responseSchema.end(), nullptr,
+                                            false);
+            if (schema.is_object())
+                config["responseSchema"] = geminiSchema(schema, 0);
+        }
     }
     if (!config.empty())
         body["generationConfig"] = std::move(config);

@@ -57,6 +57,12 @@ HttpCall OllamaProvider::buildChatCall(const ChatRequest& request, const Provide
         options["stop"] = requestjson::stringArray(request.stop);
     if (!options.empty())
         body["options"] = std::move(options);
+    if (request.responseFormat == ChatRequest::ResponseFormat::JsonObject) {
+        body["format"] = "json";
+    } else if (request.responseFormat == ChatRequest::ResponseFormat::JsonSchema) {
+        Json schema = Json::parse(request.responseSchema.begin(), request.responseSchema.end(), nullptr, false);
+        body["format"] = schema.is_object() ? std::move(schema) : Json("json"); // Ollama takes the schema itself
+    }
     if (Json tools = requestjson::parseTools(request.toolsJson); tools.is_array())
         body["tools"] = std::move(tools); // Ollama takes OpenAI-style tool definitions as they are
 

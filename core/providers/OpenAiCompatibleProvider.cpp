@@ -77,8 +77,13 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
     OrderedJson body;
     body["model"] = utf8(request.model);
     OrderedJson messages = OrderedJson::array();
-    if (!request.systemPrompt.isEmpty())
-        messages.push_back({{"role", "system"}, {"content", utf8(request.systemPrompt)}});
+    // JSON mode is refused unless a message mentions JSON: the instruction says it, and helps servers whose
+    // response_format support is loose.
+    QString system = request.systemPrompt;
+    if (const QString instruction = jsonInstruction(request); !instruction.isEmpty())
+        system += (system.isEmpty() ? QString() : u"\n\n"_s) + instruction;
+    if (!system.isEmpty())
+        messages.push_back({{"role", "system"}, {"content", utf8(system)}});
     for (const ChatMessage& message : request.messages)
         messages.push_back({{"role", requestjson::roleName(message.role)}, {"content", utf8(message.content)}});
     body["messages"] = std::move(messages);
@@ -101,6 +106,22 @@ HttpCall OpenAiCompatibleProvider::buildChatCall(const ChatRequest& request, con
         OrderedJson tools = OrderedJson::parse(request.toolsJson.begin(), request.toolsJson.end(), nullptr, false);
         if (!tools.is_discarded())
             body["tools"] = std::move(tools);
+    }
+    if (request.responseFormat == ChatRequest::ResponseFormat::JsonObject) {
+        body["response_format"] = {{"type", "json_object"}};
+    } else if (request.responseFormat == ChatRequest::ResponseFormat::JsonSchema) {
+        OrderedJson schema = OrderedJson::parse(request.responseSchema.begin(), request.responseSchema.end(), nullptr,
+                                                false);
+        if (schema.is_object()) {
+            OrderedJson format = {{"name", "answer"}, {"schema", schema}};
+            // Strict mode only when the schema is written for it (closed objects); a looser schema would be refused.
+            const auto closed = schema.find("additionalProperties");
+            if (closed != schema.end() && closed->is_boolean() && !closed->get<bool>())
+                format["strict"] = true;
+            body["response_format"] = {{"type", "json_schema"}, {"json_schema", std::move(format)}};
+        } else {
+            body["response_format"] = {{"type", "json_object"}};
+        }
     }
 
     HttpCall call = jsonPost(chatCompletionsUrl(profile.baseUrl), profile, "text/event-stream",

@@ -99,9 +99,10 @@ int ConversationStore::purgeDeleted()
 QList<ConversationRecord> ConversationStore::listConversations(const QString& search) const
 {
     QSqlQuery query(m_db);
-    // Compare columns are conversations too; they are listed with their comparison.
-    QString statement = u"SELECT %1 FROM conversations c WHERE deleted_at IS NULL AND comparison_id IS NULL"_s
-                            .arg(kConversationColumns);
+    // Compare columns and a pipeline run's model steps are conversations too; they are listed with their
+    // comparison or run.
+    QString statement = u"SELECT %1 FROM conversations c WHERE deleted_at IS NULL AND comparison_id IS NULL"
+                        " AND pipeline_run_id IS NULL"_s.arg(kConversationColumns);
     const QString trimmed = search.trimmed();
     if (!trimmed.isEmpty()) {
         statement += u" AND (c.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m WHERE"

@@ -77,6 +77,24 @@ const QList<Migration>& historyMigrations()
              " message_id TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,"
              " points TEXT NOT NULL DEFAULT '[]')"_s,
          }},
+        {6, u"pipeline runs, their nodes' records and the cache of node outputs"_s,
+         {
+             // A run's model steps are messages of a conversation that belongs to the run (kept out of the list).
+             u"ALTER TABLE conversations ADD COLUMN pipeline_run_id TEXT"_s,
+             u"CREATE INDEX conversations_by_pipeline_run ON conversations(pipeline_run_id)"_s,
+             u"CREATE TABLE pipeline_runs ("
+             " id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', file TEXT NOT NULL DEFAULT '',"
+             " pipeline TEXT NOT NULL DEFAULT '', variables TEXT NOT NULL DEFAULT '{}', started_at INTEGER NOT NULL,"
+             " finished_at INTEGER, state TEXT NOT NULL DEFAULT 'running', summary TEXT NOT NULL DEFAULT '{}',"
+             " conversation_id TEXT)"_s,
+             u"CREATE TABLE pipeline_node_runs ("
+             " run_id TEXT NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE, node TEXT NOT NULL,"
+             " state TEXT NOT NULL, record TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (run_id, node))"_s,
+             // Node outputs by a hash of what made them: settings, inputs, variables (never a failure).
+             u"CREATE TABLE node_cache ("
+             " key TEXT PRIMARY KEY, node_kind TEXT NOT NULL DEFAULT '', output TEXT NOT NULL,"
+             " created_at INTEGER NOT NULL, run_id TEXT)"_s,
+         }},
     };
     return migrations;
 }

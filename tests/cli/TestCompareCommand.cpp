@@ -260,8 +260,8 @@ void TestCompareCommand::savedComparisonIsInTheHistory()
         QCOMPARE(column.messages.size(), 3);
         const MessageRecord& question = column.messages.at(0);
         QCOMPARE(question.content, u"Count to four"_s);
-        for (int run = 1; run <= 2; ++run) {
-            const MessageRecord& answer = column.messages.at(run);
+        for (int version = 1; version <= 2; ++version) {
+            const MessageRecord& answer = column.messages.at(version);
             QCOMPARE(answer.parentId, question.id);
             QCOMPARE(answer.state, MessageState::Complete);
             QCOMPARE(answer.content, u"One two three four."_s);

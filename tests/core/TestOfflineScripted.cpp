@@ -483,7 +483,8 @@ void TestOfflineScripted::demoScriptIsValid()
     QString error;
     const auto script = parseScriptedAnswers(demo.readAll(), OfflinePace(), &error);
     QVERIFY2(script, qPrintable(error));
-    QCOMPARE(script->models(), (QStringList{u"swift"_s, u"steady"_s, u"slow"_s, u"flaky"_s}));
+    QCOMPARE(script->models(), (QStringList{u"swift"_s, u"steady"_s, u"slow"_s, u"flaky"_s, u"brief"_s, u"formatter"_s, u"drafter"_s,
+                          u"critic"_s, u"reviser"_s, u"judge"_s}));
     QCOMPARE(builtInOfflineModels(QUrl(u"juxta-offline://scripted/v1?script=demo"_s)), script->models());
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeProviderServer.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -61,6 +63,12 @@ void FakeProviderServer::enqueue(const ScriptedResponse& response)
     m_queue.append(response);
 }
 
+int FakeProviderServer::inFlight() const
+{
+    return int(std::count_if(m_connections.cbegin(), m_connections.cend(),
+                             [](const Connection& c) { return c.responding; }));
+}
+
 void FakeProviderServer::onNewConnection()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
@@ -112,6 +120,7 @@ void FakeProviderServer::onReadyRead(QTcpSocket* socket)
         ScriptedResponse response = !m_queue.isEmpty() ? m_queue.takeFirst()
                                   : m_responder  ? m_responder(request)
                                                  : ScriptedResponse::json(599, R"({"error":{"message":"not scripted"}})");
+        m_peakInFlight = std::max(m_peakInFlight, inFlight());
         emit requestReceived(int(m_requests.size() - 1));
         respond(socket, response);
         it = m_connections.find(socket);

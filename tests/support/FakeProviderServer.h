@@ -49,6 +49,10 @@ public:
     void setResponder(Responder responder) { m_responder = std::move(responder); }
     const QList<RecordedRequest>& requests() const { return m_requests; }
     int openConnections() const { return int(m_connections.size()); }
+    // Requests whose response has not ended yet, and the most there were at once since the last resetPeak().
+    int inFlight() const;
+    int peakInFlight() const { return m_peakInFlight; }
+    void resetPeak() { m_peakInFlight = 0; }
 
 signals:
     void requestReceived(int index);
@@ -72,6 +76,7 @@ private:
     Responder m_responder;
     QList<RecordedRequest> m_requests;
     QHash<QTcpSocket*, Connection> m_connections;
+    int m_peakInFlight = 0;
 };
 
 } // namespace juxta::test
