@@ -7,9 +7,12 @@
 #include "compare/ComparisonExport.h"
 #include "pricing/CostCalculator.h"
 #include "storage/ComparisonStore.h"
+#include "pipeline/RunExport.h"
 #include "storage/HistoryDatabase.h"
+#include "storage/RunStore.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,23 +38,33 @@ struct Entry
     bool pinned = false;
     double costUsd = 0;
     QStringList models; // a comparison's columns
+    QString state;      // a run's: done, failed, cancelled, interrupted
 };
 
 QList<Entry> entries(ConversationStore& store, const QString& search, const QString& kind)
 {
     QList<Entry> out;
-    if (kind != u"comparison"_s) {
+    if (kind == u"all"_s || kind == u"conversation"_s) {
         for (const ConversationRecord& c : store.listConversations(search))
-            out.append({u"conversation"_s, c.id, c.title, c.createdAt, c.updatedAt, c.pinned, c.totalCostUsd, {}});
+            out.append({u"conversation"_s, c.id, c.title, c.createdAt, c.updatedAt, c.pinned, c.totalCostUsd, {}, {}});
     }
-    if (kind != u"conversation"_s) {
+    if (kind == u"all"_s || kind == u"comparison"_s) {
         ComparisonStore comparisons(store);
         const QHash<QString, double> costs = comparisons.costs();
         for (const ComparisonRecord& c : comparisons.listComparisons(search)) {
             QStringList models;
             for (const CompareColumnSetup& column : CompareSetup::fromJson(c.setupJson).columns)
                 models.append(column.overrides.model);
-            out.append({u"comparison"_s, c.id, c.title, c.createdAt, c.updatedAt, false, costs.value(c.id), models});
+            out.append({u"comparison"_s, c.id, c.title, c.createdAt, c.updatedAt, false, costs.value(c.id), models, {}});
+        }
+    }
+    if (kind == u"all"_s || kind == u"run"_s) {
+        for (const PipelineRunRow& r : RunStore(store).listRuns(search)) {
+            const QJsonObject totals = QJsonDocument::fromJson(r.summaryJson).object().value(u"totals"_s).toObject();
+            out.append({u"run"_s, r.id, r.name.isEmpty() ? QFileInfo(r.file).fileName() : r.name, r.startedAt,
+                        r.finishedAt.isValid() ? r.finishedAt : r.startedAt, false,
+                        totals.value(u"cost_usd"_s).toDouble(), {},
+                        r.state == u"running"_s ? u"interrupted"_s : r.state}); // killed while it ran
         }
     }
     // Pinned conversations on top, then everything newest first.
@@ -78,13 +91,17 @@ int list(ConversationStore& store, const QString& search, const QString& kind, b
                             {u"cost_usd"_s, e.costUsd}};
             if (e.kind == u"comparison"_s)
                 row.insert(u"models"_s, QJsonArray::fromStringList(e.models));
+            if (e.kind == u"run"_s)
+                row.insert(u"state"_s, e.state);
             array.append(row);
         }
         printOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return Success;
     }
     for (const Entry& e : list) {
-        const QString title = e.kind == u"comparison"_s ? u"%1 [%2]"_s.arg(e.title, e.models.join(u", "_s)) : e.title;
+        const QString title = e.kind == u"comparison"_s ? u"%1 [%2]"_s.arg(e.title, e.models.join(u", "_s))
+                              : e.kind == u"run"_s   ? u"%1 (%2)"_s.arg(e.title, e.state)
+                                                     : e.title;
         printOut(u"%1  %2  %3  %4%5%6\n"_s.arg(e.id, e.updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
                                              e.kind.leftJustified(12), e.pinned ? u"* "_s : QString(), title,
                                              e.costUsd > 0 ? u"  (%1)"_s.arg(formatMoney(e.costUsd, u"USD"_s))
@@ -93,10 +110,8 @@ int list(ConversationStore& store, const QString& search, const QString& kind, b
     return Success;
 }
 
-// `show` and `export` of a comparison: the same documents as the compare view's Export.
-int writeComparison(const SavedComparison& saved, bool markdown, const QString& output)
+int writeDocument(const QByteArray& bytes, const QString& output)
 {
-    const QByteArray bytes = markdown ? exportComparisonMarkdown(saved).toUtf8() + '\n' : exportComparisonJson(saved);
     if (output.isEmpty()) {
         printOut(bytes);
         return Success;
@@ -109,6 +124,12 @@ int writeComparison(const SavedComparison& saved, bool markdown, const QString& 
     return Success;
 }
 
+// `show` and `export` of a comparison: the same documents as the compare view's Export.
+int writeComparison(const SavedComparison& saved, bool markdown, const QString& output)
+{
+    return writeDocument(markdown ? exportComparisonMarkdown(saved).toUtf8() + '\n' : exportComparisonJson(saved), output);
+}
+
 } // namespace
 
 int HistoryCommand::run(const QStringList& arguments)
@@ -117,14 +138,14 @@ int HistoryCommand::run(const QStringList& arguments)
     parser.setApplicationDescription(
         u"The chat history ($XDG_DATA_HOME/juxta/history.sqlite).\n"
         "  juxta history [list] [--search TEXT] [--kind KIND] [--json]\n"
-        "                                 conversations and comparisons, newest first (pinned on top)\n"
-        "  juxta history show ID          a conversation's current branch, or a comparison, as Markdown\n"
+        "                                 conversations, comparisons and pipeline runs, newest first\n"
+        "  juxta history show ID          a conversation's current branch, a comparison or a run, as Markdown\n"
         "  juxta history export ID --format json|md [--output FILE]\n"
         "  juxta history import FILE      a conversation's .json or .md export; prints the new id"_s);
     parser.addHelpOption();
     const QCommandLineOption search(u"search"_s, u"Only conversations whose title or text contains TEXT."_s, u"TEXT"_s);
     const QCommandLineOption json(u"json"_s, u"List as JSON (each entry with its \"kind\")."_s);
-    const QCommandLineOption kind(u"kind"_s, u"all (default), conversation or comparison."_s, u"KIND"_s, u"all"_s);
+    const QCommandLineOption kind(u"kind"_s, u"all (default), conversation, comparison or run."_s, u"KIND"_s, u"all"_s);
     const QCommandLineOption format(u"format"_s, u"Export format: json (every version, lossless) or md."_s, u"FORMAT"_s,
                                     u"json"_s);
     const QCommandLineOption output(u"output"_s, u"Write the export to FILE instead of standard output."_s, u"FILE"_s);
@@ -147,8 +168,8 @@ int HistoryCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     const QString kindName = parser.value(kind);
-    if (kindName != u"all"_s && kindName != u"conversation"_s && kindName != u"comparison"_s) {
-        printError(kCommand, u"--kind must be all, conversation or comparison"_s);
+    if (!QStringList{u"all"_s, u"conversation"_s, u"comparison"_s, u"run"_s}.contains(kindName)) {
+        printError(kCommand, u"--kind must be all, conversation, comparison or run"_s);
         return BadUsage;
     }
     const bool needsArgument = action == u"show"_s || action == u"export"_s || action == u"import"_s;
@@ -187,9 +208,14 @@ int HistoryCommand::run(const QStringList& arguments)
     const bool markdown = action == u"show"_s || formatName == u"md"_s;
     if (const std::optional<SavedComparison> saved = ComparisonStore(store).loadComparison(id))
         return writeComparison(*saved, markdown, parser.value(output));
+    if (const std::optional<PipelineRunRow> run = RunStore(store).loadRun(id)) {
+        const QJsonObject record = storedRunJson(*run, RunStore(store).nodesOf(id));
+        return writeDocument(markdown ? runMarkdown(record).toUtf8() + '\n' : QJsonDocument(record).toJson(),
+                             parser.value(output));
+    }
     const std::optional<Conversation> conversation = store.loadConversation(id);
     if (!conversation) {
-        printError(kCommand, u"no conversation or comparison %1 (see juxta history)"_s.arg(id));
+        printError(kCommand, u"no conversation, comparison or run %1 (see juxta history)"_s.arg(id));
         return BadUsage;
     }
     if (parser.isSet(output)) {

@@ -112,7 +112,10 @@ PipelineEstimate estimatePipeline(const Pipeline& p, const QHash<QString, QStrin
                 const CatalogEntry entry = catalog.entry(*profile, ref->modelId);
                 if (!maxOut)
                     maxOut = entry.maxOutputTokens;
-                if (entry.price && entry.price->currency == u"USD"_s) {
+                if (entry.price && entry.price->isFree()) { // offline or local: $0 however much is sent
+                    e.priceKnown = true;
+                    e.max = 0.0;
+                } else if (entry.price && entry.price->currency == u"USD"_s) {
                     e.priceKnown = true;
                     const CostEstimate low = estimateCost(*entry.price, prompt.lo, maxOut);
                     e.min = low.min * double(calls.lo);
