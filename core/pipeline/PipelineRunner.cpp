@@ -152,6 +152,17 @@ void PipelineRunner::start()
     }
     if (!m_options.fromNode.isEmpty())
         m_fresh = downstreamOf(m_pipeline, m_options.fromNode);
+    for (const Edge& e : std::as_const(m_pipeline.edges)) {
+        if (!m_index.contains(e.from) || !m_index.contains(e.to))
+            continue;
+        m_inputs[e.to].append(e);
+        m_dependents[e.from].append(e.to);
+        ++m_waitingOn[e.to];
+    }
+    for (const QString& name : order.order) {
+        if (m_waitingOn.value(name) == 0)
+            m_ready.append(name);
+    }
     if (HistoryService* history = m_engine.history()) {
         m_record.conversationId = newRecordId();
         PipelineRunRow row;
@@ -171,28 +182,18 @@ void PipelineRunner::start()
 
 void PipelineRunner::schedule()
 {
-    if (m_scheduling) { // a node finished while nodes are being started: go round once more
-        m_again = true;
-        return;
-    }
+    // Nodes become ready as their last input finishes (finishNode() counts down), so each finish costs only its
+    // own edges, however large the graph.
+    if (m_scheduling)
+        return; // a node finished while others are being started: the loop below takes what became ready
     m_scheduling = true;
-    do {
-        m_again = false;
-        for (qsizetype i = 0; i < m_record.nodes.size(); ++i) {
-            if (m_record.nodes.at(i).state != NodeState::Waiting)
-                continue;
-            const QString name = m_record.nodes.at(i).node;
-            const QList<Edge> in = m_pipeline.edgesInto(name);
-            const bool ready = std::all_of(in.cbegin(), in.cend(),
-                                           [this](const Edge& e) { return isFinal(runOf(e.from).state); });
-            if (ready)
-                startNode(name);
-        }
-    } while (m_again);
+    while (!m_ready.isEmpty()) {
+        const QString name = m_ready.takeFirst();
+        if (runOf(name).state == NodeState::Waiting)
+            startNode(name);
+    }
     m_scheduling = false;
-    const bool allFinal = std::all_of(m_record.nodes.cbegin(), m_record.nodes.cend(),
-                                      [](const NodeRun& n) { return isFinal(n.state); });
-    if (allFinal && !m_finished)
+    if (m_finalNodes == m_record.nodes.size() && !m_finished)
         finishRun();
 }
 
@@ -210,7 +211,7 @@ void PipelineRunner::startNode(const QString& name)
     QString failed;
     bool skipped = false;
     std::optional<StepValue> merged;
-    for (const Edge& e : m_pipeline.edgesInto(name)) {
+    for (const Edge& e : m_inputs.value(name)) {
         const NodeRun& up = runOf(e.from);
         const bool available = (up.state == NodeState::Done || up.state == NodeState::Cached)
                                && (e.branch.isEmpty() || e.branch == up.branch);
@@ -458,6 +459,11 @@ void PipelineRunner::finishNode(const QString& name, NodeState state, const Step
     run.finishedMs = nowMs();
     if (run.startedMs == 0 && state != NodeState::Running)
         run.startedMs = run.finishedMs;
+    ++m_finalNodes;
+    for (const QString& next : m_dependents.value(name)) {
+        if (--m_waitingOn[next] == 0)
+            m_ready.append(next);
+    }
     emit nodeChanged(name);
     if (HistoryService* history = m_engine.history()) {
         const NodeRunRow row{m_record.id, name, nodeStateName(state),
@@ -492,7 +498,7 @@ void PipelineRunner::finishRun()
     while (last) {
         m_record.criticalPath.prepend(last->node);
         const NodeRun* before = nullptr;
-        for (const Edge& e : m_pipeline.edgesInto(last->node)) {
+        for (const Edge& e : m_inputs.value(last->node)) {
             const NodeRun& up = runOf(e.from);
             if (up.state != NodeState::Skipped && (!before || up.finishedMs > before->finishedMs))
                 before = &up;

@@ -85,13 +85,17 @@ private:
     QHash<QString, qsizetype> m_index;        // node → its place in m_record.nodes
     QHash<QString, QString> m_variables;      // defaults, then the options'
     QSet<QString> m_fresh;                    // nodes that must run again (fromNode and downstream)
+    QHash<QString, QList<Edge>> m_inputs;     // edges into each node
+    QHash<QString, QStringList> m_dependents; // the node at the end of each edge out of a node
+    QHash<QString, int> m_waitingOn;          // inputs of a node that have not finished yet
+    QStringList m_ready;                      // nodes whose inputs have all finished, to start
+    qsizetype m_finalNodes = 0;
     QHash<QString, std::shared_ptr<ModelStep>> m_steps;
     QHash<QString, QList<MessageRecord>> m_conversations; // a model node's question and answer, to continue
     QElapsedTimer m_clock;
     quint64 m_generation = 0;
     bool m_started = false;
     bool m_scheduling = false;
-    bool m_again = false;
     bool m_cancelled = false;
     bool m_finished = false;
 };
