@@ -36,12 +36,7 @@ AskHistory::AskHistory(const QString& prompt, const ChatRequest& request, const 
     conversation.createdAt = now;
     conversation.updatedAt = now;
     conversation.settingsJson = settings.toJson();
-    MessageRecord question;
-    question.id = newRecordId();
-    question.conversationId = conversation.id;
-    question.role = MessageRole::User;
-    question.content = prompt;
-    question.createdAt = now;
+    const MessageRecord question = AnswerEngine::newQuestion(conversation.id, {}, prompt);
     m_history->write([conversation, question](ConversationStore& store) {
         return store.createConversation(conversation) && store.saveMessage(question);
     });

@@ -35,6 +35,18 @@ QStringList AnswerEngine::referencesOf(const ChatSettings& settings)
     return references;
 }
 
+MessageRecord AnswerEngine::newQuestion(const QString& conversationId, const QString& parentId, const QString& text)
+{
+    MessageRecord question;
+    question.id = newRecordId();
+    question.conversationId = conversationId;
+    question.parentId = parentId;
+    question.role = MessageRole::User;
+    question.content = text;
+    question.createdAt = QDateTime::currentDateTimeUtc();
+    return question;
+}
+
 MessageRecord AnswerEngine::newAnswer(const QString& conversationId, const QString& parentId, const QString& model)
 {
     MessageRecord answer;

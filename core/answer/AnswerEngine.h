@@ -54,7 +54,9 @@ public:
 
     // The references an answer with `settings` tries: its model, then its fallbacks, each once.
     static QStringList referencesOf(const ChatSettings& settings);
-    // A new assistant message under `parentId`, not yet written anywhere.
+    // A new user message under `parentId` (empty: the first), and a new assistant message answering one; neither
+    // written anywhere yet.
+    static MessageRecord newQuestion(const QString& conversationId, const QString& parentId, const QString& text);
     static MessageRecord newAnswer(const QString& conversationId, const QString& parentId, const QString& model);
 
     // Resolves the targets and builds the request for the answer to the last message of `path`. `done` runs once,

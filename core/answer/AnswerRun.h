@@ -2,7 +2,7 @@
 // One answer in flight, the same way for every surface (chat, compare columns, `juxta ask`, `juxta compare`,
 // pipeline steps): a ResilientCall over the targets, and an AnswerRecorder that keeps the text, its figures, cost,
 // token-arrival trace and request log in the history. Views subscribe to its signals and read what is new; they
-// never run or record an answer themselves. Made by AnswerEngine::start().
+// never run or record an answer themselves. Made by AnswerEngine::newRun().
 #pragma once
 
 #include "answer/AnswerRecorder.h"

@@ -32,17 +32,15 @@ ChatRequest buildChatRequest(const QList<MessageRecord>& path, const ChatSetting
 std::optional<SendEstimate> estimateSend(const AppConfig& config, const ModelCatalog& catalog,
                                          const ChatSettings& settings, const QList<QString>& messageTexts)
 {
-    const std::optional<ModelRef> ref = ModelRef::parse(settings.model);
-    QString error;
-    const std::optional<ProviderProfile> profile = ref ? findProfile(config, ref->profileId, error) : std::nullopt;
-    if (!profile)
+    const std::optional<ProfileModel> named = profileModelOf(config, settings.model);
+    if (!named)
         return std::nullopt;
     QList<QString> texts = messageTexts;
     if (!settings.systemPrompt.isEmpty())
         texts.prepend(settings.systemPrompt);
     SendEstimate out;
     out.promptTokens = estimatePromptTokens(texts);
-    const CatalogEntry entry = catalog.entry(*profile, ref->modelId);
+    const CatalogEntry entry = catalog.entry(named->profile, named->modelId);
     out.contextWindow = entry.contextWindow;
     if (entry.price) {
         const std::optional<qint64> maxOut = settings.maxTokens ? std::optional<qint64>(*settings.maxTokens)

@@ -38,10 +38,21 @@ std::optional<ProviderProfile> findProfile(const AppConfig& config, const QStrin
 
 bool isOfflineModel(const AppConfig& config, const QString& reference)
 {
-    const auto ref = ModelRef::parse(reference);
-    QString error;
-    const auto profile = ref ? findProfile(config, ref->profileId, error) : std::nullopt;
-    return profile && isOfflineUrl(profile->baseUrl);
+    const std::optional<ProfileModel> named = profileModelOf(config, reference);
+    return named && isOfflineUrl(named->profile.baseUrl);
+}
+
+std::optional<ProfileModel> profileModelOf(const AppConfig& config, const QString& reference, QString* error)
+{
+    const std::optional<ModelRef> ref = ModelRef::parse(reference);
+    QString why;
+    const std::optional<ProviderProfile> profile = ref ? findProfile(config, ref->profileId, why) : std::nullopt;
+    if (!profile) {
+        if (error)
+            *error = ref ? why : u"\"%1\" is not a model reference (profile/model)"_s.arg(reference);
+        return std::nullopt;
+    }
+    return ProfileModel{*profile, ref->modelId};
 }
 
 void resolveTargets(const AppConfig& config, SecretStore& secrets, const ModelCatalog& catalog,
@@ -73,17 +84,16 @@ void resolveTargets(const AppConfig& config, SecretStore& secrets, const ModelCa
     QPointer<QObject> guard(context);
     for (qsizetype i = 0; i < references.size(); ++i) {
         const QString& reference = references.at(i);
-        const std::optional<ModelRef> ref = ModelRef::parse(reference);
         QString error;
-        const std::optional<ProviderProfile> profile = ref ? findProfile(config, ref->profileId, error) : std::nullopt;
-        if (!profile) {
-            pending->problems.append(ref ? error : u"\"%1\" is not a model reference (profile/model)"_s.arg(reference));
+        const std::optional<ProfileModel> named = profileModelOf(config, reference, &error);
+        if (!named) {
+            pending->problems.append(error);
             --pending->waiting;
             continue;
         }
         Target target;
-        target.profile = *profile;
-        target.model = ref->modelId;
+        target.profile = named->profile;
+        target.model = named->modelId;
         target.contextWindow = catalog.entry(target.profile, target.model).contextWindow;
         resolveKey(secrets, target.profile, {}, [pending, guard, target, i](const ResolvedKey& key) mutable {
             if (!guard)

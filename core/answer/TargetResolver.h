@@ -15,6 +15,15 @@ namespace juxta {
 // A configured profile, else a preset of that id; checked against the URL policy. nullopt with `error` set.
 std::optional<ProviderProfile> findProfile(const AppConfig& config, const QString& id, QString& error);
 
+// The profile a "profile/model" reference names (configured, or a preset) and the model's id; nullopt when it names
+// none, with `error` (when given) saying why in words for the user.
+struct ProfileModel
+{
+    ProviderProfile profile;
+    QString modelId;
+};
+std::optional<ProfileModel> profileModelOf(const AppConfig& config, const QString& reference, QString* error = nullptr);
+
 // The reference names a model of a built-in offline provider (echo, scripted): to be labelled "offline".
 bool isOfflineModel(const AppConfig& config, const QString& reference);
 

@@ -160,13 +160,7 @@ void ChatSession::sendAnyway()
 void ChatSession::commitSend(const QString& text, const QString& parentId, const ChatSettings& settings)
 {
     ensureConversation(text, settings);
-    MessageRecord question;
-    question.id = newRecordId();
-    question.conversationId = m_conversation.id;
-    question.parentId = parentId;
-    question.role = MessageRole::User;
-    question.content = text;
-    question.createdAt = QDateTime::currentDateTimeUtc();
+    const MessageRecord question = AnswerEngine::newQuestion(m_conversation.id, parentId, text);
     m_history.write([question](ConversationStore& store) { return store.saveMessage(question); });
     m_tree.upsert(question);
     m_leafId = question.id;

@@ -7,6 +7,9 @@
 
 namespace juxta {
 
+// How deep JSON from a model or a file may nest before it is refused (real answers and pipelines stay far below).
+constexpr int kMaxJsonNesting = 64;
+
 // The deepest nesting of objects and arrays, counting stops once it passes `limit`.
 inline int jsonNesting(QByteArrayView bytes, int limit)
 {

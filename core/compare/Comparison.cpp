@@ -2,6 +2,7 @@
 #include "compare/Comparison.h"
 
 #include "answer/AnswerEngine.h"
+#include "common/Permutation.h"
 #include "offline/OfflineNetwork.h"
 #include "storage/HistoryService.h"
 
@@ -190,17 +191,10 @@ Comparison::Estimate Comparison::estimateNext(const CompareSetup& wanted, const 
 
 void Comparison::reorder(const QList<int>& from)
 {
-    const auto permute = [&from](auto& list) {
-        std::remove_reference_t<decltype(list)> moved;
-        for (int index : from) {
-            if (index >= 0 && index < list.size())
-                moved.append(list.at(index));
-        }
-        if (moved.size() == list.size())
-            list = moved;
-    };
-    permute(m_setup.columns);
-    permute(m_lanes);
+    if (!isPermutation(from, m_lanes.size()) || m_setup.columns.size() != m_lanes.size())
+        return; // a lane twice (and another lost) would be deleted twice
+    permute(m_setup.columns, from);
+    permute(m_lanes, from);
     saveLayout();
 }
 

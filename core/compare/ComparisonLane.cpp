@@ -75,13 +75,7 @@ void ComparisonLane::ask(const QString& prompt, int repeat, bool concurrent)
 {
     if (isBusy())
         return;
-    MessageRecord question;
-    question.id = newRecordId();
-    question.conversationId = m_conversation.id;
-    question.parentId = m_leafId;
-    question.role = MessageRole::User;
-    question.content = prompt;
-    question.createdAt = QDateTime::currentDateTimeUtc();
+    const MessageRecord question = AnswerEngine::newQuestion(m_conversation.id, m_leafId, prompt);
     if (HistoryService* history = m_engine.history())
         history->write([question](ConversationStore& store) { return store.saveMessage(question); });
     m_tree.upsert(question);
@@ -128,6 +122,7 @@ void ComparisonLane::resolveAndRun(const QString& questionId, int repeat, bool c
             return;
         }
         m_prepared = std::make_unique<PreparedAnswer>(prepared);
+        m_launching = true; // a run that ends at once must not end the turn before the others began
         if (concurrent) {
             for (int run = 0; run < repeat; ++run)
                 startRun(run == 0);
@@ -135,6 +130,9 @@ void ComparisonLane::resolveAndRun(const QString& questionId, int repeat, bool c
             m_queued = repeat - 1;
             startRun(true);
         }
+        m_launching = false;
+        if (m_runs.isEmpty() && m_queued == 0)
+            endTurn();
     });
 }
 
@@ -177,7 +175,7 @@ void ComparisonLane::onRunFinished(AnswerRun* run, const MessageRecord& answer, 
         return;
     }
     m_queued = 0;
-    if (m_runs.isEmpty())
+    if (m_runs.isEmpty() && !m_launching)
         endTurn();
 }
 

@@ -93,6 +93,7 @@ private:
     int m_queued = 0;                 // sequential runs still to start
     int m_started = 0;                // runs started this turn (seeds)
     bool m_resolving = false;
+    bool m_launching = false;
     bool m_stopped = false;
     bool m_stoppedBeforeSending = false;
     quint64 m_generation = 0;

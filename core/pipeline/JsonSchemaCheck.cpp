@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -14,7 +16,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr int kMaxDepth = 64; // schemas and answers deeper than this are refused, not recursed into
+constexpr int kMaxDepth = kMaxJsonNesting; // schemas and answers deeper are refused, not recursed into
 
 bool hasType(const Json& value, const std::string& type)
 {
@@ -24,8 +26,12 @@ bool hasType(const Json& value, const std::string& type)
         return value.is_array();
     if (type == "string")
         return value.is_string();
-    if (type == "integer")
-        return value.is_number_integer() || (value.is_number_float() && value.get<double>() == double(qint64(value.get<double>())));
+    if (type == "integer") {
+        if (value.is_number_integer())
+            return true;
+        const double d = value.is_number_float() ? value.get<double>() : 0.5;
+        return std::isfinite(d) && std::trunc(d) == d; // 3.0 is an integer; 1e300 too, without a cast that overflows
+    }
     if (type == "number")
         return value.is_number();
     if (type == "boolean")

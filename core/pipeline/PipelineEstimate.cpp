@@ -25,13 +25,22 @@ struct Range
 
     static Range exactly(qint64 n) { return {n, n}; }
     static Range atLeast(qint64 n) { return {n, std::nullopt}; }
+    // Saturating: a bound past kHuge is no bound (a wrapped sum could slip under a budget's limit).
+    static constexpr qint64 kHuge = qint64(1) << 50;
+    static qint64 capped(qint64 a, qint64 b, bool multiply)
+    {
+        qint64 r = 0;
+        const bool overflow = multiply ? __builtin_mul_overflow(a, b, &r) : __builtin_add_overflow(a, b, &r);
+        return overflow || r > kHuge ? kHuge : r;
+    }
+    static std::optional<qint64> bound(qint64 v) { return v >= kHuge ? std::nullopt : std::optional<qint64>(v); }
     Range operator+(const Range& o) const
     {
-        return {lo + o.lo, hi && o.hi ? std::optional<qint64>(*hi + *o.hi) : std::nullopt};
+        return {capped(lo, o.lo, false), hi && o.hi ? bound(capped(*hi, *o.hi, false)) : std::nullopt};
     }
     Range operator*(const Range& o) const
     {
-        return {lo * o.lo, hi && o.hi ? std::optional<qint64>(*hi * *o.hi) : std::nullopt};
+        return {capped(lo, o.lo, true), hi && o.hi ? bound(capped(*hi, *o.hi, true)) : std::nullopt};
     }
 };
 
@@ -69,6 +78,7 @@ PipelineEstimate estimatePipeline(const Pipeline& p, const QHash<QString, QStrin
 {
     PipelineEstimate out;
     QHash<QString, Size> sizes;
+    QHash<QString, Range> conversations; // a model node's question and answer, for one that continues it
     bool allPriced = true;
     double min = 0;
     std::optional<double> max = 0.0;
@@ -96,20 +106,19 @@ PipelineEstimate estimatePipeline(const Pipeline& p, const QHash<QString, QStrin
             std::optional<Size> item;
             if (items)
                 item = Size{items->tokens, std::nullopt};
-            const Range prompt = templateSize(n.prompt, sizes, variables, item)
-                                 + templateSize(n.system, sizes, variables, item) + Range::exactly(8);
+            Range prompt = templateSize(n.prompt, sizes, variables, item) + templateSize(n.system, sizes, variables, item)
+                           + Range::exactly(8);
+            if (!n.continues.isEmpty()) // the conversation it continues is sent again
+                prompt = prompt + conversations.value(n.continues);
             const Range calls = items ? (items->items ? *items->items : Range::exactly(1)) : Range::exactly(1);
             NodeEstimate e;
             e.node = name;
             e.callsMin = calls.lo;
             e.callsMax = calls.hi;
-            const std::optional<ModelRef> ref = ModelRef::parse(n.model);
-            QString error;
-            const std::optional<ProviderProfile> profile = ref ? findProfile(config, ref->profileId, error)
-                                                               : std::nullopt;
+            const std::optional<ProfileModel> named = profileModelOf(config, n.model);
             std::optional<qint64> maxOut = n.maxTokens ? std::optional<qint64>(*n.maxTokens) : std::nullopt;
-            if (profile) {
-                const CatalogEntry entry = catalog.entry(*profile, ref->modelId);
+            if (named) {
+                const CatalogEntry entry = catalog.entry(named->profile, named->modelId);
                 if (!maxOut)
                     maxOut = entry.maxOutputTokens;
                 if (entry.price && entry.price->isFree()) { // offline or local: $0 however much is sent
@@ -133,6 +142,8 @@ PipelineEstimate estimatePipeline(const Pipeline& p, const QHash<QString, QStrin
             size.tokens = {1, maxOut};
             if (items)
                 size.items = calls;
+            else
+                conversations.insert(name, prompt + size.tokens);
             break;
         }
         case NodeKind::Transform: {

@@ -16,7 +16,7 @@ namespace juxta {
 
 constexpr int kPipelineFormatVersion = 1;
 constexpr qint64 kMaxPipelineFileBytes = 16 * 1024 * 1024;
-constexpr int kMaxPipelineNesting = 64;
+constexpr int kMaxPipelineNesting = 64; // the same as kMaxJsonNesting, and part of the format
 inline const QString kPipelineSuffix = QStringLiteral(".juxta");
 
 // nullopt with `error` set ("nodes[2] (summary).temperature: expected a number").

@@ -56,13 +56,9 @@ void PipelineRunner::launchItems(ModelStep& step)
         const int item = step.next++;
         ++step.running;
         step.itemStartMs.insert(item, nowMs() - run.startedMs);
-        MessageRecord question;
-        question.id = newRecordId();
-        question.conversationId = m_record.conversationId;
-        question.parentId = step.basePath.isEmpty() ? QString() : step.basePath.constLast().id;
-        question.role = MessageRole::User;
-        question.content = step.prompts.at(item);
-        question.createdAt = QDateTime::currentDateTimeUtc();
+        const MessageRecord question = AnswerEngine::newQuestion(
+            m_record.conversationId, step.basePath.isEmpty() ? QString() : step.basePath.constLast().id,
+            step.prompts.at(item));
         if (HistoryService* history = m_engine.history())
             history->write([question](ConversationStore& store) { return store.saveMessage(question); });
         ChatSettings settings;

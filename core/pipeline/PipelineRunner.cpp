@@ -17,6 +17,7 @@
 #include "storage/HistoryService.h"
 #include "storage/RunStore.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
+#include <QThread>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -33,41 +35,53 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QJsonValue valueJson(const StepValue& v)
-{
-    return v.isList ? QJsonValue(QJsonArray::fromStringList(v.items)) : QJsonValue(v.text);
-}
-
-// A cached output: {"value": text or [items]}, and a Condition's branch, which is part of what it decided.
+// A cached output: {"value": text or [items]}, a Condition's branch (part of what it decided), and a model step's
+// conversation (what a node that continues it sends again).
 struct CachedOutput
 {
     StepValue value;
     QString branch;
+    QList<std::pair<MessageRole, QString>> conversation;
 };
 
 CachedOutput cachedFromJson(const QByteArray& json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
     CachedOutput out;
-    const QJsonValue v = o.value(u"value"_s);
-    if (v.isArray()) {
-        QStringList items;
-        for (const QJsonValue& item : v.toArray())
-            items.append(item.toString());
-        out.value = StepValue::ofList(items);
-    } else {
-        out.value = StepValue::ofText(v.toString());
-    }
+    out.value = StepValue::fromJson(o.value(u"value"_s));
     out.branch = o.value(u"branch"_s).toString();
+    for (const QJsonValue& m : o.value(u"conversation"_s).toArray()) {
+        const QJsonArray pair = m.toArray();
+        out.conversation.append({messageRoleFromName(pair.at(0).toString()).value_or(MessageRole::User),
+                                 pair.at(1).toString()});
+    }
     return out;
 }
 
-QByteArray cachedJson(const StepValue& v, const QString& branch)
+QByteArray cachedJson(const StepValue& v, const QString& branch, const QList<MessageRecord>& conversation)
 {
-    QJsonObject o{{u"value"_s, valueJson(v)}};
+    QJsonObject o{{u"value"_s, v.toJson()}};
     if (!branch.isEmpty())
         o.insert(u"branch"_s, branch);
+    if (!conversation.isEmpty()) {
+        QJsonArray messages;
+        for (const MessageRecord& m : conversation)
+            messages.append(QJsonArray{messageRoleName(m.role), m.content});
+        o.insert(u"conversation"_s, messages);
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// Scripts run on a pool of their own, so a slow one never holds up the offline providers' work on the global
+// pool; it goes with the application (waiting at most a script's time limit for one that runs).
+QThreadPool& scriptPool()
+{
+    static QPointer<QThreadPool> pool;
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    }
+    return *pool;
 }
 
 } // namespace
@@ -87,6 +101,7 @@ PipelineRunner::PipelineRunner(AnswerEngine& engine, Pipeline pipeline, Options 
 PipelineRunner::~PipelineRunner()
 {
     ++m_generation; // callbacks still on their way find nothing to do
+    m_scriptsCancelled->store(true);
     for (const std::shared_ptr<ModelStep>& step : std::as_const(m_steps)) {
         for (const QPointer<AnswerRun>& run : std::as_const(step->runs)) {
             if (run) {
@@ -210,31 +225,33 @@ void PipelineRunner::startNode(const QString& name)
     std::optional<StepValue> items;
     QString failed;
     bool skipped = false;
-    std::optional<StepValue> merged;
+    std::optional<std::pair<QString, StepValue>> first; // a Merge passes on its first input not skipped
     for (const Edge& e : m_inputs.value(name)) {
         const NodeRun& up = runOf(e.from);
-        const bool available = (up.state == NodeState::Done || up.state == NodeState::Cached)
-                               && (e.branch.isEmpty() || e.branch == up.branch);
-        if (up.state == NodeState::Failed && failed.isEmpty())
-            failed = e.from;
-        if (!available) {
-            skipped = skipped || up.state != NodeState::Failed;
+        const bool notTaken = up.state == NodeState::Skipped || (!e.branch.isEmpty() && e.branch != up.branch);
+        if (notTaken) {
+            skipped = true;
             continue;
         }
-        if (!merged)
-            merged = up.output;
+        if (!first)
+            first = {e.from, up.output};
+        if (up.state == NodeState::Failed) {
+            if (failed.isEmpty())
+                failed = e.from;
+            continue;
+        }
         if (e.port == kItemsPort)
             items = up.output;
         else
             inputs.insert(e.from, up.output);
     }
-    if (node.kind == NodeKind::Merge) { // the first input that was not skipped
-        if (merged)
-            finishNode(name, NodeState::Done, *merged);
-        else if (!failed.isEmpty())
-            finishNode(name, NodeState::Failed, {}, u"%1 failed"_s.arg(failed));
-        else
+    if (node.kind == NodeKind::Merge) {
+        if (!first)
             finishNode(name, NodeState::Skipped, {});
+        else if (runOf(first->first).state == NodeState::Failed)
+            finishNode(name, NodeState::Failed, {}, u"%1 failed"_s.arg(first->first));
+        else
+            finishNode(name, NodeState::Done, first->second);
         return;
     }
     if (!failed.isEmpty()) {
@@ -249,7 +266,10 @@ void PipelineRunner::startNode(const QString& name)
     run.cacheKey = cacheKeyOf(node, inputs, items);
     emit nodeChanged(name);
     HistoryService* history = m_engine.history();
-    const bool mayUseCache = history && (m_options.useCache || (!m_options.fromNode.isEmpty() && !m_fresh.contains(name)));
+    // Inputs are read again every time (a file may have changed; reading is cheap): what depends on them is keyed
+    // on what they gave.
+    const bool mayUseCache = history && node.kind != NodeKind::Input
+                             && (m_options.useCache || (!m_options.fromNode.isEmpty() && !m_fresh.contains(name)));
     if (!mayUseCache) {
         execute(name, inputs, items);
         return;
@@ -264,11 +284,43 @@ void PipelineRunner::startNode(const QString& name)
             if (cached && !m_cancelled) {
                 const CachedOutput output = cachedFromJson(*cached);
                 runOf(name).branch = output.branch;
+                restoreConversation(name, output.conversation);
                 finishNode(name, NodeState::Cached, output.value);
             }
             else
                 execute(name, inputs, items);
         });
+}
+
+void PipelineRunner::restoreConversation(const QString& name, const QList<std::pair<MessageRole, QString>>& messages)
+{
+    // A cached model step's question and answer, written into this run's conversation (fresh ids), so a node that
+    // continues it sends exactly what it would have after running it.
+    if (messages.isEmpty())
+        return;
+    QList<MessageRecord> conversation;
+    QString parent;
+    for (const auto& [role, content] : messages) {
+        MessageRecord m;
+        m.id = newRecordId();
+        m.conversationId = m_record.conversationId;
+        m.parentId = parent;
+        m.role = role;
+        m.content = content;
+        m.createdAt = QDateTime::currentDateTimeUtc();
+        parent = m.id;
+        conversation.append(m);
+    }
+    if (HistoryService* history = m_engine.history()) {
+        history->write([conversation](ConversationStore& store) {
+            for (const MessageRecord& m : conversation) {
+                if (!store.saveMessage(m))
+                    return false;
+            }
+            return true;
+        });
+    }
+    m_conversations.insert(name, conversation);
 }
 
 std::optional<QString> PipelineRunner::lookup(const QString& reference, const QHash<QString, StepValue>& inputs,
@@ -408,8 +460,9 @@ void PipelineRunner::executeScript(const QString& name, const Node& node, const 
         }
     });
     // One engine per worker thread, each script watched by its own watchdog: the caller's thread never waits.
-    watcher->setFuture(runInPool<ScriptOutcome>(*QThreadPool::globalInstance(), [script, input, variables, timeoutMs] {
-        return runScript(script, input, variables, timeoutMs);
+    watcher->setFuture(runInPool<ScriptOutcome>(scriptPool(), [script, input, variables, timeoutMs,
+                                                                  cancelled = m_scriptsCancelled] {
+        return runScript(script, input, variables, timeoutMs, cancelled.get());
     }));
 }
 
@@ -420,13 +473,13 @@ QString PipelineRunner::cacheKeyOf(const Node& node, const QHash<QString, StepVa
     // variables it reads, and the conversation it continues.
     QJsonObject in;
     for (auto it = inputs.cbegin(); it != inputs.cend(); ++it)
-        in.insert(it.key(), valueJson(*it));
+        in.insert(it.key(), it->toJson());
     QJsonObject variables;
     QStringList used = templateReferences(node.prompt) + templateReferences(node.system) + templateReferences(node.text);
-    if (node.kind == NodeKind::Input && node.source == InputSource::Variable)
-        used.append(node.variable.isEmpty() ? node.name : node.variable);
-    if (node.kind == NodeKind::Transform || node.kind == NodeKind::Condition)
-        used.append(m_variables.keys()); // scripts see every variable
+    const bool script = (node.kind == NodeKind::Transform && node.op == TransformOp::Script)
+                        || (node.kind == NodeKind::Condition && node.test == ConditionTest::Script);
+    if (script)
+        used.append(m_variables.keys()); // a script sees every variable
     for (const QString& name : used) {
         if (m_variables.contains(name))
             variables.insert(name, m_variables.value(name));
@@ -435,9 +488,7 @@ QString PipelineRunner::cacheKeyOf(const Node& node, const QHash<QString, StepVa
                     {u"inputs"_s, in},
                     {u"variables"_s, variables}};
     if (items)
-        key.insert(u"items"_s, valueJson(*items));
-    if (node.kind == NodeKind::Input && node.source == InputSource::File)
-        key.insert(u"file"_s, QFileInfo(node.file).lastModified().toString(Qt::ISODateWithMs));
+        key.insert(u"items"_s, items->toJson());
     if (!node.continues.isEmpty()) {
         QJsonArray conversation;
         for (const MessageRecord& m : m_conversations.value(node.continues))
@@ -471,7 +522,7 @@ void PipelineRunner::finishNode(const QString& name, NodeState state, const Step
         const bool cache = state == NodeState::Done && !run.cacheKey.isEmpty(); // never a failure or a cancel
         const QString key = run.cacheKey;
         const QString kind = run.kind;
-        const QByteArray json = cachedJson(output, run.branch);
+        const QByteArray json = cachedJson(output, run.branch, m_conversations.value(name));
         const QString runId = m_record.id;
         history->write([row, cache, key, kind, json, runId](ConversationStore& store) {
             RunStore runs(store);
@@ -495,12 +546,15 @@ void PipelineRunner::finishRun()
             last = &n;
     }
     m_record.criticalPath.clear();
-    while (last) {
+    QSet<QString> visited;
+    while (last && !visited.contains(last->node)) { // inputs that ended earlier only: a cycle cannot loop here
+        visited.insert(last->node);
         m_record.criticalPath.prepend(last->node);
         const NodeRun* before = nullptr;
         for (const Edge& e : m_inputs.value(last->node)) {
             const NodeRun& up = runOf(e.from);
-            if (up.state != NodeState::Skipped && (!before || up.finishedMs > before->finishedMs))
+            if (up.state != NodeState::Skipped && up.finishedMs <= last->finishedMs
+                && (!before || up.finishedMs > before->finishedMs))
                 before = &up;
         }
         last = before;
@@ -525,6 +579,7 @@ void PipelineRunner::cancel()
     if (m_finished || !m_started)
         return;
     m_cancelled = true;
+    m_scriptsCancelled->store(true); // their watchdogs stop them
     for (const std::shared_ptr<ModelStep>& step : std::as_const(m_steps)) {
         step->stopLaunching = true;
         for (const QPointer<AnswerRun>& run : std::as_const(step->runs)) {

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a copy of a pipeline: every node once its inputs are in, independent branches at the same time, model
 // steps through the answer engine (streaming, recorded, costed like any answer; a list runs once per item with
-// bounded concurrency), scripts on worker threads. Skip rule: a node with a skipped input is skipped (a Merge
-// passes on its first input that was not); a failure fails what depends on it, and the rest still finish. Node
+// bounded concurrency), scripts on worker threads. Skip rule: a node with a skipped input is skipped; a Merge
+// passes on its first input that was not skipped (and fails if that one failed). A failure fails what depends on
+// it, and the rest still finish. Node
 // outputs are cached in the history by a hash of what made them: a plain run sends every model step again,
 // `fromNode` re-runs that node and what follows it and serves the rest from the cache, `useCache` serves every
-// unchanged node. Each node's record is stored as it finishes; cancel() stops everything and keeps what arrived.
+// unchanged node (Inputs are always read again). Each node's record is stored as it finishes; cancel() stops
+// everything (scripts too) and keeps what arrived.
 #pragma once
 
 #include "pipeline/Pipeline.h"
@@ -17,6 +19,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+
+#include <atomic>
+#include <memory>
 
 namespace juxta {
 
@@ -77,6 +82,7 @@ private:
                        const std::optional<StepValue>& items) const;
     std::optional<QString> lookup(const QString& reference, const QHash<QString, StepValue>& inputs,
                                   const QString* item) const;
+    void restoreConversation(const QString& name, const QList<std::pair<MessageRole, QString>>& messages);
 
     AnswerEngine& m_engine;
     Pipeline m_pipeline;
@@ -98,6 +104,7 @@ private:
     bool m_scheduling = false;
     bool m_cancelled = false;
     bool m_finished = false;
+    std::shared_ptr<std::atomic<bool>> m_scriptsCancelled = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace juxta

@@ -96,14 +96,13 @@ void checkModel(const Node& n, const ValidationContext& context, Problems& probl
         return;
     for (const QString& reference : QStringList{n.model} + n.fallbacks) {
         const std::optional<ModelRef> ref = ModelRef::parse(reference);
-        QString error;
-        const std::optional<ProviderProfile> profile = ref ? findProfile(*context.config, ref->profileId, error)
-                                                           : std::nullopt;
-        if (!profile) {
+        const std::optional<ProfileModel> named = profileModelOf(*context.config, reference);
+        if (!named) {
             problems.add(n.name, ref ? u"%1: unknown profile “%2”"_s.arg(reference, ref->profileId)
                                      : u"“%1” is not profile/model"_s.arg(reference));
             continue;
         }
+        const ProviderProfile* profile = &named->profile;
         if (context.catalog && context.catalog->hasList(profile->id)) {
             const QList<CatalogEntry> models = context.catalog->entries(*profile);
             const bool known = std::any_of(models.cbegin(), models.cend(),
@@ -152,7 +151,10 @@ QList<PipelineProblem> validatePipeline(const Pipeline& p, const ValidationConte
             problems.add(n.name, u"“%1” is not a valid name (a lowercase letter, then letters, digits or _)"_s.arg(n.name));
         if (names.contains(n.name))
             problems.add(n.name, u"the name is used by two nodes"_s);
-        if (p.variable(n.name))
+        // An Input that passes on the variable of its own name may share it: {{name}} means the same either way.
+        const bool passesItsVariable = n.kind == NodeKind::Input && n.source == InputSource::Variable
+                                       && (n.variable.isEmpty() || n.variable == n.name);
+        if (p.variable(n.name) && !passesItsVariable)
             problems.add(n.name, u"a variable has the same name"_s);
         if (n.name == kItemName)
             problems.add(n.name, u"“item” is the name of a map's item"_s);
@@ -288,13 +290,10 @@ void checkKeys(const Pipeline& pipeline, const AppConfig& config, SecretStore& s
         if (n.kind != NodeKind::Model)
             continue;
         for (const QString& reference : QStringList{n.model} + n.fallbacks) {
-            const std::optional<ModelRef> ref = ModelRef::parse(reference);
-            QString error;
-            const std::optional<ProviderProfile> profile = ref ? findProfile(config, ref->profileId, error)
-                                                               : std::nullopt;
-            if (profile && std::none_of(profiles.cbegin(), profiles.cend(),
-                                        [&profile](const ProviderProfile& p) { return p.id == profile->id; }))
-                profiles.append(*profile);
+            const std::optional<ProfileModel> named = profileModelOf(config, reference);
+            if (named && std::none_of(profiles.cbegin(), profiles.cend(),
+                                      [&named](const ProviderProfile& p) { return p.id == named->profile.id; }))
+                profiles.append(named->profile);
         }
     }
     struct Pending

@@ -19,22 +19,6 @@ const QList<std::pair<NodeState, QString>>& stateNames()
     return names;
 }
 
-QJsonValue valueJson(const StepValue& v)
-{
-    return v.isList ? QJsonValue(QJsonArray::fromStringList(v.items)) : QJsonValue(v.text);
-}
-
-StepValue valueFrom(const QJsonValue& v)
-{
-    if (v.isArray()) {
-        QStringList items;
-        for (const QJsonValue& item : v.toArray())
-            items.append(item.toString());
-        return StepValue::ofList(items);
-    }
-    return StepValue::ofText(v.toString());
-}
-
 template <typename T>
 QJsonValue optionalJson(const std::optional<T>& v)
 {
@@ -74,8 +58,8 @@ QJsonObject NodeRun::toJson() const
     QJsonObject json{{u"name"_s, node},
                      {u"kind"_s, kind},
                      {u"state"_s, nodeStateName(state)},
-                     {u"input"_s, valueJson(input)},
-                     {u"output"_s, valueJson(output)},
+                     {u"input"_s, input.toJson()},
+                     {u"output"_s, output.toJson()},
                      {u"error"_s, error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error)},
                      {u"started_ms"_s, round3(startedMs)},
                      {u"finished_ms"_s, round3(finishedMs)},
@@ -104,8 +88,8 @@ NodeRun NodeRun::fromJson(const QJsonObject& json)
     n.node = json.value(u"name"_s).toString();
     n.kind = json.value(u"kind"_s).toString();
     n.state = nodeStateFromName(json.value(u"state"_s).toString()).value_or(NodeState::Failed);
-    n.input = valueFrom(json.value(u"input"_s));
-    n.output = valueFrom(json.value(u"output"_s));
+    n.input = StepValue::fromJson(json.value(u"input"_s));
+    n.output = StepValue::fromJson(json.value(u"output"_s));
     n.error = json.value(u"error"_s).toString();
     n.branch = json.value(u"branch"_s).toString();
     n.startedMs = json.value(u"started_ms"_s).toDouble();
@@ -188,7 +172,7 @@ QJsonObject RunRecord::summaryJson(const QStringList& outputNodes) const
     QJsonObject outputs;
     for (const QString& name : outputNodes) {
         if (const NodeRun* n = node(name); n && (n->state == NodeState::Done || n->state == NodeState::Cached))
-            outputs.insert(name, valueJson(n->output));
+            outputs.insert(name, n->output.toJson());
         else
             outputs.insert(name, QJsonValue::Null);
     }

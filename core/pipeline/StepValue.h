@@ -2,6 +2,8 @@
 // What flows along a pipeline's edges: a text, or a list of texts (split pieces, a map's answers).
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +21,18 @@ struct StepValue
     QString asText() const { return isList ? items.join(QStringLiteral("\n\n")) : text; }
 
     bool operator==(const StepValue&) const = default;
+
+    // A text as a JSON string, a list as an array of strings: in run records and the cache.
+    QJsonValue toJson() const { return isList ? QJsonValue(QJsonArray::fromStringList(items)) : QJsonValue(text); }
+    static StepValue fromJson(const QJsonValue& json)
+    {
+        if (!json.isArray())
+            return ofText(json.toString());
+        QStringList list;
+        for (const QJsonValue& item : json.toArray())
+            list.append(item.toString());
+        return ofList(list);
+    }
 };
 
 } // namespace juxta

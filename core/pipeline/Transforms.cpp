@@ -16,8 +16,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr int kMaxJsonNesting = 256;
-
 TransformResult failure(const QString& why)
 {
     return {std::nullopt, why};

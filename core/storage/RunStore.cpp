@@ -64,6 +64,7 @@ bool RunStore::createRun(const PipelineRunRow& r)
             if (!exec(u"UPDATE conversations SET pipeline_run_id = ? WHERE id = ?"_s, {r.id, c.id}))
                 return false;
         }
+        pruneCache(); // now and then, as runs start: the cache stays bounded
         return exec(u"INSERT INTO pipeline_runs (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(kRunColumns),
                     {r.id, r.name, r.file, QString::fromUtf8(r.pipelineJson),
                      QString::fromUtf8(r.variablesJson.isEmpty() ? QByteArray("{}") : r.variablesJson),
@@ -91,6 +92,7 @@ bool RunStore::deleteRun(const QString& id)
     return sql::inTransaction(m_db, [&] {
         return exec(u"DELETE FROM conversations WHERE pipeline_run_id = ?"_s, {id})
                && exec(u"DELETE FROM pipeline_node_runs WHERE run_id = ?"_s, {id})
+               && exec(u"DELETE FROM node_cache WHERE run_id = ?"_s, {id})
                && exec(u"DELETE FROM pipeline_runs WHERE id = ?"_s, {id});
     }, m_lastError);
 }
@@ -145,6 +147,14 @@ QList<NodeRunRow> RunStore::nodesOf(const QString& runId) const
                      query.value(3).toString().toUtf8()});
     }
     return list;
+}
+
+bool RunStore::pruneCache(int maxAgeDays, int maxRows)
+{
+    const qint64 cutoff = QDateTime::currentDateTimeUtc().addDays(-maxAgeDays).toMSecsSinceEpoch();
+    return exec(u"DELETE FROM node_cache WHERE created_at < ?"_s, {cutoff})
+           && exec(u"DELETE FROM node_cache WHERE key IN (SELECT key FROM node_cache ORDER BY created_at DESC"
+                   " LIMIT -1 OFFSET ?)"_s, {maxRows});
 }
 
 std::optional<QByteArray> RunStore::cachedOutput(const QString& key) const

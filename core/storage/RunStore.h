@@ -47,6 +47,8 @@ public:
     QList<NodeRunRow> nodesOf(const QString& runId) const;
 
     std::optional<QByteArray> cachedOutput(const QString& key) const;
+    // Keeps the cache from growing without end: entries older than `maxAgeDays` go, then the oldest past `maxRows`.
+    bool pruneCache(int maxAgeDays = 90, int maxRows = 20'000);
     bool cacheOutput(const QString& key, const QString& nodeKind, const QByteArray& outputJson, const QString& runId);
 
     QString lastError() const { return m_lastError; }

@@ -119,6 +119,9 @@ private slots:
     void jsonOutputInEachApisShape();
     void jsonAnswersAreChecked();
     void continuesAnotherNodesConversation();
+    void continuedConversationComesBackFromTheCache();
+    void inputsAreReadAgainEvenWithTheCache();
+    void cyclesAndFailedMergeInputsEndTheRun();
     void scriptInfiniteLoopIsStoppedByTheWatchdog();
     void fileInputOutsideTheFolderIsRefused();
     void runIsRecordedInTheHistory();
@@ -565,6 +568,78 @@ void TestPipelineRunner::continuesAnotherNodesConversation()
     for (const QJsonValue& m : messages)
         roles.append(m.toObject().value(u"role"_s).toString() + u':' + m.toObject().value(u"content"_s).toString());
     QCOMPARE(roles, (QStringList{u"user:Hello there"_s, u"assistant:Hello there"_s, u"user:And now?"_s}));
+}
+
+void TestPipelineRunner::continuedConversationComesBackFromTheCache()
+{
+    // --from the continuing node: the node it continues comes from the cache, and its question and answer are
+    // still sent (and the continuing node's own cache key is the same as after a full run).
+    Pipeline p;
+    Node second = model(u"second"_s, u"fake/other"_s, u"And now?"_s);
+    second.continues = u"first"_s;
+    p.nodes = {model(u"first"_s, u"fake/echo"_s, u"Hello there"_s), second};
+    p.edges = {edge(u"first"_s, u"second"_s)};
+    const RunRecord full = run(p);
+    QCOMPARE(full.state, u"done"_s);
+    PipelineRunner::Options from;
+    from.fromNode = u"second"_s;
+    const qsizetype before = m_server->requests().size();
+    const RunRecord again = run(p, from);
+    QCOMPARE(again.node(u"first"_s)->state, NodeState::Cached);
+    QCOMPARE(m_server->requests().size(), before + 1);
+    const QJsonArray messages = m_server->requests().constLast().json().value(u"messages"_s).toArray();
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(1).toObject().value(u"content"_s).toString(), u"Hello there"_s);
+    QCOMPARE(again.node(u"second"_s)->cacheKey, full.node(u"second"_s)->cacheKey);
+    PipelineRunner::Options cached;
+    cached.useCache = true;
+    const RunRecord third = run(p, cached);
+    QCOMPARE(third.node(u"second"_s)->state, NodeState::Cached);
+    QCOMPARE(m_server->requests().size(), before + 1);
+}
+
+void TestPipelineRunner::inputsAreReadAgainEvenWithTheCache()
+{
+    QFile file(m_dir->filePath(u"source.txt"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("first version");
+    file.close();
+    Pipeline p;
+    Node read = input(u"read"_s);
+    read.source = InputSource::File;
+    read.file = u"source.txt"_s;
+    p.nodes = {read, model(u"ask"_s, u"fake/echo"_s, u"{{read}}"_s)};
+    p.edges = {edge(u"read"_s, u"ask"_s)};
+    PipelineRunner::Options options;
+    options.file = m_dir->filePath(u"p.juxta"_s);
+    options.useCache = true;
+    QCOMPARE(run(p, options).node(u"ask"_s)->output.text, u"first version"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("second version");
+    file.close();
+    const RunRecord r = run(p, options);
+    QCOMPARE(r.node(u"read"_s)->state, NodeState::Done); // never served from the cache
+    QCOMPARE(r.node(u"ask"_s)->state, NodeState::Done);  // its input changed
+    QCOMPARE(r.node(u"ask"_s)->output.text, u"second version"_s);
+}
+
+void TestPipelineRunner::cyclesAndFailedMergeInputsEndTheRun()
+{
+    Pipeline cycle; // the runner takes any pipeline: one with a cycle ends, its nodes failed
+    cycle.nodes = {templ(u"a"_s, u"{{b}}"_s), templ(u"b"_s, u"{{a}}"_s), text(u"c"_s, u"fine"_s)};
+    cycle.edges = {edge(u"a"_s, u"b"_s), edge(u"b"_s, u"a"_s)};
+    RunRecord r = run(cycle, {}, 5000);
+    QCOMPARE(r.state, u"failed"_s);
+    QVERIFY(r.node(u"a"_s)->error.contains(u"cycle"_s));
+    QCOMPARE(r.node(u"c"_s)->state, NodeState::Done);
+    Pipeline merge; // a Merge passes on its first input that was not skipped: a failed one fails it
+    merge.nodes = {text(u"a"_s, u"x"_s), model(u"broken"_s, u"fake/fail"_s, u"{{a}}"_s), templ(u"fine"_s, u"{{a}}"_s),
+                   ofKind(u"either"_s, NodeKind::Merge)};
+    merge.edges = {edge(u"a"_s, u"broken"_s), edge(u"a"_s, u"fine"_s), edge(u"broken"_s, u"either"_s),
+                   edge(u"fine"_s, u"either"_s)};
+    r = run(merge);
+    QCOMPARE(r.node(u"either"_s)->state, NodeState::Failed);
+    QCOMPARE(r.node(u"either"_s)->error, u"broken failed"_s);
 }
 
 void TestPipelineRunner::scriptInfiniteLoopIsStoppedByTheWatchdog()

@@ -5,13 +5,17 @@
 #include "config/AppConfig.h"
 #include "catalog/ModelCatalog.h"
 #include "pipeline/JsonSchemaCheck.h"
+#include "pipeline/PipelineEstimate.h"
 #include "pipeline/PipelineValidator.h"
 #include "pipeline/ScriptSandbox.h"
 #include "pipeline/Transforms.h"
 #include "pricing/CostCalculator.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace juxta;
@@ -62,6 +66,7 @@ private slots:
     void transformsExtractAndCheck();
     void splitsByTokensWithOverlap();
     void scriptsRunAndReportErrors();
+    void estimatesNeverWrapAround();
 };
 
 void TestPipelineValidator::findsEachProblem_data()
@@ -356,8 +361,87 @@ void TestPipelineValidator::scriptsRunAndReportErrors()
     out = runScript(u"JSON.stringify(Object.keys(this))"_s, StepValue::ofText({}), {}, 1000);
     QVERIFY2(out.value && !out.value->text.contains(u"console"_s), qPrintable(out.value ? out.value->text : out.error));
     QVERIFY(!scriptSyntaxError(u"1 +"_s).isEmpty());
+    // A script cannot close the function it is made into and run code while it is checked or made.
+    const QString escape = u"1) }); while (true) {} (function () { return (1"_s;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!scriptSyntaxError(escape).isEmpty());
+    out = runScript(escape, StepValue::ofText({}), {}, 5000);
+    QVERIFY(!out.value && !out.timedOut);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    // Built-ins are frozen: one script cannot change them (or leave a global) for the next on the same engine.
+    out = runScript(u"Array.prototype.sneaky = 1; 1"_s, StepValue::ofText({}), {}, 1000);
+    QVERIFY2(!out.value, qPrintable(out.value ? out.value->text : QString()));
+    out = runScript(u"Object.defineProperty(Object.getPrototypeOf(Math), 'leak', {value: 1}); 1"_s,
+                    StepValue::ofText({}), {}, 1000);
+    QVERIFY(!out.value);
+    out = runScript(u"[].sneaky === undefined && typeof leak === 'undefined'"_s, StepValue::ofText({}), {}, 1000);
+    QCOMPARE(out.value->text, u"true"_s);
+    // A result nested a hundred thousand deep is refused, not recursed into.
+    out = runScript(u"let a = []; for (let i = 0; i < 100000; ++i) a = [a]; return a;"_s, StepValue::ofText({}), {}, 5000);
+    QVERIFY2(!out.value && out.error.contains(u"nests deeper than 64"_s), qPrintable(out.error));
+    // A cancel stops a running script at once.
+    std::atomic<bool> cancelled{false};
+    std::thread canceller([&cancelled] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        cancelled = true;
+    });
+    timer.restart();
+    out = runScript(u"for (;;) {}"_s, StepValue::ofText({}), {}, 60'000, &cancelled);
+    canceller.join();
+    QCOMPARE(out.error, u"cancelled"_s);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(scriptSyntaxError(u"text.trim()"_s).isEmpty());
     QVERIFY(scriptSyntaxError(u"  "_s).contains(u"empty"_s));
+}
+
+void TestPipelineValidator::estimatesNeverWrapAround()
+{
+    // A map of a map with huge bounds: the estimate saturates to "no upper bound", never a negative figure that
+    // would slip under the budget guard.
+    AppConfig config;
+    ProviderProfile paid;
+    paid.id = u"paid"_s;
+    paid.presetId = u"custom"_s;
+    paid.auth = AuthStyle::None;
+    paid.baseUrl = QUrl(u"http://127.0.0.1:9/v1"_s);
+    config.profiles = {paid};
+    ModelPrice price;
+    price.base.input = 10;
+    price.base.output = 30;
+    config.priceOverrides.insert(u"paid/big"_s, price);
+    ModelCatalog catalog(config);
+    Pipeline p;
+    p.variables = {{u"text"_s, QString(1'000'000, u'x'), {}}};
+    Node in = node(u"text_in"_s, NodeKind::Input);
+    in.variable = u"text"_s;
+    Node pieces = splitNode(u"pieces"_s);
+    pieces.by = SplitBy::Tokens;
+    pieces.size = 1;
+    Node first = modelNode(u"first"_s, u"{{item}}"_s, u"paid/big"_s);
+    first.maxTokens = 10'000'000;
+    Node again = splitNode(u"again"_s);
+    again.by = SplitBy::Tokens;
+    again.size = 1;
+    Node second = modelNode(u"second"_s, u"{{item}}"_s, u"paid/big"_s);
+    second.maxTokens = 10'000'000;
+    Node joined = node(u"joined"_s, NodeKind::Transform);
+    joined.op = TransformOp::Join;
+    Node third = modelNode(u"third"_s, u"{{joined}}"_s, u"paid/big"_s);
+    third.maxTokens = 10'000'000;
+    p.nodes = {in, pieces, first, joined, again, second, third};
+    p.edges = {{u"text_in"_s, u"pieces"_s, {}, {}}, {u"pieces"_s, u"first"_s, {}, kItemsPort},
+               {u"first"_s, u"joined"_s, {}, {}}, {u"joined"_s, u"again"_s, {}, {}},
+               {u"again"_s, u"second"_s, {}, kItemsPort}, {u"joined"_s, u"third"_s, {}, {}}};
+    const PipelineEstimate e = estimatePipeline(p, {{u"text"_s, QString(1'000'000, u'x')}}, config, catalog, {});
+    QVERIFY(e.total);
+    QVERIFY(e.total->min >= 0);
+    QVERIFY(!e.total->max || *e.total->max >= e.total->min);
+    for (const NodeEstimate& n : e.models) {
+        QVERIFY(n.min >= 0);
+        QVERIFY(n.callsMin >= 0);
+        QVERIFY(!n.max || *n.max >= 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPipelineValidator)

@@ -4,7 +4,6 @@
 #include "answer/AnswerEngine.h"
 #include "catalog/CatalogService.h"
 #include "catalog/ModelPicker.h"
-#include "catalog/ModelRef.h"
 #include "chat/AnswerStreamer.h"
 #include "chat/ChatSession.h"
 #include "chat/ChatSettingsPanel.h"
@@ -182,15 +181,12 @@ void ChatPage::newConversation()
 void ChatPage::updateReasoningAvailability()
 {
     // Known models say whether they reason; for models the catalog has no figures on, the choice stays open.
-    const std::optional<ModelRef> ref = ModelRef::parse(m_picker.currentModel());
-    QString error;
-    const std::optional<ProviderProfile> profile = ref ? findProfile(m_config.config(), ref->profileId, error)
-                                                       : std::nullopt;
-    if (!profile) {
+    const std::optional<ProfileModel> named = profileModelOf(m_config.config(), m_picker.currentModel());
+    if (!named) {
         m_settings->setReasoningAvailable(true);
         return;
     }
-    const CatalogEntry entry = m_catalog.catalog().entry(*profile, ref->modelId);
+    const CatalogEntry entry = m_catalog.catalog().entry(named->profile, named->modelId);
     m_settings->setReasoningAvailable(entry.reasoning || !entry.contextWindow);
 }
 

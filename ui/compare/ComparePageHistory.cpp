@@ -5,6 +5,7 @@
 #include "compare/ComparePage.h"
 
 #include "charts/HistoryCharts.h"
+#include "common/Permutation.h"
 #include "charts/RunCharts.h"
 #include "chat/ChatSettingsPanel.h"
 #include "chat/Composer.h"
@@ -124,20 +125,13 @@ void ComparePage::onOrderChanged()
     QList<int> from;
     for (CompareColumn* column : order)
         from.append(int(m_columns.indexOf(column)));
-    const auto permute = [&from](auto& list) {
-        std::remove_reference_t<decltype(list)> moved;
-        for (int index : std::as_const(from)) {
-            if (index >= 0 && index < list.size())
-                moved.append(list.at(index));
-        }
-        if (moved.size() == list.size())
-            list = moved;
-    };
-    permute(m_columns);
-    permute(m_lanes);
-    permute(m_letters);
+    if (!isPermutation(from, m_columns.size()))
+        return;
+    permute(m_columns, from);
+    permute(m_lanes, from);
+    permute(m_letters, from);
     if (m_lanes.isEmpty()) { // a draft: the bar shows the new order too
-        permute(m_draft.columns);
+        permute(m_draft.columns, from);
         CompareSetup bar = setup();
         bar.columns = m_draft.columns;
         m_setupBar->setSetup(bar);
