@@ -2,6 +2,8 @@
 #include "cli/RunCommand.h"
 
 #include "answer/AnswerEngine.h"
+#include "cli/BatchRun.h"
+#include "cli/CommandInput.h"
 #include "cli/CommandLine.h"
 #include "cli/ConnectionOptions.h"
 #include "cli/InterruptWatcher.h"
@@ -11,6 +13,7 @@
 #include "pipeline/PipelineFile.h"
 #include "pipeline/PipelineRunner.h"
 #include "pipeline/PipelineValidator.h"
+#include "pipeline/RowSource.h"
 #include "storage/HistoryService.h"
 
 #include <QCommandLineParser>
@@ -76,7 +79,9 @@ int RunCommand::run(const QStringList& arguments)
     parser.setApplicationDescription(
         u"Run a pipeline (.juxta file): each node once its inputs are in, model steps streamed and recorded in the "
         "history like any answer. Prints the Output nodes' text.\n"
-        "Exit status: 0 success, 1 a node failed, 2 bad usage, 3 blocked by the budget, 4 the pipeline is invalid."_s);
+        "With --input it runs once per row of a data set, politely (per-profile limits), resumable.\n"
+        "Exit status: 0 success, 1 a node (or a row) failed, 2 bad usage, 3 blocked by the budget, 4 the pipeline is "
+        "invalid."_s);
     parser.addHelpOption();
     ConnectionOptions connection;
     connection.addTo(parser);
@@ -92,8 +97,20 @@ int RunCommand::run(const QStringList& arguments)
     const QCommandLineOption allowRead(u"allow-read"_s, u"Let Input nodes read this file or folder, outside the "
                                                         "pipeline's own folder (repeatable)."_s, u"PATH"_s);
     const QCommandLineOption json(u"json"_s, u"Print the run record as JSON (every node with its figures, and the "
-                                             "totals)."_s);
-    parser.addOptions({var, from, cache, estimate, validate, allowRead, json});
+                                             "totals); with --input, the batch's summary."_s);
+    const QCommandLineOption input(u"input"_s, u"Run once per row of this CSV (a header row names the columns) or "
+                                               "JSONL file: each row's columns are the variables."_s,
+                                   u"ROWS"_s);
+    const QCommandLineOption concurrency(u"concurrency"_s, u"With --input: rows at once (default 4). Each profile's "
+                                                           "own limits (\"limits\" in the config) apply too."_s,
+                                         u"N"_s);
+    const QCommandLineOption output(u"output"_s, u"With --input: write one result per row, in input order, to "
+                                                 "this .jsonl or .csv file as rows finish."_s,
+                                    u"FILE"_s);
+    const QCommandLineOption resume(u"resume"_s, u"With --input: go on with this batch (killed or stopped): "
+                                                 "finished rows are not sent again."_s,
+                                    u"BATCH"_s);
+    parser.addOptions({var, from, cache, estimate, validate, allowRead, json, input, concurrency, output, resume});
     parser.addPositionalArgument(u"FILE"_s, u"The pipeline, a .juxta file."_s);
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
@@ -132,6 +149,20 @@ int RunCommand::run(const QStringList& arguments)
             return BadUsage;
         }
         variables.insert(name, pair.mid(equals + 1));
+    }
+    const bool batchMode = parser.isSet(input);
+    if (!batchMode && (parser.isSet(concurrency) || parser.isSet(output) || parser.isSet(resume))) {
+        printError(kCommand, u"--concurrency, --output and --resume go with --input"_s);
+        return BadUsage;
+    }
+    if (batchMode && (parser.isSet(from) || parser.isSet(cache) || !variables.isEmpty())) {
+        printError(kCommand, u"with --input the rows give the variables; --from, --cache and --var do not apply"_s);
+        return BadUsage;
+    }
+    std::optional<int> rowsAtOnce;
+    if (!readNumber(parser, concurrency.names().constFirst(), 1, 256, rowsAtOnce, error)) {
+        printError(kCommand, error);
+        return BadUsage;
     }
     if (parser.isSet(from) && !pipeline->node(parser.value(from))) {
         printError(kCommand, u"--from: no node “%1”"_s.arg(parser.value(from)));
@@ -183,7 +214,21 @@ int RunCommand::run(const QStringList& arguments)
                                     : estimateText(cost).toUtf8());
         return Success;
     }
-    const BudgetVerdict verdict = checkBudget(workspace.config().budget, cost.total,
+    std::optional<CostEstimate> total = cost.total;
+    std::optional<qint64> rows;
+    if (batchMode) { // every row may cost what one does
+        rows = RowSource::countRows(QFileInfo(parser.value(input)).absoluteFilePath(), error);
+        if (!rows) {
+            printError(kCommand, error);
+            return BadUsage;
+        }
+        if (total) {
+            total->min *= double(*rows);
+            if (total->max)
+                *total->max *= double(*rows);
+        }
+    }
+    const BudgetVerdict verdict = checkBudget(workspace.config().budget, total,
                                               SpendLedger().spentOn(QDate::currentDate()));
     if (verdict.kind != BudgetVerdict::Kind::Allow)
         printError(kCommand, verdict.message);
@@ -198,6 +243,16 @@ int RunCommand::run(const QStringList& arguments)
     OfflineNetworkAccessManager network;
     AnswerEngine engine(workspace.config(), workspace.secrets(), workspace.catalog(), network, &history);
     engine.setCallOptions(connection.callOptions());
+    if (batchMode) {
+        BatchRunner::Options batch;
+        batch.input = QFileInfo(parser.value(input)).absoluteFilePath();
+        batch.output = parser.isSet(output) ? QFileInfo(parser.value(output)).absoluteFilePath() : QString();
+        batch.concurrency = rowsAtOnce.value_or(4);
+        batch.file = path;
+        batch.allowedReads = context.allowedReads;
+        batch.resume = parser.value(resume);
+        return runBatch(engine, *pipeline, batch, parser.isSet(json));
+    }
     PipelineRunner::Options options;
     options.variables = variables;
     options.fromNode = parser.value(from);

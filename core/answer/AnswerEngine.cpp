@@ -25,6 +25,12 @@ AnswerEngine::AnswerEngine(const AppConfig& config, SecretStore& secrets, const 
     };
 }
 
+void AnswerEngine::setTime(const MonotonicClock& clock, Scheduler& scheduler)
+{
+    m_clock = &clock;
+    m_scheduler = &scheduler;
+}
+
 QStringList AnswerEngine::referencesOf(const ChatSettings& settings)
 {
     QStringList references{settings.model};
@@ -78,7 +84,7 @@ void AnswerEngine::prepare(const QList<MessageRecord>& path, const ChatSettings&
 }
 
 AnswerRun* AnswerEngine::newRun(const PreparedAnswer& prepared, MessageRecord answer, QObject* parent,
-                                QNetworkAccessManager* network, quint32 seed)
+                                QNetworkAccessManager* network, quint32 seed, RequestGate* gate)
 {
     AnswerOrder order;
     order.answer = std::move(answer);
@@ -87,9 +93,8 @@ AnswerRun* AnswerEngine::newRun(const PreparedAnswer& prepared, MessageRecord an
     order.priceFor = prices();
     order.options = m_options;
     order.seed = seed != 0 ? seed : quint32(QDateTime::currentMSecsSinceEpoch());
-    const AnswerServices services{{network ? *network : m_network, m_clock, m_scheduler, nullptr, nullptr},
-                                  m_history,
-                                  m_recordsSpending};
+    const AnswerServices services{{network ? *network : m_network, *m_clock, *m_scheduler, nullptr, nullptr},
+                                  m_history, m_recordsSpending, gate ? gate : m_gate};
     return new AnswerRun(services, std::move(order), parent);
 }
 

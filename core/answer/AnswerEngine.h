@@ -20,6 +20,7 @@ namespace juxta {
 
 struct AppConfig;
 class ModelCatalog;
+class RequestGate;
 class SecretStore;
 
 // An answer ready to start: the request for the primary target and every usable target, in order.
@@ -46,11 +47,16 @@ public:
     void setResolver(Resolver resolver) { m_resolver = std::move(resolver); }
     void setCallOptions(const CallOptions& options) { m_options = options; } // timeouts for every call
     void setRecordsSpending(bool on) { m_recordsSpending = on; }
+    // Another clock and scheduler for every answer's metrics, retries and waits (tests run minutes in milliseconds).
+    void setTime(const MonotonicClock& clock, Scheduler& scheduler);
+    // Per-profile limits every answer waits for (a batch's); null: none.
+    void setGate(RequestGate* gate) { m_gate = gate; }
 
     const AppConfig& config() const { return m_config; }
     const ModelCatalog& catalog() const { return m_catalog; }
     HistoryService* history() const { return m_history; }
-    const MonotonicClock& clock() const { return m_clock; }
+    const MonotonicClock& clock() const { return *m_clock; }
+    Scheduler& scheduler() const { return *m_scheduler; }
 
     // The references an answer with `settings` tries: its model, then its fallbacks, each once.
     static QStringList referencesOf(const ChatSettings& settings);
@@ -66,8 +72,9 @@ public:
     // The run of the answer, not started yet: connect to it, then start() it (a call can end at once). `network`
     // null: the engine's own; a compare column passes its own, so eight columns on one server are not queued
     // behind six connections.
+    // `gate`: per-profile limits it waits for (a batch's); null: the engine's own, if any.
     AnswerRun* newRun(const PreparedAnswer& prepared, MessageRecord answer, QObject* parent,
-                      QNetworkAccessManager* network = nullptr, quint32 seed = 0);
+                      QNetworkAccessManager* network = nullptr, quint32 seed = 0, RequestGate* gate = nullptr);
     // An answer that could not be sent (no usable target): recorded as failed with `why`, so it is shown and kept
     // like any failed answer (Retry and "Try another model" are right there).
     MessageRecord recordUnsent(MessageRecord answer, const QString& why) const;
@@ -87,8 +94,11 @@ private:
     const ModelCatalog& m_catalog;
     QNetworkAccessManager& m_network;
     HistoryService* m_history;
-    SteadyClock m_clock;
-    EventLoopScheduler m_scheduler;
+    SteadyClock m_steadyClock;
+    EventLoopScheduler m_eventLoopScheduler;
+    const MonotonicClock* m_clock = &m_steadyClock;
+    Scheduler* m_scheduler = &m_eventLoopScheduler;
+    RequestGate* m_gate = nullptr;
     Resolver m_resolver;
     CallOptions m_options;
     bool m_recordsSpending = true;

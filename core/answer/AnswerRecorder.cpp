@@ -108,6 +108,14 @@ void AnswerRecorder::watch(ResilientCall& call)
     connect(&call, &ResilientCall::finished, this, &AnswerRecorder::onFinished);
 }
 
+void AnswerRecorder::finishUnsent(const ProviderError& error)
+{
+    RoutedOutcome routed;
+    routed.outcome.error = error;
+    routed.outcome.finishReason = error.errorClass == ErrorClass::Cancelled ? FinishReason::Cancelled : FinishReason::Error;
+    onFinished(routed);
+}
+
 void AnswerRecorder::onEvents(const QList<StreamEvent>& events)
 {
     bool content = false; // usage and finish events carry no text to save or show

@@ -39,6 +39,8 @@ public:
 
     // Writes the "streaming" row and follows the call until it finishes.
     void watch(ResilientCall& call);
+    // Ends an answer that was never sent (stopped while it waited its turn): recorded with `error`.
+    void finishUnsent(const ProviderError& error);
 
     const Transcript& transcript() const { return m_transcript; }
     const MessageRecord& record() const { return m_answer; }

@@ -1,13 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "answer/AnswerRun.h"
 
+#include "pricing/CostCalculator.h"
+#include "routing/RequestGate.h"
+
+using namespace Qt::StringLiterals;
+
 namespace juxta {
 
 AnswerRun::AnswerRun(AnswerServices services, AnswerOrder order, QObject* parent)
     : QObject(parent)
     , m_answerId(order.answer.id)
     , m_targets(order.targets)
+    , m_gate(services.gate)
 {
+    if (m_gate && !order.targets.isEmpty()) {
+        // What the gate counts against tokens per minute before the answer says: the prompt, and all it may write.
+        QList<QString> texts{order.request.systemPrompt};
+        for (const ChatMessage& m : order.request.messages)
+            texts.append(m.content);
+        m_gateTokens = estimatePromptTokens(texts) + order.request.maxTokens.value_or(0);
+    }
     m_call = std::make_unique<ResilientCall>(services.resilience, order.request, order.targets, order.retry,
                                              order.fallback, order.options, order.seed);
     m_recorder = std::make_unique<AnswerRecorder>(services.history, services.resilience.clock,
@@ -29,9 +42,21 @@ AnswerRun::AnswerRun(AnswerServices services, AnswerOrder order, QObject* parent
         m_waitMs = delayMs;
         emit retryScheduled(failure, delayMs);
     });
+    // A 429 pauses every request to that profile, not only this one's retry.
+    connect(m_call.get(), &ResilientCall::rateLimited, this, [this](int targetIndex, int waitMs) {
+        if (m_gate && targetIndex >= 0 && targetIndex < m_targets.size())
+            m_gate->rateLimited(m_targets.at(targetIndex).profile.id, waitMs);
+    });
     connect(m_recorder.get(), &AnswerRecorder::finished, this,
             [this](const MessageRecord& answer, const RoutedOutcome& outcome) {
                 m_finished = true;
+                if (m_gate && m_ticket) {
+                    const Usage& u = outcome.outcome.usage;
+                    const std::optional<qint64> used = u.inputTokens || u.outputTokens
+                        ? std::optional<qint64>(u.inputTokens.value_or(0) + u.outputTokens.value_or(0))
+                        : std::nullopt;
+                    m_gate->release(std::exchange(m_ticket, 0), used);
+                }
                 emit finished(answer, outcome);
             });
 }
@@ -39,17 +64,37 @@ AnswerRun::AnswerRun(AnswerServices services, AnswerOrder order, QObject* parent
 AnswerRun::~AnswerRun()
 {
     m_recorder.reset(); // before the call it watches: it saves what arrived as stopped
+    if (m_gate && m_ticket)
+        m_gate->cancel(m_ticket); // waiting or running, its place is given back
 }
 
 void AnswerRun::start()
 {
+    if (m_started)
+        return;
+    m_started = true;
+    if (!m_gate || m_targets.isEmpty()) {
+        send();
+        return;
+    }
+    m_ticket = m_gate->acquire(m_targets.constFirst().profile.id, m_gateTokens, this, [this] { send(); });
+}
+
+void AnswerRun::send()
+{
+    m_sent = true;
     m_recorder->watch(*m_call);
     m_call->start();
 }
 
 void AnswerRun::stop()
 {
-    m_call->cancel();
+    if (m_sent) {
+        m_call->cancel();
+    } else if (m_started && !m_finished) { // still waiting for the gate: nothing was sent
+        m_gate->cancel(std::exchange(m_ticket, 0));
+        m_recorder->finishUnsent(ProviderError{ErrorClass::Cancelled, 0, std::nullopt, u"stopped before it was sent"_s, {}});
+    }
 }
 
 AnswerProgress AnswerRun::progress() const

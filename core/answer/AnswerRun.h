@@ -12,11 +12,14 @@
 
 namespace juxta {
 
+class RequestGate;
+
 struct AnswerServices
 {
     ResilienceServices resilience;
     HistoryService* history = nullptr; // null: nothing is written (the answer is still assembled and costed)
     bool recordsSpending = true;       // add the cost to today's spending (the budget guard reads it)
+    RequestGate* gate = nullptr;       // a batch's per-profile limits: the answer waits there before it is sent
 };
 
 // What one answer is asked: the message it becomes, the request for the primary target, the targets in the
@@ -54,8 +57,8 @@ public:
     AnswerRun(AnswerServices services, AnswerOrder order, QObject* parent = nullptr);
     ~AnswerRun() override; // a run destroyed mid-stream is saved as stopped, with what arrived
 
-    void start();
-    void stop(); // what arrived is kept, marked stopped
+    void start(); // sent at once, or when the gate (if any) has room for it
+    void stop();  // what arrived is kept, marked stopped
     bool isFinished() const { return m_finished; }
 
     const QString& answerId() const { return m_answerId; }
@@ -75,8 +78,15 @@ signals:
     void finished(const juxta::MessageRecord& answer, const juxta::RoutedOutcome& outcome);
 
 private:
+    void send();
+
     QString m_answerId;
     QList<Target> m_targets;
+    RequestGate* m_gate = nullptr;
+    qint64 m_gateTokens = 0;
+    quint64 m_ticket = 0;
+    bool m_started = false;
+    bool m_sent = false;
     std::unique_ptr<ResilientCall> m_call;
     std::unique_ptr<AnswerRecorder> m_recorder;
     QString m_target;

@@ -57,6 +57,16 @@ Json profileToJson(const ProviderProfile& p)
         out["key_env"] = json::toStd(p.keyEnvVar);
     if (p.allowInsecureHttp)
         out["allow_insecure_http"] = true;
+    if (p.limits.isSet()) {
+        Json limits = Json::object();
+        if (p.limits.maxConcurrent)
+            limits["concurrent"] = *p.limits.maxConcurrent;
+        if (p.limits.requestsPerMinute)
+            limits["requests_per_minute"] = *p.limits.requestsPerMinute;
+        if (p.limits.tokensPerMinute)
+            limits["tokens_per_minute"] = *p.limits.tokensPerMinute;
+        out["limits"] = limits;
+    }
     return out;
 }
 
@@ -84,6 +94,18 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
     p.keyEnvVar = json::stringOr(in, "key_env");
     if (const Json* insecure = json::member(in, "allow_insecure_http"); insecure && insecure->is_boolean())
         p.allowInsecureHttp = insecure->get<bool>();
+    if (const Json* limits = json::member(in, "limits"); limits && limits->is_object()) {
+        // Positive whole numbers only; anything else is no limit.
+        const auto positive = [limits](const char* key) -> std::optional<qint64> {
+            const std::optional<qint64> v = json::integer(*limits, key);
+            return v && *v > 0 ? v : std::nullopt;
+        };
+        if (const auto v = positive("concurrent"))
+            p.limits.maxConcurrent = int(std::min<qint64>(*v, 10'000));
+        if (const auto v = positive("requests_per_minute"))
+            p.limits.requestsPerMinute = int(std::min<qint64>(*v, 10'000'000));
+        p.limits.tokensPerMinute = positive("tokens_per_minute");
+    }
     if (warnings) {
         // Foreign files choose neither which of my environment variables to send nor to skip the http check.
         // A file never decides which of my environment variables are sent where. Its key variable is dropped,

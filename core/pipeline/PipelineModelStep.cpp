@@ -101,7 +101,8 @@ void PipelineRunner::onItemPrepared(const QString& name, int item, const Message
         step->question = question;
         step->answer = answer;
     }
-    AnswerRun* run = m_engine.newRun(request, answer, this, nullptr, quint32(qHash(name)) + quint32(item) + 1);
+    AnswerRun* run = m_engine.newRun(request, answer, this, nullptr, quint32(qHash(name)) + quint32(item) + 1,
+                                     m_options.gate);
     step->runs.insert(item, run);
     const quint64 generation = m_generation;
     connect(run, &AnswerRun::finished, this, [this, generation, name, item, run](const MessageRecord& record) {
@@ -170,6 +171,8 @@ void PipelineRunner::onItemFinished(const QString& name, int item, AnswerRun* ru
     step->outputs[item] = text;
     if (!step->isMap)
         step->answer = answer;
+    if (!failure.isEmpty() && node.errorClass.isEmpty())
+        node.errorClass = !s.errorClass.isEmpty() ? s.errorClass : u"malformed"_s; // a JSON answer that does not fit
     if (!failure.isEmpty() && step->error.isEmpty()) {
         step->error = step->isMap ? u"item %1 of %2: %3"_s.arg(item + 1).arg(step->prompts.size()).arg(failure)
                                   : failure;

@@ -255,6 +255,7 @@ void PipelineRunner::startNode(const QString& name)
         return;
     }
     if (!failed.isEmpty()) {
+        run.errorClass = u"upstream"_s;
         finishNode(name, NodeState::Failed, {}, u"%1 failed"_s.arg(failed));
         return;
     }

@@ -27,6 +27,7 @@ namespace juxta {
 
 class AnswerEngine;
 class AnswerRun;
+class RequestGate;
 struct PreparedAnswer;
 
 class PipelineRunner final : public QObject
@@ -41,6 +42,7 @@ public:
         bool useCache = false;             // serve every node whose inputs and settings did not change
         QString file;                      // the .juxta it came from, if any: Input files resolve against its folder
         QStringList allowedReads;          // places outside that folder an Input may read
+        RequestGate* gate = nullptr;       // per-profile limits every model request waits for (a batch's)
     };
 
     PipelineRunner(AnswerEngine& engine, Pipeline pipeline, Options options, QObject* parent = nullptr);

@@ -66,6 +66,8 @@ QJsonObject NodeRun::toJson() const
                      {u"total_ms"_s, round3(totalMs())}};
     if (!branch.isEmpty())
         json.insert(u"branch"_s, branch);
+    if (!errorClass.isEmpty())
+        json.insert(u"error_class"_s, errorClass);
     if (kind == u"model"_s) {
         json.insert(u"ttft_ms"_s, ttftMs ? QJsonValue(round3(*ttftMs)) : QJsonValue(QJsonValue::Null));
         json.insert(u"input_tokens"_s, optionalJson(inputTokens));
@@ -92,6 +94,7 @@ NodeRun NodeRun::fromJson(const QJsonObject& json)
     n.output = StepValue::fromJson(json.value(u"output"_s));
     n.error = json.value(u"error"_s).toString();
     n.branch = json.value(u"branch"_s).toString();
+    n.errorClass = json.value(u"error_class"_s).toString();
     n.startedMs = json.value(u"started_ms"_s).toDouble();
     n.finishedMs = json.value(u"finished_ms"_s).toDouble();
     if (json.value(u"ttft_ms"_s).isDouble())

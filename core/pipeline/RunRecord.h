@@ -27,6 +27,7 @@ struct NodeRun
     StepValue input;              // what it worked on (a model: the prompt, or each item's prompt)
     StepValue output;             // a failed model keeps the text that arrived
     QString error;
+    QString errorClass;           // a failed model step's ("rate_limited", "auth", …); "upstream" when an input failed
     QString branch;               // a Condition: "then" or "else"
     double startedMs = 0;         // since the run started
     double finishedMs = 0;

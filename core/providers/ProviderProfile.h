@@ -20,6 +20,17 @@ enum class AuthStyle { Bearer, Header, None };
 QString apiDialectName(ApiDialect dialect);
 std::optional<ApiDialect> apiDialectFromName(const QString& name);
 
+// How hard a batch may use one profile (unset: no limit). Set per profile in the config and the Providers dialog.
+struct RequestLimits
+{
+    std::optional<int> maxConcurrent;        // requests at once
+    std::optional<int> requestsPerMinute;    // started in any 60-second window
+    std::optional<qint64> tokensPerMinute;   // estimated input + max output, corrected by the real usage
+
+    bool isSet() const { return maxConcurrent || requestsPerMinute || tokensPerMinute; }
+    bool operator==(const RequestLimits&) const = default;
+};
+
 struct ProviderProfile
 {
     QString id;                 // stable id; also the keychain entry name
@@ -32,6 +43,7 @@ struct ProviderProfile
     QByteArray authHeader;      // the header name when auth == Header
     QString keyEnvVar;          // environment variable that supplies the key headlessly (OPENAI_API_KEY)
     bool allowInsecureHttp = false; // the user confirmed plain http:// to a host that is not local or private
+    RequestLimits limits;       // for batches
 
     bool operator==(const ProviderProfile&) const = default;
 };

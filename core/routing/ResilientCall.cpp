@@ -5,6 +5,7 @@
 #include "providers/ChatCall.h"
 #include "routing/ModelStats.h"
 #include "routing/Scheduler.h"
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -178,7 +179,13 @@ void ResilientCall::onAttemptFinished(int index, int retry, const CallOutcome& o
         return;
     }
     ProviderError error = outcome.error.value_or(ProviderError{ErrorClass::ContentFilter, 0, {}, {}, {}});
-    if (const auto delay = m_retry.delayBeforeRetryMs(error, retry, outputBegan, m_random)) {
+    const auto delay = m_retry.delayBeforeRetryMs(error, retry, outputBegan, m_random);
+    if (*record.errorClass == ErrorClass::RateLimited) {
+        const int waitMs = error.retryAfterSeconds ? int(std::lround(*error.retryAfterSeconds * 1000.0))
+                                                   : delay.value_or(m_retry.baseDelayMs);
+        emit rateLimited(index, waitMs);
+    }
+    if (delay) {
         emit retryScheduled(index, describeAttemptFailure(record), *delay);
         m_services.scheduler.schedule(*delay, this, [this, index, retry] { launch(index, retry + 1); });
         return;

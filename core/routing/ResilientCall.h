@@ -57,6 +57,8 @@ signals:
     void attemptStarted(int targetIndex, const QString& target, int retry, bool afterPartialOutput);
     // The attempt that just failed (`failure`, in words) will be tried again after `delayMs`.
     void retryScheduled(int targetIndex, const QString& failure, int delayMs);
+    // The target answered 429: its provider asks for `waitMs` (Retry-After, else the back-off) before the next request.
+    void rateLimited(int targetIndex, int waitMs);
     void eventsReceived(const QList<juxta::StreamEvent>& events);
     void finished(const juxta::RoutedOutcome& outcome);
 

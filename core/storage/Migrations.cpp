@@ -95,6 +95,18 @@ const QList<Migration>& historyMigrations()
              " key TEXT PRIMARY KEY, node_kind TEXT NOT NULL DEFAULT '', output TEXT NOT NULL,"
              " created_at INTEGER NOT NULL, run_id TEXT)"_s,
          }},
+        {7, u"batches: a pipeline over the rows of a file, each row's result as it finishes"_s,
+         {
+             u"CREATE TABLE batches ("
+             " id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', file TEXT NOT NULL DEFAULT '',"
+             " pipeline TEXT NOT NULL DEFAULT '', input TEXT NOT NULL DEFAULT '', output TEXT NOT NULL DEFAULT '',"
+             " concurrency INTEGER NOT NULL DEFAULT 4, started_at INTEGER NOT NULL, finished_at INTEGER,"
+             " state TEXT NOT NULL DEFAULT 'running', total_rows INTEGER NOT NULL DEFAULT 0,"
+             " summary TEXT NOT NULL DEFAULT '{}')"_s,
+             u"CREATE TABLE batch_rows ("
+             " batch_id TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE, row INTEGER NOT NULL,"
+             " state TEXT NOT NULL, run_id TEXT, result TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (batch_id, row))"_s,
+         }},
     };
     return migrations;
 }

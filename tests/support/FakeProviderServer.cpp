@@ -183,8 +183,9 @@ void FakeProviderServer::finishResponse(QTcpSocket* socket, const ScriptedRespon
         socket->disconnectFromHost(); // no terminator: the client sees the body cut short
         break;
     case ScriptedResponse::Ending::Stall:
-        break; // keep the connection open and silent until the client gives up
+        return; // keep the connection open and silent until the client gives up
     }
+    emit responseWritten();
 }
 
 } // namespace juxta::test

@@ -56,6 +56,7 @@ public:
 
 signals:
     void requestReceived(int index);
+    void responseWritten(); // the last byte of a response is written (a stalled one never is)
 
 private:
     struct Connection
