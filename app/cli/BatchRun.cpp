@@ -94,8 +94,8 @@ int runBatch(AnswerEngine& engine, const Pipeline& pipeline, const BatchRunner::
 
     const BatchRunner::Progress p = batch.progress();
     printError(kCommand, u"batch %1 %2: %3"_s.arg(batch.id(), batch.state(), progressLine(p))
-                             + (batch.state() == u"done"_s ? QString()
-                                                           : u"; resume with --resume %1"_s.arg(batch.id())));
+                             + (batch.state() == u"cancelled"_s ? u"; resume with --resume %1"_s.arg(batch.id())
+                                                                : QString()));
     if (json) {
         printOut(QJsonDocument(QJsonObject{{u"batch_id"_s, batch.id()},
                                            {u"state"_s, batch.state()},

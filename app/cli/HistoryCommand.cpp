@@ -6,6 +6,7 @@
 #include "compare/CompareSetup.h"
 #include "compare/ComparisonExport.h"
 #include "pricing/CostCalculator.h"
+#include "storage/BatchStore.h"
 #include "storage/ComparisonStore.h"
 #include "pipeline/RunExport.h"
 #include "storage/HistoryDatabase.h"
@@ -30,7 +31,7 @@ const QString kCommand = u"history"_s;
 // One row of the list: a conversation or a comparison (its columns are conversations the list leaves out).
 struct Entry
 {
-    QString kind; // "conversation" or "comparison"
+    QString kind; // "conversation", "comparison", "run" or "batch"
     QString id;
     QString title;
     QDateTime createdAt;
@@ -38,7 +39,8 @@ struct Entry
     bool pinned = false;
     double costUsd = 0;
     QStringList models; // a comparison's columns
-    QString state;      // a run's: done, failed, cancelled, interrupted
+    QString state;      // a run's or batch's: done, failed, cancelled, interrupted
+    QString detail;     // a batch's rows: "120/200 rows, 3 failed"
 };
 
 QList<Entry> entries(ConversationStore& store, const QString& search, const QString& kind)
@@ -67,6 +69,23 @@ QList<Entry> entries(ConversationStore& store, const QString& search, const QStr
                         r.state == u"running"_s ? u"interrupted"_s : r.state}); // killed while it ran
         }
     }
+    if (kind == u"all"_s || kind == u"batch"_s) {
+        const QString needle = search.trimmed();
+        for (const BatchRow& b : BatchStore(store).listBatches()) {
+            const QString title = u"%1 × %2"_s.arg(b.name.isEmpty() ? QFileInfo(b.file).fileName() : b.name,
+                                                  QFileInfo(b.input).fileName());
+            if (!needle.isEmpty() && !title.contains(needle, Qt::CaseInsensitive)
+                && !b.file.contains(needle, Qt::CaseInsensitive) && !b.input.contains(needle, Qt::CaseInsensitive))
+                continue;
+            const BatchStore::RowCounts counts = BatchStore(store).rowCounts(b.id);
+            Entry e{u"batch"_s, b.id, title, b.startedAt, b.finishedAt.isValid() ? b.finishedAt : b.startedAt,
+                    false, 0, {}, b.state == u"running"_s ? u"interrupted"_s : b.state, {}};
+            e.detail = u"%1/%2 rows"_s.arg(counts.finished).arg(b.totalRows);
+            if (counts.failed > 0)
+                e.detail += u", %1 failed"_s.arg(counts.failed);
+            out.append(e);
+        }
+    }
     // Pinned conversations on top, then everything newest first.
     std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
         if (a.pinned != b.pinned)
@@ -91,8 +110,10 @@ int list(ConversationStore& store, const QString& search, const QString& kind, b
                             {u"cost_usd"_s, e.costUsd}};
             if (e.kind == u"comparison"_s)
                 row.insert(u"models"_s, QJsonArray::fromStringList(e.models));
-            if (e.kind == u"run"_s)
+            if (e.kind == u"run"_s || e.kind == u"batch"_s)
                 row.insert(u"state"_s, e.state);
+            if (e.kind == u"batch"_s)
+                row.insert(u"rows"_s, e.detail);
             array.append(row);
         }
         printOut(QJsonDocument(array).toJson(QJsonDocument::Indented));
@@ -101,6 +122,7 @@ int list(ConversationStore& store, const QString& search, const QString& kind, b
     for (const Entry& e : list) {
         const QString title = e.kind == u"comparison"_s ? u"%1 [%2]"_s.arg(e.title, e.models.join(u", "_s))
                               : e.kind == u"run"_s   ? u"%1 (%2)"_s.arg(e.title, e.state)
+                              : e.kind == u"batch"_s ? u"%1 (%2, %3)"_s.arg(e.title, e.state, e.detail)
                                                      : e.title;
         printOut(u"%1  %2  %3  %4%5%6\n"_s.arg(e.id, e.updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
                                              e.kind.leftJustified(12), e.pinned ? u"* "_s : QString(), title,
@@ -145,7 +167,7 @@ int HistoryCommand::run(const QStringList& arguments)
     parser.addHelpOption();
     const QCommandLineOption search(u"search"_s, u"Only conversations whose title or text contains TEXT."_s, u"TEXT"_s);
     const QCommandLineOption json(u"json"_s, u"List as JSON (each entry with its \"kind\")."_s);
-    const QCommandLineOption kind(u"kind"_s, u"all (default), conversation, comparison or run."_s, u"KIND"_s, u"all"_s);
+    const QCommandLineOption kind(u"kind"_s, u"all (default), conversation, comparison, run or batch."_s, u"KIND"_s, u"all"_s);
     const QCommandLineOption format(u"format"_s, u"Export format: json (every version, lossless) or md."_s, u"FORMAT"_s,
                                     u"json"_s);
     const QCommandLineOption output(u"output"_s, u"Write the export to FILE instead of standard output."_s, u"FILE"_s);
@@ -168,8 +190,8 @@ int HistoryCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     const QString kindName = parser.value(kind);
-    if (!QStringList{u"all"_s, u"conversation"_s, u"comparison"_s, u"run"_s}.contains(kindName)) {
-        printError(kCommand, u"--kind must be all, conversation, comparison or run"_s);
+    if (!QStringList{u"all"_s, u"conversation"_s, u"comparison"_s, u"run"_s, u"batch"_s}.contains(kindName)) {
+        printError(kCommand, u"--kind must be all, conversation, comparison, run or batch"_s);
         return BadUsage;
     }
     const bool needsArgument = action == u"show"_s || action == u"export"_s || action == u"import"_s;

@@ -167,7 +167,9 @@ void BatchRunner::fill()
     if (m_filling)
         return;
     m_filling = true;
-    while (!m_cancelled && !m_inputDone && m_running.size() < std::max(1, m_options.concurrency)) {
+    // Rows running and rows finished but not yet in the history together stay within the concurrency: a batch
+    // killed at any moment sends at most that many rows again, however far the history lags behind.
+    while (!m_cancelled && !m_inputDone && m_running.size() + m_unrecorded < std::max(1, m_options.concurrency)) {
         InputRow row;
         QString error;
         if (!m_rows->next(row, error)) {
@@ -184,7 +186,7 @@ void BatchRunner::fill()
         startRow(row);
     }
     m_filling = false;
-    if ((m_inputDone || m_cancelled) && m_running.isEmpty() && !m_finished)
+    if ((m_inputDone || m_cancelled) && m_running.isEmpty() && m_unrecorded == 0 && !m_finished)
         finish();
 }
 
@@ -288,6 +290,12 @@ void BatchRunner::deliver(qint64 row, const QJsonObject& result, bool recorded)
             history->write([id, row, state, runId, json](ConversationStore& store) {
                 return BatchStore(store).saveRow(id, row, state, runId, json);
             });
+            // Jobs run in order: this answer means the row is recorded.
+            ++m_unrecorded;
+            history->read<bool>([](ConversationStore&) { return true; }, this, [this](bool) {
+                --m_unrecorded;
+                fill();
+            });
         }
     }
     if (m_output) {
@@ -324,7 +332,7 @@ void BatchRunner::cancel()
     const QList<PipelineRunner*> running = m_running.values();
     for (PipelineRunner* runner : running)
         runner->cancel();
-    if (m_running.isEmpty())
+    if (m_running.isEmpty() && m_unrecorded == 0)
         finish();
 }
 

@@ -94,6 +94,7 @@ private:
     qint64 m_failed = 0;
     qint64 m_resumed = 0;
     qint64 m_finishedHere = 0;
+    int m_unrecorded = 0;                 // rows finished, their record not yet confirmed by the history
     bool m_inputDone = false;
     bool m_cancelled = false;
     bool m_finished = false;

@@ -112,4 +112,16 @@ QHash<qint64, QByteArray> BatchStore::finishedRows(const QString& batchId) const
     return rows;
 }
 
+BatchStore::RowCounts BatchStore::rowCounts(const QString& batchId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT COUNT(*), COALESCE(SUM(state = 'failed'), 0) FROM batch_rows WHERE batch_id = ?"_s);
+    query.addBindValue(batchId);
+    if (!query.exec() || !query.next()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    return {query.value(0).toLongLong(), query.value(1).toLongLong()};
+}
+
 } // namespace juxta

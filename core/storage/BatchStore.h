@@ -39,6 +39,8 @@ public:
     std::optional<BatchRow> loadBatch(const QString& id) const;
     QList<BatchRow> listBatches() const; // newest first
     QHash<qint64, QByteArray> finishedRows(const QString& batchId) const; // row → its result
+    struct RowCounts { qint64 finished = 0; qint64 failed = 0; };
+    RowCounts rowCounts(const QString& batchId) const; // without reading the results
 
     QString lastError() const { return m_lastError; }
 

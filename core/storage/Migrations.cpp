@@ -95,7 +95,7 @@ const QList<Migration>& historyMigrations()
              " key TEXT PRIMARY KEY, node_kind TEXT NOT NULL DEFAULT '', output TEXT NOT NULL,"
              " created_at INTEGER NOT NULL, run_id TEXT)"_s,
          }},
-        {7, u"batches: a pipeline over the rows of a file, each row's result as it finishes"_s,
+        {7, u"batches: a pipeline over the rows of a file, each row's result as it finishes; the node cache by age"_s,
          {
              u"CREATE TABLE batches ("
              " id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', file TEXT NOT NULL DEFAULT '',"
@@ -106,6 +106,8 @@ const QList<Migration>& historyMigrations()
              u"CREATE TABLE batch_rows ("
              " batch_id TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE, row INTEGER NOT NULL,"
              " state TEXT NOT NULL, run_id TEXT, result TEXT NOT NULL DEFAULT '{}', PRIMARY KEY (batch_id, row))"_s,
+             // Pruning the node cache by age reads this instead of sorting the table at every run's start.
+             u"CREATE INDEX node_cache_by_age ON node_cache(created_at)"_s,
          }},
     };
     return migrations;

@@ -6,6 +6,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <atomic>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -64,7 +66,10 @@ bool RunStore::createRun(const PipelineRunRow& r)
             if (!exec(u"UPDATE conversations SET pipeline_run_id = ? WHERE id = ?"_s, {r.id, c.id}))
                 return false;
         }
-        pruneCache(); // now and then, as runs start: the cache stays bounded
+        // Now and then, as runs start (a batch starts thousands): the cache stays bounded.
+        static std::atomic<unsigned> runsStarted{0};
+        if (runsStarted.fetch_add(1, std::memory_order_relaxed) % 64 == 0)
+            pruneCache(); // a cache that could not be pruned is no reason to refuse the run
         return exec(u"INSERT INTO pipeline_runs (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(kRunColumns),
                     {r.id, r.name, r.file, QString::fromUtf8(r.pipelineJson),
                      QString::fromUtf8(r.variablesJson.isEmpty() ? QByteArray("{}") : r.variablesJson),
@@ -103,8 +108,10 @@ QList<PipelineRunRow> RunStore::listRuns(const QString& search) const
     QSqlQuery query(m_db);
     QString statement = u"SELECT %1 FROM pipeline_runs"_s.arg(kRunColumns);
     const QString trimmed = search.trimmed();
+    // A batch's rows are listed as the batch, not as thousands of runs.
+    statement += u" WHERE id NOT IN (SELECT run_id FROM batch_rows WHERE run_id IS NOT NULL)"_s;
     if (!trimmed.isEmpty())
-        statement += u" WHERE instr(lower(name), lower(?)) > 0 OR instr(lower(file), lower(?)) > 0"_s;
+        statement += u" AND (instr(lower(name), lower(?)) > 0 OR instr(lower(file), lower(?)) > 0)"_s;
     statement += u" ORDER BY started_at DESC"_s;
     query.prepare(statement);
     if (!trimmed.isEmpty()) {

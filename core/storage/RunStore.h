@@ -42,7 +42,8 @@ public:
     bool saveNode(const NodeRunRow& node); // replaces the node's earlier record in that run
     bool deleteRun(const QString& id);
 
-    QList<PipelineRunRow> listRuns(const QString& search = {}) const; // newest first
+    // Newest first; not the runs of a batch's rows (BatchStore lists the batch).
+    QList<PipelineRunRow> listRuns(const QString& search = {}) const;
     std::optional<PipelineRunRow> loadRun(const QString& id) const;
     QList<NodeRunRow> nodesOf(const QString& runId) const;
 

@@ -54,7 +54,7 @@ void BenchPipeline::init()
     zero.id = u"zero"_s;
     zero.presetId = u"echo"_s;
     zero.auth = AuthStyle::None;
-    zero.baseUrl = QUrl(u"juxta-offline://echo/v1?ttft_ms=0&tokens_per_second=10000000"_s);
+    zero.baseUrl = QUrl(u"juxta-offline://echo/v1?ttft_ms=0&tokens_per_second=100000"_s);
     m_config.profiles = {zero};
     m_secrets = std::make_unique<InsecureFileSecretStore>(m_dir->filePath(u"keys.json"_s));
     m_catalog = std::make_unique<ModelCatalog>(m_config);

@@ -12,6 +12,7 @@
 #include "offline/ScriptFiles.h"
 #include "providers/ProfileEditor.h"
 #include "providers/ProvidersDialog.h"
+#include "providers/RequestLimitsRow.h"
 #include "providers/ScriptFileRow.h"
 #include "shell/MainWindow.h"
 
@@ -25,6 +26,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +51,7 @@ private slots:
     void othersChangesSurviveASave();
     void importAndExport();
     void scriptedProfileShowsItsScript();
+    void batchLimitsAreKeptInTheProfile();
     void screenshots();
 
 private:
@@ -154,6 +157,51 @@ void TestProvidersDialog::scriptedProfileShowsItsScript()
 
     dialog->addFromPreset(u"openai"_s);
     QVERIFY(!row->isVisibleTo(editor)); // only scripted profiles have a script
+}
+
+void TestProvidersDialog::batchLimitsAreKeptInTheProfile()
+{
+    auto dialog = makeDialog();
+    dialog->addFromPreset(u"openai"_s);
+    RequestLimitsRow* limits = dialog->editor()->limitsRow();
+    QVERIFY(limits->isVisibleTo(dialog->editor()));
+    // A new profile has no limits, shown as such.
+    for (QSpinBox* field : {limits->concurrentField(), limits->requestsPerMinuteField(), limits->tokensPerMinuteField()})
+        QCOMPARE(field->text(), u"no limit"_s);
+    QVERIFY(!dialog->profiles()[0].limits.isSet());
+
+    // Typed as a person would: select the field's text and type over it.
+    const auto type = [](QSpinBox* field, const QString& text) {
+        field->setFocus();
+        field->selectAll();
+        QTest::keyClicks(field, text);
+        QTest::keyClick(field, Qt::Key_Tab);
+    };
+    type(limits->concurrentField(), u"4"_s);
+    type(limits->requestsPerMinuteField(), u"60"_s);
+    type(limits->tokensPerMinuteField(), u"30000"_s);
+    QCOMPARE(dialog->profiles()[0].limits.maxConcurrent, std::optional<int>(4));
+    QString error;
+    QVERIFY2(dialog->save(&error), qPrintable(error));
+    ConfigStore reread(m_store->path());
+    reread.load();
+    const RequestLimits saved = reread.config().profiles.first().limits;
+    QCOMPARE(saved.maxConcurrent, std::optional<int>(4));
+    QCOMPARE(saved.requestsPerMinute, std::optional<int>(60));
+    QCOMPARE(saved.tokensPerMinute, std::optional<qint64>(30000));
+
+    // Shown again when the dialog opens, and 0 takes a limit away.
+    dialog = makeDialog();
+    limits = dialog->editor()->limitsRow();
+    QCOMPARE(limits->requestsPerMinuteField()->value(), 60);
+    QCOMPARE(limits->tokensPerMinuteField()->value(), 30000);
+    type(limits->requestsPerMinuteField(), u"0"_s);
+    QCOMPARE(limits->requestsPerMinuteField()->value(), 0);
+    QVERIFY2(dialog->save(&error), qPrintable(error));
+    QCOMPARE(m_store->config().profiles.first().limits.requestsPerMinute, std::nullopt);
+    QCOMPARE(m_store->config().profiles.first().limits.maxConcurrent, std::optional<int>(4));
+    dialog = makeDialog();
+    QCOMPARE(dialog->editor()->limitsRow()->requestsPerMinuteField()->text(), u"no limit"_s);
 }
 
 void TestProvidersDialog::publicHttpNeedsConfirmation()

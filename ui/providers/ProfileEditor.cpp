@@ -7,6 +7,7 @@
 #include "config/TransportPolicy.h"
 #include "keys/KeyResolver.h"
 #include "offline/ScriptFiles.h"
+#include "providers/RequestLimitsRow.h"
 #include "providers/ScriptFileRow.h"
 
 #include <QAction>
@@ -142,6 +143,8 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
     form->addRow(tr("Key from &environment"), m_keyEnv);
     form->addRow(tr("Extra headers"), m_headers);
     form->addRow(QString(), headerButtons);
+    m_limits = new RequestLimitsRow(this);
+    form->addRow(tr("Batch &limits"), m_limits);
     form->addRow(testLabel, testRow);
 
     const auto edited = [this] {
@@ -165,6 +168,7 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
         edited();
     });
     connect(m_headers, &QTableWidget::itemChanged, this, edited);
+    connect(m_limits, &RequestLimitsRow::edited, this, edited);
     connect(addHeader, &QToolButton::clicked, this, [this] {
         m_headers->insertRow(m_headers->rowCount());
         m_headers->editItem(m_headers->item(m_headers->rowCount() - 1, 0));
@@ -207,6 +211,7 @@ void ProfileEditor::setProfile(const ProviderProfile& p, const std::optional<QSt
         m_headers->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(name)));
         m_headers->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(value)));
     }
+    m_limits->setLimits(p.limits);
     m_testResult->clear();
     m_testButton->setEnabled(true);
     updateUrlState();
@@ -233,6 +238,7 @@ ProviderProfile ProfileEditor::profile() const
         if (name && !name->text().trimmed().isEmpty())
             p.extraHeaders.append({name->text().trimmed().toLatin1(), value ? value->text().toUtf8() : QByteArray()});
     }
+    p.limits = m_limits->limits();
     return p;
 }
 

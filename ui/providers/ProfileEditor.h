@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Edits one provider profile: name, id, API style, base URL (with the plain-http confirmation), authentication,
-// extra headers, the key (masked; kept in the keychain) and a "Test" that lists models or shows the error.
+// extra headers, the key (masked; kept in the keychain), the limits batches keep to, and a "Test" that lists models
+// or shows the error.
 #pragma once
 
 #include "providers/ProviderProfile.h"
@@ -19,6 +20,7 @@ class QTableWidget;
 namespace juxta {
 
 class CatalogService;
+class RequestLimitsRow;
 class ScriptFileRow;
 class SecretStore;
 
@@ -44,6 +46,7 @@ public:
     QLineEdit* nameField() const { return m_name; }
     QCheckBox* insecureConfirmation() const { return m_allowInsecure; }
     QPushButton* testButton() const { return m_testButton; }
+    RequestLimitsRow* limitsRow() const { return m_limits; }
 
 signals:
     void changed();
@@ -59,6 +62,7 @@ private:
     CatalogService& m_catalog;
     ProviderProfile m_loaded;
     ScriptFileRow* m_script;
+    RequestLimitsRow* m_limits;
     QFormLayout* m_form;
     bool m_removeKey = false;
     bool m_loading = false;
