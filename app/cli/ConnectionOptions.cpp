@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/ConnectionOptions.h"
 
+#include "config/TransportPolicy.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 #include <cmath>
@@ -40,12 +42,15 @@ ConnectionOptions::ConnectionOptions()
                u"VAR"_s)
     , m_idleTimeout(u"idle-timeout"_s, u"Give up after this many seconds without data (default 60)."_s, u"S"_s)
     , m_connectTimeout(u"connect-timeout"_s, u"Give up connecting after this many seconds (default 30)."_s, u"S"_s)
+    , m_allowInsecureHttp(u"allow-insecure-http"_s,
+                          u"With --base-url: send the key over plain http:// to a host that is not on this machine or "
+                          "your private network (anyone on the way can read it). Without it such a key is refused."_s)
 {
 }
 
 void ConnectionOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_config, m_baseUrl, m_api, m_keyEnv, m_idleTimeout, m_connectTimeout});
+    parser.addOptions({m_config, m_baseUrl, m_api, m_keyEnv, m_idleTimeout, m_connectTimeout, m_allowInsecureHttp});
 }
 
 bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
@@ -71,7 +76,6 @@ bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
     }
     m_profile.dialect = *dialect;
 
-
     const QUrl url(parser.value(m_baseUrl), QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()) {
         error = u"--base-url must be an http:// or https:// URL, got \"%1\""_s.arg(parser.value(m_baseUrl));
@@ -93,6 +97,17 @@ bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
             return false;
         }
         m_key = ApiKey::fromSecret(secret);
+    }
+    // Profiles get this check when they are saved; a URL on the command line gets it here. Without a key nothing
+    // secret travels, so a public http:// server is still fine then.
+    m_profile.allowInsecureHttp = parser.isSet(m_allowInsecureHttp);
+    if (!m_key.isEmpty()) {
+        if (const UrlCheck check = checkBaseUrl(url, m_profile.allowInsecureHttp);
+            check.verdict == UrlVerdict::NeedsInsecureConfirmation) {
+            error = u"refusing to send the key over plain http:// to %1, a public host: use https://, or "
+                    "--allow-insecure-http if you accept that anyone on the way can read it"_s.arg(url.host());
+            return false;
+        }
     }
     return readSeconds(parser, m_idleTimeout, m_callOptions.idleTimeoutMs, error)
         && readSeconds(parser, m_connectTimeout, m_callOptions.connectTimeoutMs, error);

@@ -36,6 +36,7 @@ private:
     QCommandLineOption m_keyEnv;
     QCommandLineOption m_idleTimeout;
     QCommandLineOption m_connectTimeout;
+    QCommandLineOption m_allowInsecureHttp;
 
     ProviderProfile m_profile;
     ApiKey m_key;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/RoutingOptions.h"
 
+#include "config/TransportPolicy.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -130,6 +131,15 @@ bool RoutingOptions::parseFallback(const QString& spec, const Target& primary, T
                     u"context-window)"_s.arg(option, spec);
             return false;
         }
+    }
+    // A fallback URL with its own key gets the --base-url check: no key over plain http:// to a public host
+    // unless --allow-insecure-http said so (carried over from the primary target).
+    if (!target.key.isEmpty()
+        && checkBaseUrl(target.profile.baseUrl, target.profile.allowInsecureHttp).verdict
+               == UrlVerdict::NeedsInsecureConfirmation) {
+        error = u"refusing to send a key over plain http:// to %1 (--fallback %2): use https://, or "
+                "--allow-insecure-http"_s.arg(target.profile.baseUrl.host(), spec);
+        return false;
     }
     return true;
 }

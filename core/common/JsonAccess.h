@@ -2,6 +2,8 @@
 // Non-throwing access to nlohmann::json values from remote input. Internal to core: never in public headers.
 #pragma once
 
+#include "common/JsonNesting.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QByteArrayView>
@@ -12,9 +14,16 @@ namespace juxta::json {
 
 using Json = nlohmann::json;
 
-// Parses without exceptions; a discarded value means the text was not valid JSON (or not valid UTF-8).
+// How deep remote JSON may nest. Real records nest a dozen levels; code that walks a value recursively (error
+// messages, schemas, dump()) can rely on this bound instead of each counting for itself.
+constexpr int kMaxParseDepth = 256;
+
+// Parses without exceptions; a discarded value means the text was not valid JSON (or not valid UTF-8), or nested
+// deeper than kMaxParseDepth.
 inline Json parse(QByteArrayView bytes)
 {
+    if (jsonNesting(bytes, kMaxParseDepth) > kMaxParseDepth)
+        return Json(Json::value_t::discarded);
     return Json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
 }
 

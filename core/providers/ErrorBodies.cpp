@@ -31,17 +31,22 @@ std::optional<double> googleRetryDelay(const Json& error)
 
 // Pydantic/FastAPI validation errors ([{"loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}])
 // and Mistral's {"detail": [...]} inside "message" become "body.stream_options: Extra inputs are not permitted".
-QString readableMessage(const Json& value)
+QString readableMessage(const Json& start)
 {
-    if (value.is_string())
-        return json::toQString(value);
-    if (value.is_object()) {
-        if (const Json* detail = json::member(value, "detail"))
-            return readableMessage(*detail);
-        if (const Json* message = json::member(value, "message"))
-            return readableMessage(*message);
-        return json::toQString(value);
+    // Follows "detail" / "message" nesting in a loop with a bound: a hostile body nested thousands deep neither
+    // recurses nor spins (json::parse already refuses such text; values built otherwise are not trusted either).
+    const Json* at = &start;
+    for (int hops = 0; at->is_object() && hops < 32; ++hops) {
+        const Json* next = json::member(*at, "detail");
+        if (!next)
+            next = json::member(*at, "message");
+        if (!next)
+            return json::toQString(*at);
+        at = next;
     }
+    const Json& value = *at;
+    if (value.is_string() || value.is_object())
+        return json::toQString(value);
     if (value.is_array()) {
         QStringList parts;
         for (const Json& item : value) {

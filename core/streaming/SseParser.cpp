@@ -96,18 +96,19 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent>& out)
         if (!value.isEmpty() && value.front() == ' ')
             value = value.sliced(1);
     }
-    if (field == "data") {
-        if (m_data.size() + value.size() > kMaxEventBytes) {
+    const bool isData = field == "data";
+    // Not in the spec: llama.cpp's server reports failures as an "error:" field. Surface it as an event of
+    // type "error" rather than dropping it as an unknown field and reading the "[DONE]" after it as success.
+    const bool isError = field == "error";
+    if (isData || isError) {
+        // Both grow the event: one bound for both, or "error:" lines would grow it without limit.
+        if (m_data.size() + value.size() + 1 > kMaxEventBytes) {
             m_overflowed = true;
             m_data = QByteArray();
             return;
         }
-        m_data.append(value);
-        m_data.append('\n');
-    } else if (field == "error") {
-        // Not in the spec: llama.cpp's server reports failures as an "error:" field. Surface it as an event of
-        // type "error" rather than dropping it as an unknown field and reading the "[DONE]" after it as success.
-        m_eventType = "error";
+        if (isError)
+            m_eventType = "error";
         m_data.append(value);
         m_data.append('\n');
     } else if (field == "event") {

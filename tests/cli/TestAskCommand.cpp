@@ -40,6 +40,7 @@ private slots:
     void plainTextStreamsToStdout();
     void promptFromStdin();
     void keyComesFromTheNamedVariableOnly();
+    void keyOverPlainHttpToAPublicHostIsRefused();
     void badUsageExitsWithTwo_data();
     void badUsageExitsWithTwo();
     void interruptKeepsPartialAnswer();
@@ -246,6 +247,30 @@ void TestAskCommand::keyComesFromTheNamedVariableOnly()
     const Run missing = ask({u"--api-key-env"_s, u"JUXTA_UNSET_VARIABLE"_s, u"hi"_s}, {}, env);
     QCOMPARE(missing.exitCode, 2);
     QVERIFY(missing.err.contains("JUXTA_UNSET_VARIABLE"));
+}
+
+void TestAskCommand::keyOverPlainHttpToAPublicHostIsRefused()
+{
+    // 192.0.2.1 is a documentation address (RFC 5737): public as far as the check goes, and never routed, so even
+    // a broken check would send nothing anywhere. The last --base-url wins over the helper's.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"JUXTA_TEST_KEY"_s, u"sk-plain-http-555"_s);
+    const Run direct = ask({u"--base-url"_s, u"http://192.0.2.1:9/v1"_s, u"--api-key-env"_s, u"JUXTA_TEST_KEY"_s,
+                            u"--connect-timeout"_s, u"1"_s, u"hi"_s},
+                           {}, env);
+    QCOMPARE(direct.exitCode, 2);
+    QVERIFY2(direct.err.contains("plain http://") && direct.err.contains("192.0.2.1")
+                 && direct.err.contains("--allow-insecure-http"),
+             direct.err.constData());
+    QVERIFY(!direct.err.contains("sk-plain"));
+
+    // A fallback server with a key of its own gets the same check, before anything is sent to the first.
+    const Run fallback = ask({u"--api-key-env"_s, u"JUXTA_TEST_KEY"_s, u"--fallback"_s,
+                              u"http://192.0.2.1:9/v1#m;key-env=JUXTA_TEST_KEY"_s, u"hi"_s},
+                             {}, env);
+    QCOMPARE(fallback.exitCode, 2);
+    QVERIFY2(fallback.err.contains("plain http://"), fallback.err.constData());
+    QVERIFY(m_server->requests().isEmpty());
 }
 
 void TestAskCommand::badUsageExitsWithTwo_data()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Classification of provider failures (status × code × message), retry-after parsing and unparsed bodies.
 #include "common/Utf8.h"
+#include "common/JsonAccess.h"
+#include "providers/ErrorBodies.h"
 #include "providers/ErrorClassifier.h"
 #include "providers/OpenAiCompatibleProvider.h"
 #include "providers/RetryAfter.h"
@@ -20,6 +22,7 @@ private slots:
     void retryAfter_data();
     void retryAfter();
     void htmlPageGetsTitle();
+    void hostileNestingIsBounded();
     void openAiErrorBodies_data();
     void openAiErrorBodies();
     void utf8Validation_data();
@@ -139,6 +142,37 @@ void TestErrorClassifier::htmlPageGetsTitle()
     const ProviderError empty = ErrorClassifier::fromUnparsedBody(503, "", "");
     QCOMPARE(empty.errorClass, ErrorClass::Overloaded);
     QVERIFY(empty.message.contains(u"empty body"_s));
+}
+
+void TestErrorClassifier::hostileNestingIsBounded()
+{
+    // {"detail":{"detail":…}} 300,000 deep (2.7 MB): followed recursively it overflowed the stack.
+    constexpr int kDepth = 300'000;
+    QByteArray body;
+    body.reserve(kDepth * 12 + 16);
+    for (int i = 0; i < kDepth; ++i)
+        body += "{\"detail\":";
+    body += "\"deep\"";
+    body += QByteArray(kDepth, '}');
+    const ProviderError e = classifyErrorResponse(400, {{"content-type", "application/json"}}, body, QDateTime());
+    QCOMPARE(e.errorClass, ErrorClass::BadRequest);
+    QVERIFY(!e.message.isEmpty());
+    QVERIFY2(e.message.size() < 2000, qPrintable(QString::number(e.message.size())));
+    QVERIFY(json::parse(body).is_discarded()); // refused before a tree is built
+
+    // A value built deep by other means: the message walk stops after a bounded number of steps.
+    json::Json value = "the real reason";
+    for (int i = 0; i < kDepth; ++i)
+        value = json::Json{{"detail", std::move(value)}};
+    const std::optional<ErrorDetails> details = errorDetails(json::Json{{"error", {{"message", std::move(value)}}}});
+    QVERIFY(details);
+    QVERIFY2(details->message.size() < 200, qPrintable(details->message.left(200)));
+
+    // An ordinary nesting is still read through.
+    const std::optional<ErrorDetails> mistral =
+        errorDetails(json::parse(R"({"object":"error","message":{"detail":[{"loc":["body","x"],"msg":"bad"}]}})"));
+    QVERIFY(mistral);
+    QCOMPARE(mistral->message, u"body.x: bad"_s);
 }
 
 void TestErrorClassifier::openAiErrorBodies_data()

@@ -84,6 +84,7 @@ private slots:
     void undispatchedEventIsReported();
     void commentsAreCounted();
     void endlessLineIsBounded();
+    void endlessErrorFieldIsBounded();
 };
 
 void TestSseParser::whatwgRules_data()
@@ -222,6 +223,21 @@ void TestSseParser::endlessLineIsBounded()
         parser.feed(mebibyte, events);
     QVERIFY(parser.hasOverflowed());
     parser.feed("\n\n", events); // nothing more is accepted once the limit was hit
+    QVERIFY(events.isEmpty());
+}
+
+void TestSseParser::endlessErrorFieldIsBounded()
+{
+    // Many short "error:" lines in one event, never a blank line: the event must not grow past the limit.
+    SseParser parser;
+    QList<SseEvent> events;
+    QByteArray chunk;
+    for (int i = 0; i < 1024; ++i)
+        chunk += "error: " + QByteArray(1000, 'e') + '\n';
+    for (int i = 0; i < 20 && !parser.hasOverflowed(); ++i)
+        parser.feed(chunk, events);
+    QVERIFY(parser.hasOverflowed());
+    parser.feed("\n", events);
     QVERIFY(events.isEmpty());
 }
 
