@@ -9,6 +9,7 @@
 #include "cli/InterruptWatcher.h"
 #include "cli/JsonOutput.h"
 #include "cli/RoutingOptions.h"
+#include "cli/TerminalText.h"
 #include "cli/Workspace.h"
 #include "common/MonotonicClock.h"
 #include "answer/AnswerEngine.h"
@@ -35,7 +36,7 @@ const QString kCommand = u"ask"_s;
 
 void writeOut(FILE* stream, const QString& text)
 {
-    const QByteArray bytes = text.toUtf8();
+    const QByteArray bytes = forStream(stream, text).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
 }

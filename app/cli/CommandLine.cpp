@@ -9,6 +9,7 @@
 #include "cli/ModelsCommand.h"
 #include "cli/ProfilesCommand.h"
 #include "cli/RunCommand.h"
+#include "cli/TerminalText.h"
 
 #include <QCommandLineParser>
 
@@ -70,13 +71,15 @@ QString helpTextFor(const QString& helpText, const QString& usage)
 
 void printOut(const QByteArray& bytes)
 {
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    // Model and server text reach the terminal inert; into a pipe or a file every byte stays as it was.
+    const QByteArray shown = isTerminal(stdout) ? neutralizeForTerminal(QString::fromUtf8(bytes)).toUtf8() : bytes;
+    std::fwrite(shown.constData(), 1, size_t(shown.size()), stdout);
     std::fflush(stdout);
 }
 
 void printError(const QString& command, const QString& message)
 {
-    const QByteArray line = (u"juxta "_s + command + u": "_s + message + u'\n').toUtf8();
+    const QByteArray line = (u"juxta "_s + command + u": "_s + forStream(stderr, message) + u'\n').toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
 }

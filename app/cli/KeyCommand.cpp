@@ -6,7 +6,9 @@
 
 #include <QCommandLineParser>
 
+#include <csignal>
 #include <cstdio>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <termios.h>
@@ -19,24 +21,46 @@ namespace {
 
 const QString kCommand = u"key"_s;
 
+// The terminal's settings while the key is typed without echo, for the signal handler below.
+termios g_savedTerminal{};
+
+// Ctrl+C (or a hang-up or kill) while the key is typed: the terminal gets its echo back before the process ends
+// as the signal says; without this the user's shell is left typing blind. tcsetattr is async-signal-safe.
+void restoreTerminalAndDie(int signal)
+{
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+    if (::write(STDERR_FILENO, "\n", 1) < 0) {
+        // nothing to be done about it inside a signal handler
+    }
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+}
 
 // Reads the key from standard input; on a terminal asks for it without echoing it.
 QString readSecret(const QString& profile)
 {
     const bool terminal = ::isatty(STDIN_FILENO) == 1;
-    termios saved{};
+    constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    struct sigaction previous[std::size(kSignals)] = {};
     if (terminal) {
         std::fprintf(stderr, "API key for %s (not shown): ", qPrintable(profile));
         std::fflush(stderr);
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
+        ::tcgetattr(STDIN_FILENO, &g_savedTerminal);
+        struct sigaction restore = {};
+        restore.sa_handler = restoreTerminalAndDie;
+        sigemptyset(&restore.sa_mask);
+        for (size_t i = 0; i < std::size(kSignals); ++i)
+            ::sigaction(kSignals[i], &restore, &previous[i]);
+        termios quiet = g_savedTerminal;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
     std::string line;
     std::getline(std::cin, line);
     if (terminal) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+        for (size_t i = 0; i < std::size(kSignals); ++i)
+            ::sigaction(kSignals[i], &previous[i], nullptr);
         std::fputc('\n', stderr);
     }
     return QString::fromStdString(line).trimmed();

@@ -19,6 +19,8 @@ public:
     bool isEmpty() const { return m_secret.isEmpty(); }
     // The only way the secret leaves this object: `prefix` + secret, e.g. headerValue("Bearer ").
     QByteArray headerValue(QByteArrayView prefix = {}) const { return prefix.toByteArray() + m_secret; }
+    // `text` without this key, any 8-character piece of it, or anything else shaped like a key.
+    QString redact(const QString& text) const;
 
 private:
     QByteArray m_secret;

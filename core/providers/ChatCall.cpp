@@ -427,6 +427,8 @@ void ChatCall::finishCall(std::optional<ProviderError> error)
         e.message = u"The response ended without a finish reason"_s;
         error = e;
     }
+    if (error) // servers quote keys back ("Incorrect API key provided: …"); what is kept never holds one
+        error->message = m_key.redact(error->message);
 
     m_outcome.servedModel = m_decoder && !m_decoder->servedModel().isEmpty() ? m_decoder->servedModel()
                                                                             : m_request.model;

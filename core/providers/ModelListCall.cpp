@@ -5,6 +5,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -20,6 +22,7 @@ ModelListCall::ModelListCall(QNetworkAccessManager& network, const Provider& pro
     , m_network(network)
     , m_provider(provider)
     , m_call(provider.buildModelListCall(profile, key))
+    , m_key(key)
     , m_options(options)
 {
     m_timeout.setSingleShot(true);
@@ -43,17 +46,47 @@ ModelListCall::~ModelListCall()
 
 void ModelListCall::start()
 {
-    m_reply = m_network.sendCustomRequest(m_call.request, m_call.verb);
-    connect(m_reply, &QNetworkReply::finished, this, &ModelListCall::onReplyFinished);
+    send();
     m_timeout.start(m_options.connectTimeoutMs + m_options.idleTimeoutMs);
+}
+
+void ModelListCall::send()
+{
+    m_body.clear();
+    m_reply = m_network.sendCustomRequest(m_call.request, m_call.verb);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ModelListCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ModelListCall::onReplyFinished);
+}
+
+void ModelListCall::onReadyRead()
+{
+    if (!m_done && m_reply)
+        take();
+}
+
+bool ModelListCall::take()
+{
+    const qint64 available = m_reply->bytesAvailable();
+    if (m_body.size() + available > kMaxPageBytes) {
+        ProviderError e;
+        e.errorClass = ErrorClass::Malformed;
+        e.message = u"The model list is larger than %1 MiB: this does not look like a model list"_s.arg(
+            kMaxPageBytes / (1024 * 1024));
+        finishWith(e);
+        return false;
+    }
+    m_body += m_reply->readAll();
+    return true;
 }
 
 void ModelListCall::onReplyFinished()
 {
     if (m_done || !m_reply)
         return;
+    if (!take())
+        return;
     const QVariant statusAttr = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QByteArray body = m_reply->read(16 * 1024 * 1024);
+    const QByteArray body = std::exchange(m_body, {});
     if (!statusAttr.isValid()) {
         ProviderError e;
         e.errorClass = m_reply->error() == QNetworkReply::TimeoutError ? ErrorClass::Timeout : ErrorClass::Network;
@@ -78,8 +111,7 @@ void ModelListCall::onReplyFinished()
         disconnect(m_reply, nullptr, this, nullptr);
         m_reply->deleteLater();
         m_call.request.setUrl(*next);
-        m_reply = m_network.sendCustomRequest(m_call.request, m_call.verb);
-        connect(m_reply, &QNetworkReply::finished, this, &ModelListCall::onReplyFinished);
+        send();
         return;
     }
     finishWith(std::nullopt);
@@ -92,6 +124,8 @@ void ModelListCall::finishWith(std::optional<ProviderError> error)
     m_done = true;
     m_timeout.stop();
     m_error = std::move(error);
+    if (m_error) // shown in the Providers dialog and `juxta models`: no key quoted back by the server
+        m_error->message = m_key.redact(m_error->message);
     if (m_reply) {
         disconnect(m_reply, nullptr, this, nullptr);
         if (m_reply->isRunning())

@@ -41,6 +41,7 @@ private slots:
     void promptFromStdin();
     void keyComesFromTheNamedVariableOnly();
     void keyOverPlainHttpToAPublicHostIsRefused();
+    void keyQuotedInAnErrorIsRedacted();
     void badUsageExitsWithTwo_data();
     void badUsageExitsWithTwo();
     void interruptKeepsPartialAnswer();
@@ -271,6 +272,19 @@ void TestAskCommand::keyOverPlainHttpToAPublicHostIsRefused()
     QCOMPARE(fallback.exitCode, 2);
     QVERIFY2(fallback.err.contains("plain http://"), fallback.err.constData());
     QVERIFY(m_server->requests().isEmpty());
+}
+
+void TestAskCommand::keyQuotedInAnErrorIsRedacted()
+{
+    // A gateway that quotes the whole key back in its error: neither the terminal nor --json shows it.
+    m_server->enqueue(ScriptedResponse::json(
+        401, R"({"error":{"message":"Invalid key custom-quoted-4d2f9a7b1c for this route","type":"auth"}})"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"JUXTA_TEST_KEY"_s, u"custom-quoted-4d2f9a7b1c"_s);
+    const Run r = ask({u"--api-key-env"_s, u"JUXTA_TEST_KEY"_s, u"--json"_s, u"hi"_s}, {}, env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(!r.out.contains("4d2f9a7b") && !r.err.contains("4d2f9a7b"), r.out.constData());
+    QVERIFY2(r.out.contains("Invalid key [redacted] for this route"), r.out.constData());
 }
 
 void TestAskCommand::badUsageExitsWithTwo_data()

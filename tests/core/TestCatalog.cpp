@@ -28,6 +28,7 @@ private slots:
     void init();
     void bundledCatalogIsWellFormed();
     void discoversOpenAiModels();
+    void endlessModelListIsCutOff();
     void discoversOpenRouterPricesAndLimits();
     void followsAnthropicPagination();
     void followsGeminiPagination();
@@ -101,6 +102,31 @@ void TestCatalog::discoversOpenAiModels()
     QCOMPARE(models[2].id, u"o4-mini"_s);
     QCOMPARE(m_server->requests()[0].path, QByteArray("/v1/models"));
     QCOMPARE(m_server->requests()[0].header("authorization"), QByteArray("Bearer sk-juxta-TESTKEY-discovery"));
+}
+
+void TestCatalog::endlessModelListIsCutOff()
+{
+    // A server that streams a model list without end (chunked, never finished): refused once a page passes the
+    // cap, not held in memory until the timeout.
+    QByteArray body = "{\"object\":\"list\",\"data\":[";
+    const QByteArray entry = "{\"id\":\"model-xxxxxxxxxxxxxxxxxxxxxxxx\",\"object\":\"model\"},";
+    while (body.size() < ModelListCall::kMaxPageBytes + 4 * 1024 * 1024)
+        body += entry;
+    ScriptedResponse endless = ScriptedResponse::fromHttpText(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + body);
+    endless.splitEvery(1024 * 1024).endWith(ScriptedResponse::Ending::Stall);
+    m_server->enqueue(endless);
+
+    ChatClient client(m_network, m_clock);
+    ProviderProfile profile = profileFromPreset(*findPreset(u"openai"_s));
+    profile.baseUrl = m_server->baseUrl(u"/v1"_s);
+    ModelListCall* call = client.listModels(profile, ApiKey::fromSecret(u"k"_s));
+    QVERIFY(call);
+    QSignalSpy finished(call, &ModelListCall::finished);
+    QVERIFY(finished.wait(20'000)); // the default timeout is 90 s: this is the cap, not the clock
+    QVERIFY(call->error());
+    QCOMPARE(call->error()->errorClass, ErrorClass::Malformed);
+    QVERIFY2(call->error()->message.contains(u"larger than 16 MiB"_s), qPrintable(call->error()->message));
 }
 
 void TestCatalog::discoversOpenRouterPricesAndLimits()
