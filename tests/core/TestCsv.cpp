@@ -222,7 +222,13 @@ void TestCsv::hundredMegabytesAreReadWithoutLoadingThemWhole()
     // The peak resident size of the whole process grew by far less than the file: it was never held whole.
     const qint64 peakGrowthKiB = statusKiB("VmHWM:") - rssBefore;
     qInfo("read %lld rows (%lld MB); peak memory grew by %lld KiB", seen, written / 1'000'000, peakGrowthKiB);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer holds freed blocks in quarantine (256 MB by default): the peak measures that, not the reader.
+    // The ordinary build checks the bound.
+    qInfo("AddressSanitizer build: the memory bound is checked in the ordinary build");
+#else
     QVERIFY2(peakGrowthKiB < 16 * 1024, qPrintable(QString::number(peakGrowthKiB)));
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCsv)
