@@ -48,7 +48,7 @@ QList<Entry> entries(ConversationStore& store, const QString& search, const QStr
     QList<Entry> out;
     if (kind == u"all"_s || kind == u"conversation"_s) {
         for (const ConversationRecord& c : store.listConversations(search))
-            out.append({u"conversation"_s, c.id, c.title, c.createdAt, c.updatedAt, c.pinned, c.totalCostUsd, {}, {}});
+            out.append({u"conversation"_s, c.id, c.title, c.createdAt, c.updatedAt, c.pinned, c.totalCostUsd, {}, {}, {}});
     }
     if (kind == u"all"_s || kind == u"comparison"_s) {
         ComparisonStore comparisons(store);
@@ -57,7 +57,7 @@ QList<Entry> entries(ConversationStore& store, const QString& search, const QStr
             QStringList models;
             for (const CompareColumnSetup& column : CompareSetup::fromJson(c.setupJson).columns)
                 models.append(column.overrides.model);
-            out.append({u"comparison"_s, c.id, c.title, c.createdAt, c.updatedAt, false, costs.value(c.id), models, {}});
+            out.append({u"comparison"_s, c.id, c.title, c.createdAt, c.updatedAt, false, costs.value(c.id), models, {}, {}});
         }
     }
     if (kind == u"all"_s || kind == u"run"_s) {
@@ -66,7 +66,7 @@ QList<Entry> entries(ConversationStore& store, const QString& search, const QStr
             out.append({u"run"_s, r.id, r.name.isEmpty() ? QFileInfo(r.file).fileName() : r.name, r.startedAt,
                         r.finishedAt.isValid() ? r.finishedAt : r.startedAt, false,
                         totals.value(u"cost_usd"_s).toDouble(), {},
-                        r.state == u"running"_s ? u"interrupted"_s : r.state}); // killed while it ran
+                        r.state == u"running"_s ? u"interrupted"_s : r.state, {}}); // killed while it ran
         }
     }
     if (kind == u"all"_s || kind == u"batch"_s) {

@@ -207,12 +207,12 @@ void TestBatchResume::killedBatchIsResumed()
 
     // The history lists it as interrupted, with the rows it has.
     const auto listed = [this](const QString& kind) {
-        QByteArray out;
-        QByteArray err;
-        const int status = juxta({u"history"_s, u"--kind"_s, kind, u"--json"_s}, &err, &out);
+        QByteArray listing;
+        QByteArray problems;
+        const int status = juxta({u"history"_s, u"--kind"_s, kind, u"--json"_s}, &problems, &listing);
         if (status != 0)
-            qWarning("%s", err.constData());
-        return QJsonDocument::fromJson(out).array();
+            qWarning("%s", problems.constData());
+        return QJsonDocument::fromJson(listing).array();
     };
     QJsonArray batches = listed(u"batch"_s);
     QCOMPARE(batches.size(), 1);
