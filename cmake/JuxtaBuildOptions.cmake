@@ -25,3 +25,12 @@ if(JUXTA_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(juxta_build_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer builds (clang only): every object is instrumented for coverage and sanitized; the fuzz targets add
+# -fsanitize=fuzzer at link time (tests/fuzz/CMakeLists.txt).
+option(JUXTA_FUZZ "Build the fuzz targets with libFuzzer (clang)" OFF)
+if(JUXTA_FUZZ)
+    target_compile_options(juxta_build_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(juxta_build_options INTERFACE -fsanitize=address,undefined)
+endif()

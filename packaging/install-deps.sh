@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs every Debian package listed in packaging/packages.txt that is not installed yet (idempotent).
+# Sections marked "(optional)" are installed only when named: install-deps.sh fuzz (clang and libFuzzer).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mapfile -t wanted < <(grep -Ev '^[[:space:]]*(#|$)' "$here/packages.txt")
+mapfile -t wanted < <(awk -v want=" ${*} " '
+    /^#[[:space:]]*[a-z]+/ { section = $2; optional = ($0 ~ /\(optional\)/); next }
+    /^[[:space:]]*(#|$)/ { next }
+    !optional || index(want, " " section " ") { print $1 }' "$here/packages.txt")
 
 missing=()
 for pkg in "${wanted[@]}"; do
