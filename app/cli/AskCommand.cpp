@@ -11,6 +11,7 @@
 #include "cli/RoutingOptions.h"
 #include "cli/TerminalText.h"
 #include "cli/Workspace.h"
+#include "common/BoundedRead.h"
 #include "common/MonotonicClock.h"
 #include "answer/AnswerEngine.h"
 #include "routing/ModelStats.h"
@@ -125,7 +126,12 @@ int AskCommand::run(const QStringList& arguments)
             printError(kCommand, u"cannot read --tools file: "_s + file.errorString());
             return BadUsage;
         }
-        request.toolsJson = file.readAll();
+        const std::optional<QByteArray> read = readAtMost(file, kMaxToolsFileBytes, error);
+        if (!read) {
+            printError(kCommand, u"the --tools file is "_s + error);
+            return BadUsage;
+        }
+        request.toolsJson = *read;
         if (!QJsonDocument::fromJson(request.toolsJson).isArray()) {
             printError(kCommand, u"--tools must contain a JSON array of tool definitions"_s);
             return BadUsage;
@@ -189,8 +195,10 @@ int AskCommand::run(const QStringList& arguments)
     order.answer = saved ? saved->answer() : AnswerEngine::newAnswer({}, {}, request.model);
     order.request = request;
     order.targets = routing.targets();
-    if (workspace)
+    if (workspace) {
         order.priceFor = [&workspace](const Target& t) { return workspace->entryFor(t).price; };
+        order.spendCap = spendCapFor(workspace->config().budget, SpendLedger().spentOn(QDate::currentDate()));
+    }
     order.retry = routing.retryPolicy();
     order.fallback = routing.fallbackPolicy();
     order.options = connection.callOptions();

@@ -26,6 +26,30 @@ bool readSeconds(const QCommandLineParser& parser, const QCommandLineOption& opt
     return true;
 }
 
+// --max-answer-size MIB and --max-duration S: this call's answer limits, over the profile's.
+bool readAnswerLimits(const QCommandLineParser& parser, const QCommandLineOption& size,
+                      const QCommandLineOption& duration, AnswerLimits& limits, QString& error)
+{
+    bool ok = true;
+    if (parser.isSet(size)) {
+        const double mib = parser.value(size).toDouble(&ok);
+        if (!ok || !std::isfinite(mib) || mib <= 0 || mib > 4096) {
+            error = u"--max-answer-size needs a number of MiB between 0 and 4096"_s;
+            return false;
+        }
+        limits.maxBytes = qint64(mib * 1024 * 1024);
+    }
+    if (parser.isSet(duration)) {
+        const double seconds = parser.value(duration).toDouble(&ok);
+        if (!ok || !std::isfinite(seconds) || seconds < 1 || seconds > 7 * 86400) {
+            error = u"--max-duration needs a number of seconds between 1 and 604800"_s;
+            return false;
+        }
+        limits.maxSeconds = qint64(std::lround(seconds));
+    }
+    return true;
+}
+
 } // namespace
 
 ConnectionOptions::ConnectionOptions()
@@ -45,17 +69,27 @@ ConnectionOptions::ConnectionOptions()
     , m_allowInsecureHttp(u"allow-insecure-http"_s,
                           u"With --base-url: send the key over plain http:// to a host that is not on this machine or "
                           "your private network (anyone on the way can read it). Without it such a key is refused."_s)
+    , m_maxAnswerSize(u"max-answer-size"_s,
+                      u"End an answer whose text and reasoning pass this many MiB (default: the profile's, else 16); "
+                      "what arrived is kept, marked incomplete."_s,
+                      u"MIB"_s)
+    , m_maxDuration(u"max-duration"_s,
+                    u"End an answer still streaming after this many seconds (default: the profile's, else 1800)."_s,
+                    u"S"_s)
 {
 }
 
 void ConnectionOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_config, m_baseUrl, m_api, m_keyEnv, m_idleTimeout, m_connectTimeout, m_allowInsecureHttp});
+    parser.addOptions({m_config, m_baseUrl, m_api, m_keyEnv, m_idleTimeout, m_connectTimeout, m_allowInsecureHttp,
+                       m_maxAnswerSize, m_maxDuration});
 }
 
 bool ConnectionOptions::read(const QCommandLineParser& parser, QString& error)
 {
     m_configPath = parser.value(m_config);
+    if (!readAnswerLimits(parser, m_maxAnswerSize, m_maxDuration, m_callOptions.answerLimits, error))
+        return false;
     m_hasBaseUrl = parser.isSet(m_baseUrl);
     if (parser.isSet(m_keyEnv)) {
         static const QRegularExpression validName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);

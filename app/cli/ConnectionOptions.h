@@ -37,6 +37,8 @@ private:
     QCommandLineOption m_idleTimeout;
     QCommandLineOption m_connectTimeout;
     QCommandLineOption m_allowInsecureHttp;
+    QCommandLineOption m_maxAnswerSize;
+    QCommandLineOption m_maxDuration;
 
     ProviderProfile m_profile;
     ApiKey m_key;

@@ -92,6 +92,7 @@ AnswerRun* AnswerEngine::newRun(const PreparedAnswer& prepared, MessageRecord an
     order.targets = prepared.targets;
     order.priceFor = prices();
     order.options = m_options;
+    order.spendCap = spendCapFor(m_config.budget, m_spentToday);
     order.seed = seed != 0 ? seed : quint32(QDateTime::currentMSecsSinceEpoch());
     const AnswerServices services{{network ? *network : m_network, *m_clock, *m_scheduler, nullptr, nullptr},
                                   m_history, m_recordsSpending, gate ? gate : m_gate};
@@ -129,14 +130,18 @@ void AnswerEngine::checkBudget(const std::optional<CostEstimate>& total, QObject
         return;
     }
     if (!m_history) {
-        done(juxta::checkBudget(limits, total, SpendLedger().spentOn(QDate::currentDate())));
+        const std::optional<double> spent = SpendLedger().spentToday();
+        m_spentToday = spent.value_or(0);
+        done(juxta::checkBudget(limits, total, spent));
         return;
     }
-    // Today's spending is a file: read off the caller's thread, then decide.
-    m_history->read<double>([](ConversationStore&) { return SpendLedger().spentOn(QDate::currentDate()); }, context,
-                            [limits, total, done = std::move(done)](double spent) {
-                                done(juxta::checkBudget(limits, total, spent));
-                            });
+    // Today's spending is a file: read off the caller's thread, then decide. The answers sent next are capped
+    // against it while they stream (newRun).
+    m_history->read<std::optional<double>>([](ConversationStore&) { return SpendLedger().spentToday(); }, context,
+                                           [this, limits, total, done = std::move(done)](std::optional<double> spent) {
+                                               m_spentToday = spent.value_or(0);
+                                               done(juxta::checkBudget(limits, total, spent));
+                                           });
 }
 
 } // namespace juxta

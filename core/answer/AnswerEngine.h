@@ -101,6 +101,7 @@ private:
     RequestGate* m_gate = nullptr;
     Resolver m_resolver;
     CallOptions m_options;
+    mutable double m_spentToday = 0; // as the last budget check read it: the spending cap of the runs made next
     bool m_recordsSpending = true;
 };
 

@@ -47,6 +47,10 @@ AnswerRecorder::AnswerRecorder(HistoryService* history, const MonotonicClock& cl
     , m_priceFor(std::move(priceFor))
 {
     m_answer.role = MessageRole::Assistant;
+    QList<QString> texts{m_request.systemPrompt};
+    for (const ChatMessage& m : std::as_const(m_request.messages))
+        texts.append(m.content);
+    m_promptTokens = estimatePromptTokens(texts);
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(kSaveIntervalMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &AnswerRecorder::savePartial);
@@ -57,9 +61,9 @@ AnswerRecorder::~AnswerRecorder()
     // Destroyed mid-stream (window closed, app quitting): what arrived is saved and marked incomplete.
     if (!m_done && m_startedAt.isValid() && m_history) {
         MessageRecord last = m_answer;
-        last.content = m_transcript.text();
-        last.reasoning = m_transcript.reasoning();
-        last.toolCallsJson = toolCallsToJson(m_transcript.toolCalls());
+        last.content = transcript().text();
+        last.reasoning = transcript().reasoning();
+        last.toolCallsJson = toolCallsToJson(transcript().toolCalls());
         last.state = MessageState::Stopped;
         m_history->write([last](ConversationStore& store) {
             store.setLive(last.id, false);
@@ -75,6 +79,7 @@ double AnswerRecorder::elapsedMs() const
 
 void AnswerRecorder::watch(ResilientCall& call)
 {
+    m_call = &call;
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_startNs = m_clock.nowNs();
     m_trace.add(0, 0);
@@ -90,11 +95,11 @@ void AnswerRecorder::watch(ResilientCall& call)
     }
     connect(&call, &ResilientCall::eventsReceived, this, &AnswerRecorder::onEvents);
     connect(&call, &ResilientCall::attemptStarted, this,
-            [this](int, const QString& target, int retry, bool afterPartialOutput) {
+            [this](int targetIndex, const QString& target, int retry, bool afterPartialOutput) {
+                m_targetIndex = targetIndex;
                 if (afterPartialOutput) {
                     // The abandoned text stays in the request log's attempt; the answer starts over, so does the
                     // count of tokens on the trace.
-                    m_transcript = Transcript();
                     m_dirty = true;
                     m_tokens = 0;
                     m_firstTokenMs.reset();
@@ -130,7 +135,6 @@ void AnswerRecorder::onEvents(const QList<StreamEvent>& events)
         } else if (std::holds_alternative<ToolCallDelta>(event)) {
             content = true;
         }
-        m_transcript.apply(event);
     }
     if (!content)
         return;
@@ -155,9 +159,17 @@ void AnswerRecorder::savePartial()
     m_dirty = false;
     // QString copies share their buffer until the transcript appends again: this costs no copy on this thread.
     const QString id = m_answer.id;
-    const QString text = m_transcript.text();
-    const QString reasoning = m_transcript.reasoning();
+    const QString text = transcript().text();
+    const QString reasoning = transcript().reasoning();
     m_history->write([id, text, reasoning](ConversationStore& store) { return store.savePartial(id, text, reasoning); });
+}
+
+std::optional<double> AnswerRecorder::costSoFarUsd() const
+{
+    Usage usage;
+    usage.inputTokens = m_promptTokens;
+    usage.outputTokens = qint64(m_tokens);
+    return costOf(m_targetIndex, usage);
 }
 
 std::optional<double> AnswerRecorder::costOf(int targetIndex, const Usage& usage) const
@@ -178,9 +190,9 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     const CallOutcome& outcome = routed.outcome;
     MessageRecord& a = m_answer;
     // The outcome has the whole text even when no event reached us (a non-streamed JSON answer).
-    a.content = outcome.text.isEmpty() ? m_transcript.text() : outcome.text;
-    a.reasoning = outcome.reasoning.isEmpty() ? m_transcript.reasoning() : outcome.reasoning;
-    a.toolCallsJson = toolCallsToJson(outcome.toolCalls.isEmpty() ? m_transcript.toolCalls() : outcome.toolCalls);
+    a.content = outcome.text.isEmpty() ? transcript().text() : outcome.text;
+    a.reasoning = outcome.reasoning.isEmpty() ? transcript().reasoning() : outcome.reasoning;
+    a.toolCallsJson = toolCallsToJson(outcome.toolCalls.isEmpty() ? transcript().toolCalls() : outcome.toolCalls);
     if (a.content.isEmpty()) {
         // A fallback that began afresh and failed before any text: the earlier attempt's text is what there is.
         for (auto it = routed.attempts.crbegin(); it != routed.attempts.crend() && a.content.isEmpty(); ++it)
@@ -224,7 +236,9 @@ void AnswerRecorder::onFinished(const RoutedOutcome& routed)
     if (outcome.usage.outputTokens && m_tokens > 0)
         m_trace.scaleTo(double(*outcome.usage.outputTokens));
 
-    const double spent = m_recordsSpending && s.costUsd && *s.costUsd > 0 ? *s.costUsd : 0.0;
+    // A stopped or cut answer was billed for what streamed: estimated, so the day's budget sees it too.
+    const std::optional<double> billed = s.costUsd ? s.costUsd : m_tokens > 0 ? costSoFarUsd() : std::nullopt;
+    const double spent = m_recordsSpending && billed && *billed > 0 ? *billed : 0.0;
     if (m_history) {
         const MessageRecord row = a;
         const QList<AttemptLogRow> log = logRows(routed);

@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <functional>
 
@@ -42,10 +43,12 @@ public:
     // Ends an answer that was never sent (stopped while it waited its turn): recorded with `error`.
     void finishUnsent(const ProviderError& error);
 
-    const Transcript& transcript() const { return m_transcript; }
+    const Transcript& transcript() const { return m_call ? m_call->transcript() : m_noTranscript; } // the call's
     const MessageRecord& record() const { return m_answer; }
     const ThroughputTrace& trace() const { return m_trace; }
     double tokensSoFar() const { return m_tokens; } // estimated from what streamed (text and reasoning)
+    // The attempt streaming now, priced from the prompt and what streamed so far; unknown without a USD price.
+    std::optional<double> costSoFarUsd() const;
     std::optional<double> firstTokenMs() const { return m_firstTokenMs; } // since the send, of the current attempt
     double elapsedMs() const;                        // since the send
     static constexpr int kSaveIntervalMs = 750;      // "at least once a second", with room for a busy moment
@@ -70,7 +73,8 @@ private:
     ChatRequest m_request;
     QList<Target> m_targets;
     PriceFor m_priceFor;
-    Transcript m_transcript;
+    QPointer<ResilientCall> m_call;  // whose transcript is the answer: held once, read here
+    Transcript m_noTranscript;       // before watch(), or for an answer never sent
     ThroughputTrace m_trace;
     QTimer m_saveTimer;
     bool m_dirty = false;
@@ -79,6 +83,8 @@ private:
     QDateTime m_startedAt;
     qint64 m_startNs = 0;
     double m_tokens = 0;
+    qint64 m_promptTokens = 0;
+    int m_targetIndex = 0; // of the attempt streaming now
     std::optional<double> m_firstTokenMs;
 };
 

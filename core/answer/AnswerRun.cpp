@@ -13,6 +13,7 @@ AnswerRun::AnswerRun(AnswerServices services, AnswerOrder order, QObject* parent
     , m_answerId(order.answer.id)
     , m_targets(order.targets)
     , m_gate(services.gate)
+    , m_spendCap(order.spendCap)
 {
     if (m_gate && !order.targets.isEmpty()) {
         // What the gate counts against tokens per minute before the answer says: the prompt, and all it may write.
@@ -29,6 +30,8 @@ AnswerRun::AnswerRun(AnswerServices services, AnswerOrder order, QObject* parent
     m_recorder->setRecordsSpending(services.recordsSpending);
     connect(m_call.get(), &ResilientCall::eventsReceived, this, &AnswerRun::eventsReceived);
     connect(m_recorder.get(), &AnswerRecorder::grew, this, &AnswerRun::grew);
+    if (m_spendCap)
+        connect(m_recorder.get(), &AnswerRecorder::grew, this, &AnswerRun::checkSpending);
     connect(m_recorder.get(), &AnswerRecorder::restarted, this, &AnswerRun::restarted);
     connect(m_recorder.get(), &AnswerRecorder::attemptStarted, this, [this](const QString& target, int retry) {
         m_target = target;
@@ -95,6 +98,18 @@ void AnswerRun::stop()
         m_gate->cancel(std::exchange(m_ticket, 0));
         m_recorder->finishUnsent(ProviderError{ErrorClass::Cancelled, 0, std::nullopt, u"stopped before it was sent"_s, {}});
     }
+}
+
+void AnswerRun::checkSpending()
+{
+    // Priced from what streamed so far: the answer stops before it costs more than the limit allows.
+    const std::optional<double> cost = m_recorder->costSoFarUsd();
+    if (!cost || *cost <= m_spendCap->usd || m_finished)
+        return;
+    m_call->stopWith(ProviderError{ErrorClass::LimitReached, 0, std::nullopt,
+                                   u"Stopped at about %1: going on would pass %2; the answer so far is kept but "
+                                   "incomplete"_s.arg(formatMoney(*cost, u"USD"_s), m_spendCap->limit),
+                                   {}});
 }
 
 AnswerProgress AnswerRun::progress() const

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "answer/AnswerRecorder.h"
+#include "pricing/BudgetGuard.h"
 
 #include <QObject>
 #include <memory>
@@ -33,6 +34,7 @@ struct AnswerOrder
     RetryPolicy retry;
     FallbackPolicy fallback;
     CallOptions options;
+    std::optional<SpendCap> spendCap; // block-mode budget: the answer stops as `limit_reached` when it would pass it
     quint32 seed = 0; // split routing stays reproducible; runs side by side get different seeds
 };
 
@@ -79,6 +81,7 @@ signals:
 
 private:
     void send();
+    void checkSpending();
 
     QString m_answerId;
     QList<Target> m_targets;
@@ -94,6 +97,7 @@ private:
     QString m_waitingAfter;
     int m_waitMs = 0;
     bool m_finished = false;
+    std::optional<SpendCap> m_spendCap;
 };
 
 } // namespace juxta

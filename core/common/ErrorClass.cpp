@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-constexpr std::array<std::pair<ErrorClass, const char16_t*>, 13> kNames{{
+constexpr std::array<std::pair<ErrorClass, const char16_t*>, 14> kNames{{
     {ErrorClass::Auth, u"auth"},
     {ErrorClass::Quota, u"quota"},
     {ErrorClass::RateLimited, u"rate_limited"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<ErrorClass, const char16_t*>, 13> kNames{{
     {ErrorClass::Network, u"network"},
     {ErrorClass::Malformed, u"malformed"},
     {ErrorClass::Cancelled, u"cancelled"},
+    {ErrorClass::LimitReached, u"limit_reached"},
 }};
 
 } // namespace

@@ -21,6 +21,7 @@ enum class ErrorClass {
     Network,
     Malformed,
     Cancelled,
+    LimitReached, // the answer passed a size, duration or spending limit the user set: kept, never retried
 };
 
 // Stable snake_case name used in JSON output, logs and the database ("rate_limited").

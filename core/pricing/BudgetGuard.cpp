@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -23,11 +24,16 @@ BudgetVerdict exceeded(const BudgetLimits& limits, const QString& message)
 } // namespace
 
 BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEstimate>& estimate,
-                          double spentTodayUsd)
+                          std::optional<double> spentToday)
 {
     if (!limits.isSet())
         return {};
     const bool mayCost = !estimate || !estimate->max || *estimate->max > 0; // a free local model never does
+    if (!spentToday && limits.perDayUsd && mayCost)
+        return exceeded(limits, u"Today's spending cannot be read: %1 is damaged, so the daily limit cannot be "
+                                "checked. Fix or delete that file (deleting it starts today's count at zero)."_s.arg(
+                                    SpendLedger::defaultPath()));
+    const double spentTodayUsd = spentToday.value_or(0);
     if (limits.perDayUsd && spentTodayUsd >= *limits.perDayUsd && mayCost)
         return exceeded(limits, u"Today's spending (%1) has reached the daily limit of %2."_s.arg(
                                     formatMoney(spentTodayUsd, u"USD"_s), formatMoney(*limits.perDayUsd, u"USD"_s)));
@@ -51,6 +57,23 @@ BudgetVerdict checkBudget(const BudgetLimits& limits, const std::optional<CostEs
                                 "of %3."_s.arg(formatMoney(spentTodayUsd, u"USD"_s), formatMoney(worst, u"USD"_s),
                                                formatMoney(*limits.perDayUsd, u"USD"_s)));
     return {};
+}
+
+std::optional<SpendCap> spendCapFor(const BudgetLimits& limits, double spentTodayUsd)
+{
+    if (limits.action != BudgetLimits::Action::Block || !limits.isSet())
+        return std::nullopt; // a warning was shown and accepted: the answer runs to its end
+    std::optional<SpendCap> cap;
+    if (limits.perRequestUsd)
+        cap = SpendCap{*limits.perRequestUsd,
+                       u"the per-request limit of %1"_s.arg(formatMoney(*limits.perRequestUsd, u"USD"_s))};
+    if (limits.perDayUsd) {
+        const double left = std::max(0.0, *limits.perDayUsd - spentTodayUsd);
+        if (!cap || left < cap->usd)
+            cap = SpendCap{left, u"the daily limit of %1 (%2 spent before this answer)"_s.arg(
+                                     formatMoney(*limits.perDayUsd, u"USD"_s), formatMoney(spentTodayUsd, u"USD"_s))};
+    }
+    return cap;
 }
 
 std::optional<CostEstimate> worstEstimate(const QList<std::optional<CostEstimate>>& estimates)
@@ -80,14 +103,24 @@ double SpendLedger::spentOn(QDate day) const
     return m_days.value(day, 0.0);
 }
 
+std::optional<double> SpendLedger::spentToday() const
+{
+    return m_damaged ? std::nullopt : std::optional<double>(spentOn(QDate::currentDate()));
+}
+
 void SpendLedger::load()
 {
+    m_damaged = false;
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly))
+        return; // none yet: nothing spent
+    const QByteArray bytes = file.read(1 << 20);
+    const json::Json parsed = json::parse(bytes);
+    if (!parsed.is_object()) {
+        m_damaged = !bytes.trimmed().isEmpty(); // an empty file holds nothing to lose
         return;
-    const json::Json parsed = json::parse(file.read(1 << 20));
-    if (!parsed.is_object())
-        return; // a damaged ledger only loses today's running total, never blocks work
+    }
+    m_days.clear();
     for (auto it = parsed.begin(); it != parsed.end(); ++it) {
         const QDate day = QDate::fromString(QString::fromStdString(it.key()), Qt::ISODate);
         if (day.isValid() && it.value().is_number() && it.value().get<double>() >= 0)
@@ -95,24 +128,32 @@ void SpendLedger::load()
     }
 }
 
-void SpendLedger::record(double usd, QDate day)
+bool SpendLedger::record(double usd, QDate day)
 {
     if (!(usd > 0))
-        return;
+        return true;
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    // Read, add and write under one lock: the app and a `juxta` process spending at once both count. A holder
+    // that died leaves a stale lock, taken over after 10 s.
+    QLockFile lock(m_path + u".lock"_s);
+    lock.setStaleLockTime(10'000);
+    if (!lock.tryLock(5'000))
+        return false;
     load(); // another window or process may have spent since
+    if (m_damaged)
+        return false; // never replace a damaged ledger with one day's amount: the block stays until it is fixed
     m_days[day] += usd;
     while (!m_days.isEmpty() && m_days.firstKey() < day.addDays(-90))
         m_days.erase(m_days.begin());
     json::Json out = json::Json::object();
     for (auto it = m_days.cbegin(); it != m_days.cend(); ++it)
         out[it.key().toString(Qt::ISODate).toStdString()] = it.value();
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return;
+        return false;
     const std::string text = out.dump(1);
     file.write(text.data(), qint64(text.size()));
-    file.commit();
+    return file.commit();
 }
 
 std::optional<CostEstimate> totalEstimate(const QList<std::optional<CostEstimate>>& estimates, int times)

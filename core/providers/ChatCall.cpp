@@ -7,6 +7,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -17,6 +19,7 @@ constexpr qsizetype kMaxErrorBody = 64 * 1024;         // enough for any provide
 // buffer, the rest waits for the next turn instead of freezing the window while all of it is parsed.
 constexpr qsizetype kReadSlice = 64 * 1024;
 constexpr qsizetype kMaxWholeBody = 16 * 1024 * 1024;  // a non-streamed answer
+
 
 // Qt's messages are terse ("Connection closed"); say what it means for a person pointing Juxta at a server.
 QString explainTransportError(QNetworkReply::NetworkError code, const QUrl& url, const QString& qtMessage)
@@ -78,6 +81,10 @@ ChatCall::ChatCall(QNetworkAccessManager& network, const MonotonicClock& clock, 
 {
     m_connectTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::CoarseTimer);
+    m_maxAnswerBytes = m_options.maxAnswerBytes(m_profile);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &ChatCall::onDeadline);
     connect(&m_connectTimer, &QTimer::timeout, this, &ChatCall::onConnectTimeout);
     connect(&m_idleTimer, &QTimer::timeout, this, &ChatCall::onIdleTimeout);
     m_outcome.requestedModel = m_request.model;
@@ -94,6 +101,9 @@ void ChatCall::start()
         return;
     m_started = true;
     m_timer.start(m_clock.nowNs());
+    // Keep-alive comments reset the idle timer forever; this ends the answer however the server behaves.
+    const qint64 seconds = std::clamp<qint64>(m_options.maxAnswerSeconds(m_profile), 1, 7 * 86400);
+    m_deadlineTimer.start(std::chrono::seconds(seconds));
     sendAttempt();
 }
 
@@ -151,9 +161,41 @@ void ChatCall::onIdleTimeout()
     e.errorClass = ErrorClass::Timeout;
     e.httpStatus = m_httpStatus;
     e.message = u"No data from the server for %1 s (idle timeout)"_s.arg(m_options.idleTimeoutMs / 1000.0);
-    if (m_transcript.hasOutput())
+    if (m_transcript->hasOutput())
         e.message += u"; the answer so far is kept but incomplete"_s;
     fail(e);
+}
+
+void ChatCall::onDeadline()
+{
+    ProviderError e;
+    e.errorClass = ErrorClass::LimitReached;
+    e.httpStatus = m_httpStatus;
+    const qint64 seconds = m_options.maxAnswerSeconds(m_profile);
+    e.message = (seconds % 60 == 0 ? u"The answer took longer than %1 min (duration limit)"_s.arg(seconds / 60)
+                                   : u"The answer took longer than %1 s (duration limit)"_s.arg(seconds))
+              + (m_transcript->hasOutput() ? u"; the answer so far is kept but incomplete"_s : QString());
+    fail(e);
+}
+
+// Unread stream bytes allowed to wait: as much as the answer may hold, between 4 and 16 MiB. Real servers stay far
+// below (the decoder reads tens of MB/s; models write kB/s); this bounds memory when one floods.
+qint64 ChatCall::backlogLimit() const
+{
+    return std::clamp<qint64>(m_maxAnswerBytes, 4 * 1024 * 1024, 16 * 1024 * 1024);
+}
+
+// Counts text and reasoning as they arrive, in the memory they take (two bytes per UTF-16 unit): the limit is
+// there to bound memory. True when this event takes the answer past it.
+bool ChatCall::checkAnswerSize(const StreamEvent& event)
+{
+    if (const auto* text = std::get_if<TextDelta>(&event))
+        m_answerBytes += text->text.size() * qint64(sizeof(QChar));
+    else if (const auto* reasoning = std::get_if<ReasoningDelta>(&event))
+        m_answerBytes += reasoning->text.size() * qint64(sizeof(QChar));
+    else
+        return false;
+    return m_answerBytes > m_maxAnswerBytes;
 }
 
 void ChatCall::inspectResponseHead()
@@ -180,6 +222,15 @@ void ChatCall::onReadyRead()
         return;
     inspectResponseHead();
     m_idleTimer.start(m_options.idleTimeoutMs);
+    if (m_mode == BodyMode::Stream && m_reply->bytesAvailable() > backlogLimit()) {
+        // Qt's HTTP reply reads the socket into memory however little we read (its read buffer size does not
+        // throttle it), so a server sending far faster than any model writes would grow us without bound.
+        fail(ProviderError{ErrorClass::LimitReached, m_httpStatus, std::nullopt,
+                           u"The server sent over %1 MiB faster than it could be read (no model writes that fast); "
+                           "the answer so far is kept but incomplete"_s.arg(backlogLimit() >> 20),
+                           {}});
+        return;
+    }
     consumeBody(m_reply->read(kReadSlice));
     if (!m_finished && m_reply && m_reply->bytesAvailable() > 0)
         scheduleDrain(); // readyRead only comes again for new bytes
@@ -260,9 +311,18 @@ void ChatCall::deliver(QList<StreamEvent>& events)
             keep = i; // the failure travels in the outcome, not as content
             break;
         }
+        if (checkAnswerSize(event)) {
+            // Nothing past the limit is kept or shown: the answer ends here, like a cancel.
+            const double mib = double(m_maxAnswerBytes) / (1024 * 1024);
+            failure = ProviderError{ErrorClass::LimitReached, 0, std::nullopt,
+                                    u"The answer grew past %1 MiB of text and reasoning in memory (size limit); the answer so "
+                                    "far is kept but incomplete"_s.arg(mib, 0, 'g', 3), {}};
+            keep = i;
+            break;
+        }
         if (isContentEvent(event))
             m_timer.markDelta(m_clock.nowNs(), !std::holds_alternative<ToolCallDelta>(event));
-        m_transcript.apply(event);
+        m_transcript->apply(event);
         if (const auto* usage = std::get_if<UsageReport>(&event)) {
             m_usage.mergeFrom(usage->usage);
             if (usage->serverOutputTokensPerSecond)
@@ -308,7 +368,7 @@ void ChatCall::finishStream(bool transportFailed)
     if (!self || m_finished)
         return;
     if (transportFailed && m_reply) {
-        ProviderError e = transportError(m_reply->error(), m_reply->errorString(), m_transcript.hasOutput());
+        ProviderError e = transportError(m_reply->error(), m_reply->errorString(), m_transcript->hasOutput());
         e.httpStatus = m_httpStatus;
         fail(e);
         return;
@@ -366,7 +426,7 @@ void ChatCall::onReplyFinished()
         }
         if (m_httpStatus >= 200 && m_httpStatus < 300)
             error.errorClass = ErrorClass::Malformed; // a 200 carrying an HTML page is not an answer
-        if (m_outcome.httpAttempts < 3 && !m_transcript.hasOutput()
+        if (m_outcome.httpAttempts < 3 && !m_transcript->hasOutput()
             && m_provider.adaptToRejection(error, m_attemptOptions)) {
             sendAttempt(); // once per rejected optional field; the first attempt produced no output
             return;
@@ -394,6 +454,15 @@ void ChatCall::onReplyFinished()
         finishCall(std::nullopt);
 }
 
+void ChatCall::stop(ProviderError error)
+{
+    if (m_finished)
+        return;
+    if (error.httpStatus == 0)
+        error.httpStatus = m_httpStatus;
+    fail(std::move(error));
+}
+
 void ChatCall::cancel()
 {
     if (m_finished)
@@ -401,7 +470,7 @@ void ChatCall::cancel()
     ProviderError e;
     e.errorClass = ErrorClass::Cancelled;
     e.httpStatus = m_httpStatus;
-    e.message = m_transcript.hasOutput() ? u"Stopped by the user; the answer so far is kept"_s
+    e.message = m_transcript->hasOutput() ? u"Stopped by the user; the answer so far is kept"_s
                                          : u"Stopped by the user before the answer began"_s;
     fail(e);
 }
@@ -419,6 +488,7 @@ void ChatCall::finishCall(std::optional<ProviderError> error)
     m_timer.stop(m_clock.nowNs());
     m_connectTimer.stop();
     m_idleTimer.stop();
+    m_deadlineTimer.stop();
     releaseReply();
 
     if (!error && !m_finish) {
@@ -432,9 +502,9 @@ void ChatCall::finishCall(std::optional<ProviderError> error)
 
     m_outcome.servedModel = m_decoder && !m_decoder->servedModel().isEmpty() ? m_decoder->servedModel()
                                                                             : m_request.model;
-    m_outcome.text = m_transcript.text();
-    m_outcome.reasoning = m_transcript.reasoning();
-    m_outcome.toolCalls = m_transcript.toolCalls();
+    m_outcome.text = m_transcript->text();
+    m_outcome.reasoning = m_transcript->reasoning();
+    m_outcome.toolCalls = m_transcript->toolCalls();
     m_outcome.usage = m_usage;
     m_outcome.error = error;
     m_outcome.complete = !error.has_value();
@@ -446,8 +516,8 @@ void ChatCall::finishCall(std::optional<ProviderError> error)
         m_outcome.finishReason = m_finish->reason;
         m_outcome.providerFinishReason = m_finish->providerReason;
     }
-    m_outcome.metrics = m_timer.metrics(m_usage.outputTokens, m_transcript.text().size()
-                                                                  + m_transcript.reasoning().size());
+    m_outcome.metrics = m_timer.metrics(m_usage.outputTokens, m_transcript->text().size()
+                                                                  + m_transcript->reasoning().size());
     m_outcome.metrics.serverOutputTokensPerSecond = m_serverTokensPerSecond;
     emit finished(m_outcome);
 }

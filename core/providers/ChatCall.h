@@ -31,9 +31,14 @@ public:
     void start();
     // Stops at once; the text so far is kept and the outcome is `cancelled`. Safe to call at any time.
     void cancel();
+    // Stops at once with `error` (e.g. a spending limit passed while streaming); the text so far is kept.
+    void stop(ProviderError error);
 
     bool isFinished() const { return m_finished; }
-    const Transcript& transcript() const { return m_transcript; }
+    const Transcript& transcript() const { return *m_transcript; }
+    // Before start(): write the answer into `shared` (owned by the caller and outliving this call) instead of a
+    // transcript of its own, so a long answer is held once, not once per layer.
+    void writeInto(Transcript& shared) { m_transcript = &shared; }
     const CallOutcome& outcome() const { return m_outcome; } // meaningful once finished() was emitted
 
 signals:
@@ -52,6 +57,9 @@ private:
     void onSocketStartedConnecting();
     void onConnectTimeout();
     void onIdleTimeout();
+    void onDeadline();
+    bool checkAnswerSize(const StreamEvent& event);
+    qint64 backlogLimit() const;
     void scheduleDrain();
 
     void inspectResponseHead();
@@ -78,8 +86,12 @@ private:
     QByteArray m_body; // error or whole-JSON bodies only; streams are never buffered whole
     QTimer m_connectTimer;
     QTimer m_idleTimer;
+    QTimer m_deadlineTimer;      // the answer's duration limit, from the first send
+    qint64 m_answerBytes = 0;    // text plus reasoning so far, as held in memory
+    qint64 m_maxAnswerBytes = 0;
 
-    Transcript m_transcript;
+    Transcript m_ownTranscript;
+    Transcript* m_transcript = &m_ownTranscript;
     CallTimer m_timer;
     Usage m_usage;
     std::optional<double> m_serverTokensPerSecond;

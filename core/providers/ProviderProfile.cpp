@@ -42,3 +42,17 @@ QUrl joinUrl(const QUrl& base, QStringView path)
 }
 
 } // namespace juxta
+
+namespace juxta {
+
+qint64 CallOptions::maxAnswerBytes(const ProviderProfile& profile) const
+{
+    return answerLimits.maxBytes.value_or(profile.answerLimits.maxBytes.value_or(kDefaultMaxAnswerBytes));
+}
+
+qint64 CallOptions::maxAnswerSeconds(const ProviderProfile& profile) const
+{
+    return answerLimits.maxSeconds.value_or(profile.answerLimits.maxSeconds.value_or(kDefaultMaxAnswerSeconds));
+}
+
+} // namespace juxta

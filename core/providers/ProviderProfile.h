@@ -31,6 +31,17 @@ struct RequestLimits
     bool operator==(const RequestLimits&) const = default;
 };
 
+// How big and how long one answer may grow before it is ended as `limit_reached` (kept, marked incomplete). Unset:
+// the defaults of CallOptions. A server that sends keep-alive comments forever or reasons without end stops here.
+struct AnswerLimits
+{
+    std::optional<qint64> maxBytes;   // text plus reasoning as held in memory (UTF-16: 16 MiB is 8 M characters)
+    std::optional<qint64> maxSeconds; // from the send to the last byte
+
+    bool isSet() const { return maxBytes || maxSeconds; }
+    bool operator==(const AnswerLimits&) const = default;
+};
+
 struct ProviderProfile
 {
     QString id;                 // stable id; also the keychain entry name
@@ -38,12 +49,14 @@ struct ProviderProfile
     ApiDialect dialect = ApiDialect::OpenAi;
     QUrl baseUrl;               // e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1
     QList<QPair<QByteArray, QByteArray>> extraHeaders; // non-secret headers (OpenRouter's HTTP-Referer, …)
+    QList<QByteArray> secretHeaders; // names of headers whose values live in the keychain (x-litellm-api-key, …)
     QString presetId;           // the built-in preset it was made from ("openai", "ollama", "custom")
     AuthStyle auth = AuthStyle::Bearer;
     QByteArray authHeader;      // the header name when auth == Header
     QString keyEnvVar;          // environment variable that supplies the key headlessly (OPENAI_API_KEY)
     bool allowInsecureHttp = false; // the user confirmed plain http:// to a host that is not local or private
     RequestLimits limits;       // for batches
+    AnswerLimits answerLimits;  // per answer; a call's own limits (CallOptions) win
 
     bool operator==(const ProviderProfile&) const = default;
 };
@@ -53,6 +66,12 @@ struct CallOptions
 {
     int connectTimeoutMs = 30'000; // until the request has been sent on an open connection
     int idleTimeoutMs = 60'000;    // no bytes for this long after that ends the call as `timeout`
+    AnswerLimits answerLimits;     // set for this call (e.g. --max-answer-size); else the profile's; else these:
+    static constexpr qint64 kDefaultMaxAnswerBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kDefaultMaxAnswerSeconds = 30 * 60; // reasoning can legitimately take ten minutes
+
+    qint64 maxAnswerBytes(const ProviderProfile& profile) const;
+    qint64 maxAnswerSeconds(const ProviderProfile& profile) const;
 };
 
 // Joins a base URL and an endpoint path ("chat/completions") without doubling or losing slashes.

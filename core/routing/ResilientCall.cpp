@@ -86,6 +86,8 @@ void ResilientCall::launch(int index, int retry)
     const Provider* provider = providerFor(target.profile.dialect);
     m_attemptStartNs = m_services.clock.nowNs();
     const QPointer<ResilientCall> self(this);
+    if (m_outputShown)
+        m_transcript = Transcript(); // the abandoned text stays in its attempt's record (partialText)
     emit attemptStarted(index, target.label(), retry, m_outputShown);
     if (!self || m_finished)
         return; // a listener cancelled or deleted us
@@ -100,6 +102,7 @@ void ResilientCall::launch(int index, int retry)
     auto* call = new ChatCall(m_services.network, m_services.clock, *provider, target.apply(m_request), target.profile,
                               target.key, m_options, this);
     m_call = call;
+    call->writeInto(m_transcript);
     connect(call, &ChatCall::eventsReceived, this, [this](const QList<StreamEvent>& events) {
         // Only content counts as shown output; a usage-only event (Anthropic's message_start) is not.
         m_outputShown |= std::any_of(events.cbegin(), events.cend(), [](const StreamEvent& e) {
@@ -160,8 +163,8 @@ void ResilientCall::onAttemptFinished(int index, int retry, const CallOutcome& o
         else
             m_services.breaker->recordInconclusive(target.label());
     }
-    if (*record.errorClass == ErrorClass::Cancelled) {
-        finish(outcome);
+    if (*record.errorClass == ErrorClass::Cancelled || *record.errorClass == ErrorClass::LimitReached) {
+        finish(outcome); // the user's own stop or limit: another target would only spend more
         return;
     }
     m_lastFailure = outcome;
@@ -223,6 +226,17 @@ void ResilientCall::cancel()
     cancelled.complete = false;
     cancelled.finishReason = FinishReason::Cancelled;
     finish(cancelled);
+}
+
+void ResilientCall::stopWith(const ProviderError& error)
+{
+    if (m_finished)
+        return;
+    if (m_call) {
+        m_call->stop(error);
+        return;
+    }
+    cancel(); // between attempts nothing is streaming, so nothing more can be spent
 }
 
 void ResilientCall::finish(const CallOutcome& outcome)

@@ -8,6 +8,7 @@
 #include "routing/RoutedOutcome.h"
 #include "routing/Target.h"
 #include "streaming/StreamEvent.h"
+#include "streaming/Transcript.h"
 
 #include <QObject>
 #include <QPointer>
@@ -48,8 +49,13 @@ public:
 
     void start();
     void cancel();
+    // Ends the answer with `error` (no retry, no fallback), keeping what arrived: a spending limit reached.
+    void stopWith(const ProviderError& error);
     bool isFinished() const { return m_finished; }
     const RoutedOutcome& outcome() const { return m_outcome; }
+    // The answer as it streams: every attempt writes here; a new attempt after shown output starts it afresh
+    // (before attemptStarted is emitted). Listeners read it instead of keeping a copy.
+    const Transcript& transcript() const { return m_transcript; }
 
 signals:
     // A new attempt begins; when `afterPartialOutput` is true the view should show the earlier text as
@@ -81,6 +87,7 @@ private:
     QPointer<ChatCall> m_call;
     qint64 m_attemptStartNs = 0;
     bool m_outputShown = false; // the current or an earlier attempt streamed output to listeners
+    Transcript m_transcript;
     bool m_started = false;
     bool m_finished = false;
     bool m_ignoreBreaker = false;

@@ -18,7 +18,7 @@ QString describeAttemptFailure(const AttemptRecord& a)
         {ErrorClass::Quota, u"was out of quota"_s},      {ErrorClass::ContextLength, u"was out of context"_s},
         {ErrorClass::ContentFilter, u"refused the content"_s}, {ErrorClass::NotFound, u"did not know the model"_s},
         {ErrorClass::Malformed, u"sent a malformed answer"_s},  {ErrorClass::BadRequest, u"rejected the request"_s},
-        {ErrorClass::Cancelled, u"was cancelled"_s}};
+        {ErrorClass::Cancelled, u"was cancelled"_s},     {ErrorClass::LimitReached, u"reached a limit"_s}};
     QString text = a.target + u' ' + (a.errorClass ? verbs.value(*a.errorClass, u"failed"_s) : u"failed"_s);
     if (a.httpStatus > 0 && a.httpStatus != 200)
         text += u" (HTTP %1)"_s.arg(a.httpStatus);

@@ -184,6 +184,24 @@ void FakeProviderServer::finishResponse(QTcpSocket* socket, const ScriptedRespon
         break;
     case ScriptedResponse::Ending::Stall:
         return; // keep the connection open and silent until the client gives up
+    case ScriptedResponse::Ending::Repeat: {
+        // Again from repeatFrom after a turn of the event loop, and only once the client has taken most of what
+        // was written: the stream never ends, but the server's own buffer stays small.
+        const int generation = m_connections.value(socket).generation;
+        const int delay = socket->bytesToWrite() > 256 * 1024 ? 5 : 0;
+        QTimer::singleShot(delay, socket, [this, socket, response, generation] {
+            if (!m_connections.contains(socket) || m_connections[socket].generation != generation)
+                return;
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                return;
+            if (socket->bytesToWrite() > 256 * 1024) {
+                finishResponse(socket, response); // still full: wait another turn
+                return;
+            }
+            writeBody(socket, response, response.repeatFrom, generation);
+        });
+        return;
+    }
     }
     emit responseWritten();
 }

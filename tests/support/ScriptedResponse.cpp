@@ -194,6 +194,13 @@ ScriptedResponse& ScriptedResponse::lineEndings(const QByteArray& eol)
     return *this;
 }
 
+ScriptedResponse& ScriptedResponse::repeatForever(int fromWrite)
+{
+    ending = Ending::Repeat;
+    repeatFrom = qBound(0, fromWrite, int(writes.size()) - 1);
+    return *this;
+}
+
 ScriptedResponse& ScriptedResponse::endWith(Ending e)
 {
     ending = e;

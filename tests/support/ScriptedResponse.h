@@ -23,6 +23,7 @@ public:
         KeepAlive, // finish the body properly and keep the connection for the next request
         Abort,     // stop writing and close at once: no chunk terminator, a cut stream
         Stall,     // stop writing and keep the connection open: a hung server
+        Repeat,    // after the last write, start again at write `repeatFrom`, forever: an endless stream
     };
 
     // Parses a raw HTTP fixture: status line, header lines, a blank line, then the body verbatim.
@@ -41,6 +42,7 @@ public:
     ScriptedResponse& truncateBodyAt(int bytes);
     ScriptedResponse& lineEndings(const QByteArray& eol); // rewrite the body's "\n" as "\r\n" or "\r"
     ScriptedResponse& endWith(Ending ending);
+    ScriptedResponse& repeatForever(int fromWrite); // Ending::Repeat
     ScriptedResponse& setHeader(const QByteArray& name, const QByteArray& value);
 
     QByteArray body() const;
@@ -53,6 +55,7 @@ public:
     QList<ScriptedWrite> writes;
     Ending ending = Ending::Close;
     int headerDelayMs = 0;
+    int repeatFrom = 0;
 
 private:
     void setBodyWrites(const QList<QByteArray>& pieces);
