@@ -84,9 +84,10 @@ int BudgetCommand::run(const QStringList& arguments)
         }
     }
     const BudgetLimits& limits = workspace.config().budget;
-    const double today = SpendLedger().spentOn(QDate::currentDate());
+    const std::optional<double> today = SpendLedger().spentToday();
     printOut(u"spent today: %1\nper request: %2\nper day:     %3\nwhen over:   %4\n"_s.arg(
-        formatMoney(today, u"USD"_s), limitText(limits.perRequestUsd), limitText(limits.perDayUsd),
+        today ? formatMoney(*today, u"USD"_s) : u"unknown (%1 is damaged)"_s.arg(SpendLedger::defaultPath()),
+        limitText(limits.perRequestUsd), limitText(limits.perDayUsd),
         limits.action == BudgetLimits::Action::Block ? u"block"_s : u"warn"_s));
     return Success;
 }

@@ -56,7 +56,7 @@ BudgetVerdict CostReporter::checkBudget() const
     if (!m_workspace || m_targets.isEmpty())
         return {};
     const SpendLedger ledger;
-    return juxta::checkBudget(m_workspace->config().budget, worstCase(), ledger.spentOn(QDate::currentDate()));
+    return juxta::checkBudget(m_workspace->config().budget, worstCase(), ledger.spentToday());
 }
 
 BudgetVerdict CostReporter::checkTogether(const QList<CostReporter>& requests, int times)
@@ -68,7 +68,7 @@ BudgetVerdict CostReporter::checkTogether(const QList<CostReporter>& requests, i
         estimates.append(r.worstCase());
     const SpendLedger ledger;
     return juxta::checkBudget(requests.constFirst().m_workspace->config().budget, totalEstimate(estimates, times),
-                              ledger.spentOn(QDate::currentDate()));
+                              ledger.spentToday());
 }
 
 CostFields CostReporter::report(const RoutedOutcome& routed) const

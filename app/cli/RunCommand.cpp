@@ -229,7 +229,7 @@ int RunCommand::run(const QStringList& arguments)
         }
     }
     const BudgetVerdict verdict = checkBudget(workspace.config().budget, total,
-                                              SpendLedger().spentOn(QDate::currentDate()));
+                                              SpendLedger().spentToday());
     if (verdict.kind != BudgetVerdict::Kind::Allow)
         printError(kCommand, verdict.message);
     if (verdict.kind == BudgetVerdict::Kind::Block)

@@ -4,8 +4,12 @@
 #include "pricing/BudgetGuard.h"
 #include "pricing/CostCalculator.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace juxta;
@@ -58,6 +62,8 @@ private slots:
     void estimateGivesMinAndMax();
     void budgetGuardWarnsOrBlocks();
     void ledgerAddsUpAcrossInstances();
+    void ledgerCountsEveryProcessSpendingAtOnce();
+    void damagedLedgerFailsClosedInBlockMode();
     void moneyIsFormattedToTellCheapModelsApart();
 };
 
@@ -253,6 +259,64 @@ void TestPricing::ledgerAddsUpAcrossInstances()
     QCOMPARE(SpendLedger(path).spentOn(day), 0.75);
     QCOMPARE(SpendLedger(path).spentOn(day.addDays(-1)), 1.0);
     QCOMPARE(SpendLedger(path).spentOn(day.addDays(1)), 0.0);
+}
+
+void TestPricing::ledgerCountsEveryProcessSpendingAtOnce()
+{
+    // The app and `juxta` processes record at the same moment: four processes, 100 records each, none lost.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"spend.json"_s);
+    const QDate day(2026, 11, 24);
+    QList<pid_t> children;
+    for (int c = 0; c < 4; ++c) {
+        const pid_t pid = ::fork();
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            bool ok = true;
+            for (int i = 0; i < 100; ++i)
+                ok = SpendLedger(path).record(0.01, day) && ok;
+            ::_exit(ok ? 0 : 1);
+        }
+        children.append(pid);
+    }
+    for (pid_t pid : std::as_const(children)) {
+        int status = 0;
+        QCOMPARE(::waitpid(pid, &status, 0), pid);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    QVERIFY2(qAbs(SpendLedger(path).spentOn(day) - 4.0) < 1e-9, qPrintable(QString::number(SpendLedger(path).spentOn(day))));
+}
+
+void TestPricing::damagedLedgerFailsClosedInBlockMode()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"spend.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"2026-11-24\": 0.5, truncated");
+    file.close();
+    SpendLedger ledger(path);
+    QVERIFY(ledger.isDamaged());
+    QVERIFY(!ledger.spentToday());
+    QVERIFY(!ledger.record(0.25)); // never overwritten with one amount: that would forget what was spent
+    QFile again(path);
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QVERIFY(again.readAll().contains("truncated"));
+
+    BudgetLimits limits;
+    limits.perDayUsd = 5;
+    limits.action = BudgetLimits::Action::Block;
+    const CostEstimate e = estimateCost(price(1, {}, {}, 1), 100, 100);
+    const BudgetVerdict blocked = checkBudget(limits, e, ledger.spentToday());
+    QCOMPARE(blocked.kind, BudgetVerdict::Kind::Block);
+    QVERIFY2(blocked.message.contains(u"damaged"_s), qPrintable(blocked.message));
+    limits.action = BudgetLimits::Action::Warn;
+    QCOMPARE(checkBudget(limits, e, ledger.spentToday()).kind, BudgetVerdict::Kind::Warn);
+    limits.perDayUsd.reset(); // no daily limit: what was spent today does not matter
+    limits.perRequestUsd = 5;
+    QCOMPARE(checkBudget(limits, e, ledger.spentToday()).kind, BudgetVerdict::Kind::Allow);
+    QFile::remove(path);       // the way out the message names
+    QVERIFY(SpendLedger(path).spentToday());
 }
 
 void TestPricing::moneyIsFormattedToTellCheapModelsApart()
