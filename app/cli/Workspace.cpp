@@ -6,6 +6,7 @@
 #include "cli/CommandLine.h"
 #include "common/MonotonicClock.h"
 #include "config/ProviderPresets.h"
+#include "keys/SecretHeaders.h"
 #include "offline/OfflineNetwork.h"
 #include "providers/ChatClient.h"
 
@@ -25,6 +26,19 @@ Workspace::Workspace(const QString& command, const QString& configPath)
     if (!report.ok)
         printError(m_command, report.error);
     m_secrets = createSecretStore(m_store.config());
+    if (!m_store.config().secretHeadersToMove.isEmpty()) {
+        // Credential headers in the file go to the keychain before anything uses the profile.
+        QEventLoop loop;
+        bool waiting = true;
+        moveSecretHeaders(m_store, *m_secrets, [&](const QStringList& problems) {
+            for (const QString& problem : problems)
+                printError(m_command, problem);
+            waiting = false;
+            loop.quit();
+        });
+        if (waiting)
+            loop.exec();
+    }
     m_catalog.loadCachedLists(m_cache);
 }
 

@@ -51,6 +51,12 @@ Json profileToJson(const ProviderProfile& p)
                 {"base_url", json::toStd(p.baseUrl.toString())},
                 {"auth", json::toStd(authName(p.auth))},
                 {"headers", headers}};
+    if (!p.secretHeaders.isEmpty()) {
+        Json names = Json::array();
+        for (const QByteArray& name : p.secretHeaders)
+            names.push_back(name.toStdString());
+        out["secret_headers"] = names;
+    }
     if (!p.authHeader.isEmpty())
         out["auth_header"] = p.authHeader.toStdString();
     if (!p.keyEnvVar.isEmpty())
@@ -67,11 +73,20 @@ Json profileToJson(const ProviderProfile& p)
             limits["tokens_per_minute"] = *p.limits.tokensPerMinute;
         out["limits"] = limits;
     }
+    if (p.answerLimits.isSet()) {
+        Json limits = Json::object();
+        if (p.answerLimits.maxBytes)
+            limits["max_mib"] = double(*p.answerLimits.maxBytes) / (1024 * 1024);
+        if (p.answerLimits.maxSeconds)
+            limits["max_seconds"] = *p.answerLimits.maxSeconds;
+        out["answer_limits"] = limits;
+    }
     return out;
 }
 
 // `warnings` non-null: importing foreign input, so secrets are dropped with a warning instead of refused.
-std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, QStringList* warnings)
+std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, QStringList* warnings,
+                                               QList<AppConfig::SecretHeader>* secretsToMove = nullptr)
 {
     if (!in.is_object()) {
         error = u"a profile must be a JSON object"_s;
@@ -106,6 +121,14 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
             p.limits.requestsPerMinute = int(std::min<qint64>(*v, 10'000'000));
         p.limits.tokensPerMinute = positive("tokens_per_minute");
     }
+    if (const Json* limits = json::member(in, "answer_limits"); limits && limits->is_object()) {
+        // Out of range (not positive, over 4 GiB or a week) is no override: the defaults stay.
+        if (const Json* mib = json::member(*limits, "max_mib");
+            mib && mib->is_number() && mib->get<double>() > 0 && mib->get<double>() <= 4096)
+            p.answerLimits.maxBytes = qint64(mib->get<double>() * 1024 * 1024);
+        if (const std::optional<qint64> s = json::integer(*limits, "max_seconds"); s && *s > 0 && *s <= 7 * 86400)
+            p.answerLimits.maxSeconds = *s;
+    }
     if (warnings) {
         // Foreign files choose neither which of my environment variables to send nor to skip the http check.
         // A file never decides which of my environment variables are sent where. Its key variable is dropped,
@@ -132,9 +155,16 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
             const QByteArray name = QByteArray::fromStdString(it.key());
             if (!it.value().is_string())
                 continue;
-            if (isSecretHeader(name) && warnings) {
-                warnings->append(u"profile \"%1\": dropped its %2 header: keys are only kept in the keychain"_s.arg(
-                    p.id, QString::fromLatin1(name)));
+            if (isSecretHeader(name)) {
+                if (secretsToMove) { // our own config: the value goes to the keychain, only the name stays
+                    if (!p.secretHeaders.contains(name))
+                        p.secretHeaders.append(name);
+                    secretsToMove->append({json::stringOr(in, "id"), name,
+                                           QByteArray::fromStdString(it.value().get<std::string>())});
+                } else if (warnings) {
+                    warnings->append(u"profile \"%1\": dropped its %2 header: keys are only kept in the keychain"_s.arg(
+                        p.id, QString::fromLatin1(name)));
+                }
                 continue;
             }
             p.extraHeaders.append({name, QByteArray::fromStdString(it.value().get<std::string>())});
@@ -146,11 +176,11 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
         error = validateProfile(p);
         return std::nullopt;
     }
-    for (const auto& header : std::as_const(p.extraHeaders)) {
-        if (isSecretHeader(header.first)) {
-            error = u"profile \"%1\": the %2 header carries a credential; keys belong in the keychain"_s.arg(
-                p.id, QString::fromLatin1(header.first));
-            return std::nullopt;
+    if (const Json* names = json::member(in, "secret_headers"); names && names->is_array()) {
+        for (const Json& name : *names) {
+            if (name.is_string() && isSecretHeader(QByteArray::fromStdString(name.get<std::string>()))
+                && !p.secretHeaders.contains(QByteArray::fromStdString(name.get<std::string>())))
+                p.secretHeaders.append(QByteArray::fromStdString(name.get<std::string>()));
         }
     }
     return p;
@@ -249,10 +279,11 @@ bool isValidProfileId(const QString& id)
 
 bool isSecretHeader(QByteArrayView name)
 {
+    // By what the name says rather than a list of known names: gateways invent their own (x-litellm-api-key,
+    // cf-aig-authorization, x-portkey-virtual-key), and a harmless header kept in the keychain costs nothing.
     const QByteArray lower = name.toByteArray().toLower();
-    for (const char* secret : {"authorization", "proxy-authorization", "api-key", "x-api-key", "x-goog-api-key",
-                               "x-portkey-api-key", "cookie"}) {
-        if (lower == secret)
+    for (const char* part : {"key", "token", "secret", "auth", "cookie", "password"}) {
+        if (lower.contains(part))
             return true;
     }
     return false;
@@ -282,8 +313,14 @@ QString validateProfile(const ProviderProfile& p)
 QByteArray configToJson(const AppConfig& config)
 {
     Json profiles = Json::array();
-    for (const ProviderProfile& p : config.profiles)
-        profiles.push_back(profileToJson(p));
+    for (const ProviderProfile& p : config.profiles) {
+        Json profile = profileToJson(p);
+        for (const AppConfig::SecretHeader& s : config.secretHeadersToMove) {
+            if (s.profileId == p.id) // not in the keychain yet: kept where it was
+                profile["headers"][s.name.toStdString()] = s.value.toStdString();
+        }
+        profiles.push_back(std::move(profile));
+    }
     Json overrides = Json::object();
     for (auto it = config.priceOverrides.cbegin(); it != config.priceOverrides.cend(); ++it)
         overrides[json::toStd(it.key())] = priceToJson(it.value());
@@ -341,7 +378,8 @@ std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error, 
         if (!list->is_array())
             return fail(u"\"profiles\" must be an array"_s);
         for (const Json& entry : *list) {
-            auto p = profileFromJson(entry, problem, nullptr);
+            QList<AppConfig::SecretHeader> secrets;
+            auto p = profileFromJson(entry, problem, nullptr, &secrets);
             if (!p) {
                 warn(u"skipped a profile: "_s + problem);
                 continue;
@@ -351,6 +389,7 @@ std::optional<AppConfig> configFromJson(const QByteArray& text, QString* error, 
                 continue;
             }
             config.profiles.append(*p);
+            config.secretHeadersToMove.append(secrets);
         }
     }
     if (const Json* overrides = json::member(parsed, "price_overrides"); overrides && overrides->is_object()) {

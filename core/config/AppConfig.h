@@ -26,6 +26,18 @@ struct AppConfig
     QStringList recentModels;                 // most recent first
     bool insecureKeyStorage = false;          // opt-in plain-file keys where no keychain exists
 
+    // Credential headers found in the file (written by an older Juxta, or by hand): moveSecretHeaders() puts them
+    // in the keychain and saves the file without them. Until then they are written back where they were, so a
+    // keychain that is missing or locked never costs the user a secret.
+    struct SecretHeader
+    {
+        QString profileId;
+        QByteArray name;
+        QByteArray value;
+        bool operator==(const SecretHeader&) const = default;
+    };
+    QList<SecretHeader> secretHeadersToMove;
+
     const ProviderProfile* profile(const QString& id) const;
     ProviderProfile* profile(const QString& id);
     void noteRecentModel(const QString& reference); // moves it to the front, keeps ten
@@ -46,7 +58,7 @@ bool isValidProfileId(const QString& id);
 // Empty when the profile is usable; else what is wrong, in words for the user.
 QString validateProfile(const ProviderProfile& profile);
 // Headers that carry credentials and therefore may never be stored in a profile.
-bool isSecretHeader(QByteArrayView name);
+bool isSecretHeader(QByteArrayView name); // its name has key, token, secret, auth, cookie or password in it
 
 // Profile import/export. Export never contains keys (profiles hold none); import drops anything that looks
 // like one (an "api_key" field, an Authorization header) and says so in `warnings`.

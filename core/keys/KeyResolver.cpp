@@ -4,6 +4,9 @@
 #include "config/AppConfig.h"
 #include "config/ProviderPresets.h"
 #include "config/TransportPolicy.h"
+#include "keys/SecretHeaders.h"
+
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -63,8 +66,10 @@ std::optional<ResolvedKey> keyFromEnvironment(const ProviderProfile& profile, co
     return std::nullopt;
 }
 
-void resolveKey(SecretStore& store, const ProviderProfile& profile, const QString& explicitVariable,
-                std::function<void(const ResolvedKey&)> done)
+namespace {
+
+void resolveKeyOnly(SecretStore& store, const ProviderProfile& profile, const QString& explicitVariable,
+                    std::function<void(const ResolvedKey&)> done)
 {
     if (auto fromEnv = keyFromEnvironment(profile, explicitVariable)) {
         done(*fromEnv);
@@ -91,6 +96,32 @@ void resolveKey(SecretStore& store, const ProviderProfile& profile, const QStrin
             done({{}, {}, r.message});
             return;
         }
+    });
+}
+
+} // namespace
+
+void resolveKey(SecretStore& store, const ProviderProfile& profile, const QString& explicitVariable,
+                std::function<void(const ResolvedKey&)> done)
+{
+    if (profile.secretHeaders.isEmpty()) {
+        resolveKeyOnly(store, profile, explicitVariable, std::move(done));
+        return;
+    }
+    // The key first, then the profile's credential headers from the keychain: both travel in the ApiKey.
+    QPointer<SecretStore> guard(&store);
+    resolveKeyOnly(store, profile, explicitVariable, [guard, profile, done = std::move(done)](const ResolvedKey& key) {
+        if (!guard) {
+            done(key);
+            return;
+        }
+        readSecretHeaders(*guard, profile, [key, done](const SecretHeaderValues& values, const QString& problem) {
+            ResolvedKey withHeaders = key;
+            withHeaders.key = key.key.withHeaders(values);
+            if (!problem.isEmpty() && withHeaders.problem.isEmpty())
+                withHeaders.problem = problem;
+            done(withHeaders);
+        });
     });
 }
 

@@ -17,6 +17,8 @@ using requestjson::utf8;
 
 void setAuth(QNetworkRequest& request, const ApiKey& key)
 {
+    for (const auto& [name, value] : key.secretHeaders())
+        request.setRawHeader(name, value); // e.g. a gateway's own credential in front of the provider
     if (!key.isEmpty())
         request.setRawHeader("x-api-key", key.headerValue());
     request.setRawHeader("anthropic-version", AnthropicProvider::kApiVersion);

@@ -9,7 +9,16 @@ namespace juxta {
 
 QString ApiKey::redact(const QString& text) const
 {
-    return redactSecrets(text, m_secret.isEmpty() ? QList<QString>() : QList<QString>{QString::fromUtf8(m_secret)});
+    QList<QString> secrets;
+    if (!m_secret.isEmpty())
+        secrets.append(QString::fromUtf8(m_secret));
+    for (const auto& header : m_headers) {
+        // "Bearer abc…": the token is what must go, whatever the scheme in front of it
+        const QByteArray value = header.second.trimmed();
+        const qsizetype space = value.indexOf(' ');
+        secrets.append(QString::fromUtf8(space > 0 && space < 12 ? value.sliced(space + 1) : value));
+    }
+    return redactSecrets(text, secrets);
 }
 
 QDebug operator<<(QDebug debug, const ApiKey& key)

@@ -29,6 +29,8 @@ QString bareModel(QString model)
 
 void setAuth(QNetworkRequest& request, const ApiKey& key)
 {
+    for (const auto& [name, value] : key.secretHeaders())
+        request.setRawHeader(name, value); // e.g. a gateway's own credential in front of the provider
     if (!key.isEmpty())
         request.setRawHeader("x-goog-api-key", key.headerValue()); // a key in the URL would end up in logs
 }

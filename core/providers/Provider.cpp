@@ -47,6 +47,8 @@ HttpCall Provider::jsonPost(const QUrl& url, const ProviderProfile& profile, con
 
 void Provider::setKeyHeader(QNetworkRequest& request, const ProviderProfile& profile, const ApiKey& key)
 {
+    for (const auto& [name, value] : key.secretHeaders())
+        request.setRawHeader(name, value); // a gateway's own credential, whatever the key's style
     if (key.isEmpty() || profile.auth == AuthStyle::None)
         return;
     if (profile.auth == AuthStyle::Header && !profile.authHeader.isEmpty())

@@ -134,9 +134,6 @@ void TestConfig::corruptFileIsReportedAndBackedUp_data()
     QTest::newRow("bad profile id") << QByteArray(
         R"({"version": 1, "profiles": [{"id": "Open AI", "base_url": "https://x"}, {"id": "ok", "base_url": "https://y"}]})")
                                     << 1;
-    QTest::newRow("key in a header") << QByteArray(
-        R"({"version": 1, "profiles": [{"id": "a", "base_url": "https://x", "headers": {"Authorization": "Bearer sk"}}]})")
-                                     << 0;
     QTest::newRow("duplicate id") << QByteArray(
         R"({"version": 1, "profiles": [{"id": "a", "base_url": "https://x"}, {"id": "a", "base_url": "https://y"}]})")
                                   << 1;

@@ -2,8 +2,11 @@
 #include "providers/ProvidersDialog.h"
 
 #include "catalog/CatalogService.h"
+#include "common/BoundedRead.h"
+#include "common/PlainTextLabels.h"
 #include "config/ProviderPresets.h"
 #include "keys/KeyChangeSet.h"
+#include "keys/SecretHeaders.h"
 #include "keys/SecretStore.h"
 #include "providers/DetectedServersBanner.h"
 #include "providers/ProfileEditor.h"
@@ -68,6 +71,7 @@ ProvidersDialog::ProvidersDialog(ConfigStore& store, SecretStore& secrets, Catal
     , m_keyChanges(new KeyChangeSet(secrets, this))
 {
     connect(m_keyChanges, &KeyChangeSet::finished, this, &ProvidersDialog::keysApplied);
+    markRichText(m_status); // our colour markup around escaped messages
     m_store.reloadIfChanged(); // start from what is on disk now (the command line may have changed it)
     m_profiles = m_store.config().profiles;
     m_baseline = m_profiles;
@@ -288,7 +292,8 @@ bool ProvidersDialog::importFrom(const QString& path, QString* message)
     }
     QString error;
     QStringList warnings;
-    const auto imported = importProfiles(file.read(8 * 1024 * 1024), &error, &warnings);
+    const std::optional<QByteArray> bytes = readAtMost(file, kMaxProfilesImportBytes, error);
+    const auto imported = bytes ? importProfiles(*bytes, &error, &warnings) : std::nullopt;
     if (!imported) {
         *message = tr("Nothing imported: %1").arg(error);
         return false;
@@ -323,6 +328,20 @@ bool ProvidersDialog::save(QString* error)
     if (!m_idConflict.isEmpty()) {
         *error = tr("Another profile already has the id “%1”.").arg(m_idConflict);
         return false;
+    }
+    // A credential header typed into the table (x-litellm-api-key, cf-aig-authorization, …) is kept like a key:
+    // its value goes to the keychain, the profile keeps its name.
+    for (ProviderProfile& p : m_profiles) {
+        for (auto it = p.extraHeaders.begin(); it != p.extraHeaders.end();) {
+            if (!isSecretHeader(it->first)) {
+                ++it;
+                continue;
+            }
+            if (!p.secretHeaders.contains(it->first))
+                p.secretHeaders.append(it->first);
+            m_pendingSecretHeaders[p.id].append(*it);
+            it = p.extraHeaders.erase(it);
+        }
     }
     for (qsizetype i = 0; i < m_profiles.size(); ++i) {
         const QString problem = validateProfile(m_profiles[i]);
@@ -361,7 +380,23 @@ bool ProvidersDialog::save(QString* error)
         return false;
     emit saved();
 
-    // Then the keys, from the same baseline (see KeyChangeSet).
+    // Credential headers next (each profile's entry is read, merged and written), then the keys (see KeyChangeSet).
+    for (auto it = m_pendingSecretHeaders.cbegin(); it != m_pendingSecretHeaders.cend(); ++it) {
+        const auto profile = std::find_if(m_profiles.cbegin(), m_profiles.cend(),
+                                          [&](const ProviderProfile& p) { return p.id == it.key(); });
+        if (profile == m_profiles.cend())
+            continue;
+        storeSecretHeaders(m_secrets, *profile, it.value(),
+                           [self = QPointer(this), id = it.key()](const QString& problem) {
+                               if (!self)
+                                   return;
+                               if (problem.isEmpty()) {
+                                   self->m_pendingSecretHeaders.remove(id);
+                                   return;
+                               }
+                               emit self->keysSaved(false, tr("The headers of %1 were not stored: %2").arg(id, problem));
+                           });
+    }
     setSaving(true);
     m_keyChanges->apply(m_baseline, m_profiles, {m_pendingKeys, m_keysToRemove, removed, m_removedIds});
     return true;

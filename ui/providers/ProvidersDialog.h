@@ -71,6 +71,8 @@ private:
     QList<ProviderProfile> m_baseline;         // as saved: what the working copy is compared with
     QSet<QString> m_removedIds;                // saved profiles removed in this session
     QHash<QString, QString> m_pendingKeys;     // typed in this session, by profile id
+    // Credential headers typed into a profile's header table, by profile id: they go to the keychain on save.
+    QHash<QString, QList<QPair<QByteArray, QByteArray>>> m_pendingSecretHeaders;
     QSet<QString> m_keysToRemove;              // profile ids
     QString m_currentId;
     QString m_idConflict; // the id typed into the editor that another profile already has
