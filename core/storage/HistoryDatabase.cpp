@@ -4,6 +4,7 @@
 #include "storage/Migrations.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -59,6 +60,31 @@ HistoryDatabase::HistoryDatabase(QString path)
 HistoryDatabase::~HistoryDatabase()
 {
     closeConnection();
+    m_session.reset(); // a clean close: the next open needs only the quick check
+}
+
+bool HistoryDatabase::lastSessionEndedUncleanly()
+{
+    // One lock file per process that has the file open; a live process keeps its own, a dead one's is stale.
+    const QFileInfo file(m_path);
+    bool unclean = false;
+    const QStringList sessions = QDir(file.absolutePath())
+                                     .entryList({file.fileName() + u".session-*.lock"_s}, QDir::Files | QDir::Hidden);
+    for (const QString& name : sessions) {
+        QLockFile other(file.absolutePath() + u'/' + name);
+        other.setStaleLockTime(0); // stale only when its process is gone, however long it has run
+        if (other.tryLock(0)) {    // taken over from a dead process
+            unclean = true;
+            other.unlock();
+        }
+    }
+    if (!m_session) {
+        m_session = std::make_unique<QLockFile>(
+            u"%1.session-%2.lock"_s.arg(m_path).arg(QCoreApplication::applicationPid()));
+        m_session->setStaleLockTime(0);
+        m_session->tryLock(0);
+    }
+    return unclean;
 }
 
 bool HistoryDatabase::openConnection(const QString& path, QString& error)
@@ -118,14 +144,16 @@ bool meansDamage(const QSqlError& error)
 
 } // namespace
 
-HistoryDatabase::FileHealth HistoryDatabase::checkHealth(QString& findings)
+HistoryDatabase::FileHealth HistoryDatabase::checkHealth(QString& findings, bool full)
 {
     QSqlQuery query(connection());
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
         findings = query.lastError().text();
         return meansDamage(query.lastError()) ? FileHealth::Damaged : FileHealth::Unreadable;
     }
-    if (!query.exec(u"PRAGMA integrity_check"_s)) {
+    // quick_check skips matching indexes to their tables: linear in the file, fast enough for every start. The full
+    // check runs after a crash, when a torn write is likeliest.
+    if (!query.exec(full ? u"PRAGMA integrity_check"_s : u"PRAGMA quick_check"_s)) {
         findings = query.lastError().text();
         return meansDamage(query.lastError()) ? FileHealth::Damaged : FileHealth::Unreadable;
     }
@@ -171,6 +199,7 @@ HistoryOpenReport HistoryDatabase::open(int targetVersion)
         report.error = u"cannot create the folder for the history database %1"_s.arg(m_path);
         return report;
     }
+    const bool unclean = !inMemory && lastSessionEndedUncleanly();
 
     QString error;
     if (!openConnection(m_path, error)) {
@@ -181,7 +210,10 @@ HistoryOpenReport HistoryDatabase::open(int targetVersion)
         // Another Juxta process may be writing: wait for it rather than mistake "busy" for damage.
         QSqlQuery(connection()).exec(u"PRAGMA busy_timeout = 5000"_s);
         QString findings;
-        const FileHealth health = checkHealth(findings);
+        report.fullCheck = unclean;
+        const FileHealth health = checkHealth(findings, unclean);
+        if (unclean && health == FileHealth::Ok)
+            report.notes.append(u"checked the whole history file: the last session did not close it"_s);
         if (health == FileHealth::Unreadable) {
             report.error = u"cannot read the history database %1: %2"_s.arg(m_path, findings);
             closeConnection();

@@ -5,6 +5,7 @@
 
 #include "storage/ConversationStore.h"
 
+#include <QLockFile>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,7 @@ struct HistoryOpenReport
     QString backupPath;       // the copy made before a migration, or of a damaged file
     QString error;            // why the file could not be used, in words for the user
     QStringList notes;        // what was done: "upgraded from version 1", "recovered 3 of 4 conversations", …
+    bool fullCheck = false;   // the whole file was checked (integrity_check): the last session did not close it
 };
 
 class HistoryDatabase
@@ -47,7 +49,8 @@ public:
 
 private:
     enum class FileHealth { Ok, Damaged, Unreadable };
-    FileHealth checkHealth(QString& findings);
+    FileHealth checkHealth(QString& findings, bool full);
+    bool lastSessionEndedUncleanly();
     bool openConnection(const QString& path, QString& error);
     void closeConnection();
     bool configure(QString& error);
@@ -60,6 +63,9 @@ private:
     QString m_connectionName;
     QString m_recoverFrom;
     std::unique_ptr<ConversationStore> m_store;
+    // Held while this process has the file open and removed on a clean close: one left by a process that is gone
+    // means it crashed or was killed, and the next open checks the whole file instead of the quick check.
+    std::unique_ptr<QLockFile> m_session;
 };
 
 } // namespace juxta

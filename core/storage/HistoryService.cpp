@@ -67,7 +67,9 @@ void HistoryService::write(WriteJob job)
     post([job = std::move(job), self](ConversationStore& store) {
         if (job(store))
             return;
-        const QString error = store.lastError();
+        QString error = store.lastError();
+        if (error.contains(u"database or disk is full"_s, Qt::CaseInsensitive))
+            error = u"the disk is full (what was saved before is safe; saving goes on once there is room): "_s + error;
         QMetaObject::invokeMethod(self.data(), [self, error] {
             if (self)
                 emit self->writeFailed(error);

@@ -71,7 +71,14 @@ void TestChatCrash::killedMidAnswerKeepsThePartialAnswer()
     const HistoryOpenReport report = db.open();
     QVERIFY2(report.ok, qPrintable(report.error));
     QVERIFY2(report.error.isEmpty(), qPrintable(report.error)); // not treated as damaged
+    QVERIFY(report.fullCheck); // the killed process never closed the file: the whole of it was checked
     QCOMPARE(db.integrityCheck(), u"ok"_s);
+    {
+        HistoryDatabase again(home.filePath(u"data/juxta/history.sqlite"_s)); // this process still has it open
+        const HistoryOpenReport quick = again.open();
+        QVERIFY(quick.ok);
+        QVERIFY(!quick.fullCheck); // no session left behind by a dead process any more: the quick check
+    }
     const QList<ConversationRecord> list = db.conversations().listConversations();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.constFirst().title, u"Tell me a long story"_s);
