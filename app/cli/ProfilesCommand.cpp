@@ -3,6 +3,7 @@
 
 #include "cli/CommandLine.h"
 #include "cli/Workspace.h"
+#include "common/BoundedRead.h"
 #include "config/ProviderPresets.h"
 
 #include <QCommandLineParser>
@@ -127,7 +128,8 @@ int ProfilesCommand::run(const QStringList& arguments)
         }
         QString error;
         QStringList warnings;
-        const auto imported = importProfiles(file.read(8 * 1024 * 1024), &error, &warnings);
+        const std::optional<QByteArray> bytes = readAtMost(file, kMaxProfilesImportBytes, error);
+        const auto imported = bytes ? importProfiles(*bytes, &error, &warnings) : std::nullopt;
         for (const QString& w : std::as_const(warnings))
             printError(kCommand, w);
         if (!imported) {

@@ -3,6 +3,8 @@
 
 #include "chat/MarkdownImport.h"
 
+#include "common/BoundedRead.h"
+
 #include <QFile>
 #include <QSaveFile>
 
@@ -37,7 +39,12 @@ ConversationImport readConversationFile(ConversationStore& store, const QString&
         result.imported.error = file.errorString();
         return result;
     }
-    const QByteArray bytes = file.readAll();
+    const std::optional<QByteArray> read = readAtMost(file, kMaxConversationImportBytes, result.imported.error);
+    if (!read) {
+        result.imported.error = u"%1 is %2, too large to import"_s.arg(path, result.imported.error);
+        return result;
+    }
+    const QByteArray& bytes = *read;
     const bool markdown = path.endsWith(u".md"_s, Qt::CaseInsensitive) || path.endsWith(u".markdown"_s, Qt::CaseInsensitive);
     result.imported = markdown ? importConversationMarkdown(QString::fromUtf8(bytes)) : importConversationJson(bytes);
     if (result.imported.conversation) {

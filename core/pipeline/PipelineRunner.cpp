@@ -6,6 +6,7 @@
 #include "pipeline/PipelineModelStep.h"
 
 #include "answer/AnswerEngine.h"
+#include "common/BoundedRead.h"
 #include "common/PoolFuture.h"
 #include "pipeline/JsonSchemaCheck.h"
 #include "pipeline/PipelineFile.h"
@@ -373,11 +374,12 @@ void PipelineRunner::execute(const QString& name, const QHash<QString, StepValue
             if (!isReadAllowed(path, baseDir, m_options.allowedReads))
                 finishNode(name, NodeState::Failed, {}, u"%1 is outside the pipeline's folder (allow it with "
                                                         "--allow-read)"_s.arg(path));
-            else if (file.size() > kMaxPipelineFileBytes || !file.open(QIODevice::ReadOnly))
-                finishNode(name, NodeState::Failed, {}, u"cannot read %1: %2"_s.arg(path, file.size() > kMaxPipelineFileBytes
-                                                                        ? u"larger than 16 MiB"_s : file.errorString()));
+            else if (!file.open(QIODevice::ReadOnly))
+                finishNode(name, NodeState::Failed, {}, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+            else if (QString why; const auto bytes = readAtMost(file, kMaxPipelineFileBytes, why))
+                finishNode(name, NodeState::Done, StepValue::ofText(QString::fromUtf8(*bytes)));
             else
-                finishNode(name, NodeState::Done, StepValue::ofText(QString::fromUtf8(file.readAll())));
+                finishNode(name, NodeState::Failed, {}, u"cannot read %1: %2"_s.arg(path, why));
         }
         return;
     }

@@ -301,6 +301,10 @@ void TestAskCommand::badUsageExitsWithTwo_data()
     QTest::newRow("unknown strategy") << QStringList{u"--strategy"_s, u"quickest"_s, u"hi"_s};
     QTest::newRow("bad fallback") << QStringList{u"--fallback"_s, u"ftp://x#m"_s, u"hi"_s};
     QTest::newRow("bad retries") << QStringList{u"--retries"_s, u"-3"_s, u"hi"_s};
+    // An endless --tools file is refused after 8 MiB instead of being read whole.
+    QTest::newRow("endless tools file") << QStringList{u"--tools"_s, u"/dev/zero"_s, u"hi"_s};
+    QTest::newRow("bad answer size") << QStringList{u"--max-answer-size"_s, u"0"_s, u"hi"_s};
+    QTest::newRow("bad duration") << QStringList{u"--max-duration"_s, u"forever"_s, u"hi"_s};
 }
 
 void TestAskCommand::badUsageExitsWithTwo()
@@ -310,6 +314,8 @@ void TestAskCommand::badUsageExitsWithTwo()
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.startsWith("juxta ask: "));
     QVERIFY(m_server->requests().isEmpty());
+    if (args.contains(u"/dev/zero"_s))
+        QVERIFY2(r.err.contains("larger than 8 MiB"), r.err.constData());
 }
 
 void TestAskCommand::interruptKeepsPartialAnswer()

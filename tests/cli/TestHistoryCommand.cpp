@@ -114,6 +114,14 @@ void TestHistoryCommand::listShowExportImport()
     Run refused = juxta({u"history"_s, u"import"_s, junk.fileName()});
     QCOMPARE(refused.exitCode, 2);
     QVERIFY(refused.err.contains("cannot import"));
+    // A file past the import cap (sparse: no disk, and nothing is read) is refused by its size.
+    QFile huge(m_home.filePath(u"huge.json"_s));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(300LL * 1024 * 1024));
+    huge.close();
+    Run tooLarge = juxta({u"history"_s, u"import"_s, huge.fileName()});
+    QCOMPARE(tooLarge.exitCode, 2);
+    QVERIFY2(tooLarge.err.contains("larger than 256 MiB"), tooLarge.err.constData());
     QCOMPARE(juxta({u"history"_s, u"frobnicate"_s}).exitCode, 2);
 }
 
