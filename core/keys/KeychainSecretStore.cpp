@@ -20,8 +20,9 @@ QString entryName(const QString& entry)
 // QtKeychain reports a missing session bus or Secret Service as OtherError; its text is all there is to go on.
 bool looksLikeNoService(const QString& error)
 {
+    // "Could not connect": no session bus at all (a server or container without a desktop session).
     for (const QString& hint : {u"D-Bus"_s, u"DBus"_s, u"org.freedesktop.secrets"_s, u"ServiceUnknown"_s,
-                                u"No such interface"_s}) {
+                                u"No such interface"_s, u"Could not connect"_s}) {
         if (error.contains(hint, Qt::CaseInsensitive))
             return true;
     }

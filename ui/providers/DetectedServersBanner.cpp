@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/DetectedServersBanner.h"
 
+#include "common/PlainTextLabels.h"
+
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -42,6 +44,7 @@ void DetectedServersBanner::showServers(const QList<DetectedServer>& servers, co
         auto* text = new QLabel(tr("<b>%1</b> is running on %2 with %3.")
                                     .arg(server.profile.displayName.toHtmlEscaped(), where, models),
                                 row);
+        markRichText(text);
         auto* add = new QPushButton(tr("Add %1").arg(server.profile.displayName), row);
         const ProviderProfile profile = server.profile;
         connect(add, &QPushButton::clicked, this, [this, profile, row] {

@@ -2,6 +2,7 @@
 #include "providers/ProfileEditor.h"
 
 #include "catalog/CatalogService.h"
+#include "common/PlainTextLabels.h"
 #include "config/AppConfig.h"
 #include "config/ProviderPresets.h"
 #include "config/TransportPolicy.h"
@@ -37,7 +38,7 @@ QLabel* hintLabel(QWidget* parent)
     // No word wrap: QFormLayout sizes wrapped labels by sizeHint and leaves gaps around them. Long texts are
     // cut at the first sentence with the whole text in the tooltip (see showKeyStatus).
     auto* label = new QLabel(parent);
-    label->setTextFormat(Qt::RichText);
+    markRichText(label); // our markup; every outside part is escaped where it is set
     QFont small = label->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     label->setFont(small);

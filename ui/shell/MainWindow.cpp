@@ -6,6 +6,7 @@
 #include "catalog/ModelPicker.h"
 #include "chat/ChatPage.h"
 #include "chat/ChatSettingsPanel.h"
+#include "common/PlainTextLabels.h"
 #include "chat/Composer.h"
 #include "chat/ConversationSidebar.h"
 #include "compare/ComparePage.h"
@@ -13,12 +14,14 @@
 #include "storage/HistoryService.h"
 #include "config/ConfigStore.h"
 #include "keys/KeyResolver.h"
+#include "keys/SecretHeaders.h"
 #include "onboarding/WelcomePage.h"
 #include "providers/ProvidersDialog.h"
 
 #include "offline/OfflineNetwork.h"
 
 #include <QActionGroup>
+#include <QPointer>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -56,6 +59,7 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
     , m_network(new OfflineNetworkAccessManager(this)) // also answers the built-in offline providers
     , m_history(std::make_unique<HistoryService>(historyPath))
 {
+    installPlainTextLabels(); // server and file text in any label or message box stays text
     setWindowTitle(tr("Juxta"));
     setObjectName(u"MainWindow"_s);
     const ConfigStore::LoadReport report = m_store->load();
@@ -78,11 +82,18 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
         });
     }
 
+    // Credential headers found in the file go to the keychain now; the file keeps only their names.
+    moveSecretHeaders(*m_store, *m_secrets, [self = QPointer(this)](const QStringList& problems) {
+        if (self && !problems.isEmpty())
+            self->statusBar()->showMessage(problems.join(u' '), 15'000);
+    });
+
     createToolBar();
     createChat();
     createCompare();
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    if (statusBar()->currentMessage().isEmpty())
+        statusBar()->showMessage(tr("Ready"));
     resize(1100, 720);
     restoreWindowState();
 }
@@ -318,8 +329,8 @@ void MainWindow::showProviders()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Juxta"),
-                       tr("<h3>Juxta %1</h3><p>Pick any model from any provider, compare answers side by side, "
-                          "and chain models into pipelines.</p>")
+                       tr("Juxta %1\n\nPick any model from any provider, compare answers side by side, "
+                          "and chain models into pipelines.")
                            .arg(QApplication::applicationVersion()));
 }
 
