@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "keys/KeyChangeSet.h"
 
+#include "keys/SecretHeaders.h"
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -68,8 +70,11 @@ void KeyChangeSet::apply(const QList<ProviderProfile>& baseline, const QList<Pro
         return nullptr;
     };
     for (const ProviderProfile& old : baseline) {
-        if (edits.removedProfiles.contains(old.id))
+        if (edits.removedProfiles.contains(old.id)) {
             removeEntry(keyEntryName(old), old.id);
+            if (!old.secretHeaders.isEmpty())
+                removeEntry(secretHeadersEntryName(old), old.id); // its credential headers go with it
+        }
     }
     for (const ProviderProfile& p : profiles) {
         const QString entry = keyEntryName(p);
@@ -86,6 +91,8 @@ void KeyChangeSet::apply(const QList<ProviderProfile>& baseline, const QList<Pro
         } else if (old && oldEntry != entry) {
             moveEntry(oldEntry, entry, p.id); // the user moved a saved profile: its key goes with it
         }
+        if (old && oldEntry != entry && !old->secretHeaders.isEmpty())
+            moveEntry(secretHeadersEntryName(*old), secretHeadersEntryName(p), p.id); // and its credential headers
     }
     stepDone(QString());
 }

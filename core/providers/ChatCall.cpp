@@ -168,6 +168,10 @@ void ChatCall::onIdleTimeout()
 
 void ChatCall::onDeadline()
 {
+    if (m_mode == BodyMode::Stream && m_finish) {
+        finishStream(false); // as for the idle timeout: a finished answer whose connection a proxy holds open
+        return;
+    }
     ProviderError e;
     e.errorClass = ErrorClass::LimitReached;
     e.httpStatus = m_httpStatus;

@@ -236,7 +236,12 @@ void ResilientCall::stopWith(const ProviderError& error)
         m_call->stop(error);
         return;
     }
-    cancel(); // between attempts nothing is streaming, so nothing more can be spent
+    // Between attempts (a retry's wait): the last failure's text stays, the answer ends with `error`.
+    CallOutcome stopped = m_lastFailure.value_or(CallOutcome{});
+    stopped.error = error;
+    stopped.complete = false;
+    stopped.finishReason = FinishReason::Error;
+    finish(stopped);
 }
 
 void ResilientCall::finish(const CallOutcome& outcome)

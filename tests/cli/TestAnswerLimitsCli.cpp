@@ -3,6 +3,7 @@
 // with the process's peak memory under three times the limit plus what a small answer needs; keep-alive comments
 // forever end at the duration limit. Both print what arrived, say why in words, and exit 1.
 #include "FakeProviderServer.h"
+#include "StreamScripts.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -32,20 +33,6 @@ struct Finished
     QByteArray out;
     QByteArray err;
 };
-
-QByteArray sseChunk(const char* field, const QByteArray& text)
-{
-    return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-           "\"delta\":{\"" + QByteArray(field) + "\":\"" + text + "\"},\"finish_reason\":null}]}\n\n";
-}
-
-ScriptedResponse streamHead()
-{
-    ScriptedResponse r = ScriptedResponse::fromHttpText("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                                                        "Transfer-Encoding: chunked\r\n\r\n");
-    r.writes.clear();
-    return r;
-}
 
 QByteArray readAll(const QString& path)
 {
@@ -147,11 +134,11 @@ void TestAnswerLimitsCli::endlessReasoningStaysWithinMemory()
     QCOMPARE(small.exitCode, 0);
 
     const qint64 limitMiB = 8;
-    ScriptedResponse endless = streamHead();
-    const QByteArray chunk = sseChunk("reasoning_content", QByteArray(4000, 'r') + " think ");
+    ScriptedResponse endless = openAiStreamHead();
+    const QByteArray chunk = openAiDeltaEvent("reasoning_content", QByteArray(4000, 'r') + " think ");
     // About 6 MB/s of reasoning, for ever: a thousand times what a model writes. (A flood with no pause at all is
     // cut by the backlog guard, see TestAnswerLimits::aFloodingServerIsCutOff.)
-    endless.writes = {{sseChunk("content", "Before thinking."), 0}, {chunk.repeated(16), 10}};
+    endless.writes = {{openAiDeltaEvent("content", "Before thinking."), 0}, {chunk.repeated(16), 10}};
     m_server->enqueue(endless.repeatForever(1));
     const Finished cut = runJuxta(askArgs({u"--max-answer-size"_s, QString::number(limitMiB)}), *m_dir);
     QCOMPARE(cut.exitCode, 1);
@@ -166,8 +153,8 @@ void TestAnswerLimitsCli::endlessReasoningStaysWithinMemory()
 
 void TestAnswerLimitsCli::keepAliveForeverEndsAtTheDurationLimit()
 {
-    ScriptedResponse comments = streamHead();
-    comments.writes = {{sseChunk("content", "Partial words"), 0}, {": keep-alive\n\n", 200}};
+    ScriptedResponse comments = openAiStreamHead();
+    comments.writes = {{openAiDeltaEvent("content", "Partial words"), 0}, {": keep-alive\n\n", 200}};
     m_server->enqueue(comments.repeatForever(1));
     const Finished ended = runJuxta(askArgs({u"--max-duration"_s, u"2"_s, u"--idle-timeout"_s, u"1"_s}), *m_dir);
     QCOMPARE(ended.exitCode, 1);

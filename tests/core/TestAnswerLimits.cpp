@@ -4,6 +4,7 @@
 // limit passed while streaming. Each ends as the limits say, as `limit_reached` (or `timeout`), the partial answer
 // kept and marked incomplete, and no retry or fallback spends more.
 #include "FakeProviderServer.h"
+#include "StreamScripts.h"
 #include "ProviderHarness.h"
 #include "TestClocks.h"
 #include "answer/AnswerRun.h"
@@ -21,36 +22,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray sseChunk(const char* field, const QByteArray& text)
-{
-    return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-           "\"delta\":{\"" + QByteArray(field) + "\":\"" + text + "\"},\"finish_reason\":null}]}\n\n";
-}
-
-ScriptedResponse streamHead()
-{
-    ScriptedResponse r = ScriptedResponse::fromHttpText("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                                                        "Transfer-Encoding: chunked\r\n\r\n");
-    r.writes.clear();
-    return r;
-}
-
 // Some text, then keep-alive comments every 100 ms for ever: the idle timer never fires.
 ScriptedResponse keepAliveForever()
 {
-    ScriptedResponse r = streamHead();
-    r.writes = {{sseChunk("content", "Hello, partial"), 0}, {": keep-alive\n\n", 100}};
+    ScriptedResponse r = openAiStreamHead();
+    r.writes = {{openAiDeltaEvent("content", "Hello, partial"), 0}, {": keep-alive\n\n", 100}};
     return r.repeatForever(1);
 }
 
 // Reasoning deltas back to back, never a finish.
 ScriptedResponse reasoningForever()
 {
-    ScriptedResponse r = streamHead();
-    const QByteArray chunk = sseChunk("reasoning_content", QByteArray(2000, 'x') + " thinking ");
+    ScriptedResponse r = openAiStreamHead();
+    const QByteArray chunk = openAiDeltaEvent("reasoning_content", QByteArray(2000, 'x') + " thinking ");
     // ~16 KB every 2 ms: far faster than any model, slow enough that the decoder keeps up and the size limit,
     // not the flood guard, is what ends it.
-    r.writes = {{sseChunk("content", "I will think."), 0}, {chunk.repeated(8), 2}};
+    r.writes = {{openAiDeltaEvent("content", "I will think."), 0}, {chunk.repeated(8), 2}};
     return r.repeatForever(1);
 }
 
@@ -165,8 +152,8 @@ void TestAnswerLimits::keepAliveCommentsEndAtTheDurationLimit()
 
 void TestAnswerLimits::oneBytePerSecondEndsAtTheDurationLimit()
 {
-    ScriptedResponse r = streamHead();
-    const QByteArray body = sseChunk("content", "Hi") + sseChunk("content", " there, slowly");
+    ScriptedResponse r = openAiStreamHead();
+    const QByteArray body = openAiDeltaEvent("content", "Hi") + openAiDeltaEvent("content", " there, slowly");
     r.writes.append({body.first(body.indexOf("\n\n") + 2), 0});
     for (char c : body.sliced(body.indexOf("\n\n") + 2))
         r.writes.append({QByteArray(1, c), 1000});
@@ -216,8 +203,8 @@ void TestAnswerLimits::aFloodingServerIsCutOff()
 {
     // Megabytes per write with no pause, while this thread is kept busy: unread bytes pile up in Qt's reply,
     // and past the backlog limit the answer ends instead of memory growing.
-    ScriptedResponse flood = streamHead();
-    flood.writes = {{sseChunk("content", "Start."), 0}, {sseChunk("content", QByteArray(60'000, 'f')).repeated(40), 0}};
+    ScriptedResponse flood = openAiStreamHead();
+    flood.writes = {{openAiDeltaEvent("content", "Start."), 0}, {openAiDeltaEvent("content", QByteArray(60'000, 'f')).repeated(40), 0}};
     m_server->enqueue(flood.repeatForever(1));
     CallOptions options;
     options.answerLimits.maxBytes = 4 * 1024 * 1024;
@@ -263,8 +250,8 @@ void TestAnswerLimits::aLimitIsNeverRetriedOrFallenBackFrom()
 
 void TestAnswerLimits::spendingLimitStopsTheAnswerWhileItStreams()
 {
-    ScriptedResponse r = streamHead();
-    r.writes = {{sseChunk("content", QByteArray(400, 'a') + ' '), 20}};
+    ScriptedResponse r = openAiStreamHead();
+    r.writes = {{openAiDeltaEvent("content", QByteArray(400, 'a') + ' '), 20}};
     m_server->enqueue(r.repeatForever(0));
     Target t;
     t.profile = profile();

@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -73,6 +74,7 @@ void TestKeychainFaults::aStoppedKeyringTimesOutWithoutFreezing()
             != SecretResult::Status::Unavailable);
 
     QVERIFY(::kill(pid_t(daemon), SIGSTOP) == 0);
+    auto resume = qScopeGuard([daemon] { ::kill(pid_t(daemon), SIGCONT); }); // whatever fails below
     int ticks = 0;
     QTimer ticker;
     connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
@@ -83,6 +85,7 @@ void TestKeychainFaults::aStoppedKeyringTimesOutWithoutFreezing()
     const qint64 readMs = clock.elapsed();
     const SecretResult written =
         waitFor([&](SecretStore::Handler done) { store.write(u"faults-profile"_s, u"sk-juxta-TESTKEY-stopped"_s, done); });
+    resume.dismiss();
     ::kill(pid_t(daemon), SIGCONT);
 
     QCOMPARE(read.status, SecretResult::Status::Unavailable);

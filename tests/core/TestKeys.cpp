@@ -4,6 +4,7 @@
 #include "config/ProviderPresets.h"
 #include "keys/KeyChangeSet.h"
 #include "keys/KeyResolver.h"
+#include "keys/SecretHeaders.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -202,11 +203,21 @@ void TestKeys::keyChangesFollowTheBaseline()
         p.baseUrl = QUrl(url);
         return p;
     };
-    const ProviderProfile a = profile(u"a"_s, u"https://a.example/v1"_s);
-    const ProviderProfile b = profile(u"b"_s, u"https://b.example/v1"_s);
+    ProviderProfile a = profile(u"a"_s, u"https://a.example/v1"_s);
+    a.secretHeaders = {"x-gateway-token"}; // its credential header moves with it too
+    ProviderProfile b = profile(u"b"_s, u"https://b.example/v1"_s);
+    b.secretHeaders = {"x-gateway-token"};
     const ProviderProfile c = profile(u"c"_s, u"https://c.example/v1"_s);
     for (const ProviderProfile& p : {a, b, c})
         waitFor([&](SecretStore::Handler done) { store.write(keyEntryName(p), u"sk-juxta-TESTKEY-"_s + p.id, done); });
+    for (const ProviderProfile& p : {a, b})
+        waitFor([&](SecretStore::Handler done) {
+            store.write(secretHeadersEntryName(p), u"{\"x-gateway-token\":\"tok-"_s + p.id + u"\"}"_s, done);
+        });
+    const auto headersOf = [&](const ProviderProfile& p) {
+        const SecretResult r = waitFor([&](SecretStore::Handler done) { store.read(secretHeadersEntryName(p), done); });
+        return r.status == SecretResult::Status::Ok ? QString::fromUtf8(r.key.headerValue()) : QString();
+    };
     const auto stored = [&](const ProviderProfile& p) {
         const SecretResult r = waitFor([&](SecretStore::Handler done) { store.read(keyEntryName(p), done); });
         return r.status == SecretResult::Status::Ok ? QString::fromUtf8(r.key.headerValue()) : QString();
@@ -214,7 +225,8 @@ void TestKeys::keyChangesFollowTheBaseline()
 
     // a moves to another URL (its key follows), b is removed and its id re-created elsewhere (no key for it),
     // c gets a new key, d is new with a key.
-    const ProviderProfile aMoved = profile(u"a"_s, u"https://a2.example/v1"_s);
+    ProviderProfile aMoved = profile(u"a"_s, u"https://a2.example/v1"_s);
+    aMoved.secretHeaders = a.secretHeaders;
     const ProviderProfile bNew = profile(u"b"_s, u"https://proxy.example/v1"_s);
     const ProviderProfile d = profile(u"d"_s, u"https://d.example/v1"_s);
     KeyChangeSet changes(store);
@@ -232,6 +244,9 @@ void TestKeys::keyChangesFollowTheBaseline()
     QCOMPARE(stored(bNew), QString()); // the removed profile's key did not move to the new one with its id
     QCOMPARE(stored(c), u"sk-juxta-TESTKEY-c2"_s);
     QCOMPARE(stored(d), u"sk-juxta-TESTKEY-d"_s);
+    QVERIFY(headersOf(aMoved).contains(u"tok-a"_s));
+    QCOMPARE(headersOf(a), QString());
+    QCOMPARE(headersOf(b), QString()); // removed with its profile
 
     // "Remove stored key", and a failure is reported (a damaged key file is never overwritten).
     ProfileKeyEdits removal;

@@ -30,6 +30,20 @@ QByteArray event(const QString& model, const QJsonObject& delta, const QJsonValu
 
 } // namespace
 
+ScriptedResponse openAiStreamHead()
+{
+    ScriptedResponse r = ScriptedResponse::fromHttpText("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                                                        "Transfer-Encoding: chunked\r\n\r\n");
+    r.writes.clear();
+    return r;
+}
+
+QByteArray openAiDeltaEvent(const char* field, const QByteArray& text)
+{
+    return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+           "\"delta\":{\"" + QByteArray(field) + "\":\"" + text + "\"},\"finish_reason\":null}]}\n\n";
+}
+
 ScriptedResponse openAiStream(const StreamScript& script)
 {
     ScriptedResponse response = ScriptedResponse::fromHttpText(

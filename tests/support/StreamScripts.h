@@ -22,6 +22,10 @@ struct StreamScript
 };
 
 ScriptedResponse openAiStream(const StreamScript& script);
+// For streams written write by write (endless ones, floods): a 200 event-stream head with no body yet, and one
+// chunk event whose delta sets `field` ("content", "reasoning_content") to `text` (JSON-safe ASCII).
+ScriptedResponse openAiStreamHead();
+QByteArray openAiDeltaEvent(const char* field, const QByteArray& text);
 // `count` pieces of ordinary Markdown-ish prose ("word word word.\n\n" every so often), deterministic.
 QStringList proseTokens(int count);
 
