@@ -147,8 +147,12 @@ void TestAnswerLimitsCli::endlessReasoningStaysWithinMemory()
     const qint64 allowedKiB = small.peakKiB + 3 * limitMiB * 1024;
     qInfo("peak memory: small answer %lld KiB, %lld MiB of reasoning cut at the limit %lld KiB (allowed %lld KiB)",
           small.peakKiB, limitMiB, cut.peakKiB, allowedKiB);
+#if defined(__SANITIZE_ADDRESS__)
+    qInfo("AddressSanitizer's quarantine keeps freed memory: the bound is checked in the ordinary build");
+#else
     QVERIFY2(cut.peakKiB <= allowedKiB,
              qPrintable(u"peak %1 KiB > %2 KiB"_s.arg(cut.peakKiB).arg(allowedKiB)));
+#endif
 }
 
 void TestAnswerLimitsCli::keepAliveForeverEndsAtTheDurationLimit()
