@@ -20,7 +20,6 @@ constexpr qsizetype kMaxErrorBody = 64 * 1024;         // enough for any provide
 constexpr qsizetype kReadSlice = 64 * 1024;
 constexpr qsizetype kMaxWholeBody = 16 * 1024 * 1024;  // a non-streamed answer
 
-
 // Qt's messages are terse ("Connection closed"); say what it means for a person pointing Juxta at a server.
 QString explainTransportError(QNetworkReply::NetworkError code, const QUrl& url, const QString& qtMessage)
 {
