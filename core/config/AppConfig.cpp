@@ -159,7 +159,7 @@ std::optional<ProviderProfile> profileFromJson(const Json& in, QString& error, Q
                 if (secretsToMove) { // our own config: the value goes to the keychain, only the name stays
                     if (!p.secretHeaders.contains(name))
                         p.secretHeaders.append(name);
-                    secretsToMove->append({json::stringOr(in, "id"), name,
+                    secretsToMove->append({p.id, name,
                                            QByteArray::fromStdString(it.value().get<std::string>())});
                 } else if (warnings) {
                     warnings->append(u"profile \"%1\": dropped its %2 header: keys are only kept in the keychain"_s.arg(

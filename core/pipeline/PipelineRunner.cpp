@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// About 500 lines: the scheduler, each node kind's step and the map over items share the run's state; the pure
+// About 600 lines: the scheduler, each node kind's step and the map over items share the run's state; the pure
 // parts (templates, transforms, scripts, the graph, the record) live in files of their own.
 #include "pipeline/PipelineRunner.h"
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// About 500 lines: the reply's states (head, undecided body, stream, whole JSON, error body), its timers and the
+// answer limits all act on the same reply and transcript; what reads a transport error lives in TransportErrors.
 #include "providers/ChatCall.h"
 
 #include "common/MonotonicClock.h"
+#include "providers/TransportErrors.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -19,45 +22,6 @@ constexpr qsizetype kMaxErrorBody = 64 * 1024;         // enough for any provide
 // buffer, the rest waits for the next turn instead of freezing the window while all of it is parsed.
 constexpr qsizetype kReadSlice = 64 * 1024;
 constexpr qsizetype kMaxWholeBody = 16 * 1024 * 1024;  // a non-streamed answer
-
-// Qt's messages are terse ("Connection closed"); say what it means for a person pointing Juxta at a server.
-QString explainTransportError(QNetworkReply::NetworkError code, const QUrl& url, const QString& qtMessage)
-{
-    const QString where = url.port() > 0 ? u"%1:%2"_s.arg(url.host()).arg(url.port()) : url.host();
-    switch (code) {
-    case QNetworkReply::ConnectionRefusedError:
-        return u"Connection refused by %1: is the server running and is the base URL right?"_s.arg(where);
-    case QNetworkReply::HostNotFoundError:
-        return u"Host not found: %1"_s.arg(url.host());
-    case QNetworkReply::RemoteHostClosedError:
-        return u"%1 closed the connection without sending an HTTP response (is the base URL an HTTP API?)"_s.arg(
-            where);
-    case QNetworkReply::SslHandshakeFailedError:
-        return u"TLS handshake with %1 failed: %2"_s.arg(where, qtMessage);
-    default:
-        return qtMessage;
-    }
-}
-
-ProviderError transportError(QNetworkReply::NetworkError code, const QString& qtMessage, bool midStream)
-{
-    ProviderError e;
-    switch (code) {
-    case QNetworkReply::TimeoutError:
-        e.errorClass = ErrorClass::Timeout;
-        break;
-    case QNetworkReply::ProtocolFailure:
-    case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
-        e.errorClass = ErrorClass::Malformed; // e.g. broken HTTP framing or chunked encoding
-        break;
-    default:
-        e.errorClass = ErrorClass::Network;
-        break;
-    }
-    e.message = midStream ? u"The connection was lost in the middle of the answer: "_s + qtMessage : qtMessage;
-    return e;
-}
 
 bool isContentEvent(const StreamEvent& event)
 {

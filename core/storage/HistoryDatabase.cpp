@@ -78,13 +78,16 @@ bool HistoryDatabase::lastSessionEndedUncleanly()
             other.unlock();
         }
     }
-    if (!m_session) {
-        m_session = std::make_unique<QLockFile>(
-            u"%1.session-%2.lock"_s.arg(m_path).arg(QCoreApplication::applicationPid()));
-        m_session->setStaleLockTime(0);
-        m_session->tryLock(0);
-    }
     return unclean;
+}
+
+void HistoryDatabase::holdSession()
+{
+    if (m_session)
+        return;
+    m_session = std::make_unique<QLockFile>(u"%1.session-%2.lock"_s.arg(m_path).arg(QCoreApplication::applicationPid()));
+    m_session->setStaleLockTime(0);
+    m_session->tryLock(0);
 }
 
 bool HistoryDatabase::openConnection(const QString& path, QString& error)
@@ -200,6 +203,8 @@ HistoryOpenReport HistoryDatabase::open(int targetVersion)
         return report;
     }
     const bool unclean = !inMemory && lastSessionEndedUncleanly();
+    if (!inMemory)
+        holdSession();
 
     QString error;
     if (!openConnection(m_path, error)) {

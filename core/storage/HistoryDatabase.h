@@ -50,7 +50,8 @@ public:
 private:
     enum class FileHealth { Ok, Damaged, Unreadable };
     FileHealth checkHealth(QString& findings, bool full);
-    bool lastSessionEndedUncleanly();
+    bool lastSessionEndedUncleanly(); // a session lock of a process that is gone (taken over and removed)
+    void holdSession();               // this process's own, until a clean close
     bool openConnection(const QString& path, QString& error);
     void closeConnection();
     bool configure(QString& error);
