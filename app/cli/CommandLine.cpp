@@ -8,6 +8,7 @@
 #include "cli/KeyCommand.h"
 #include "cli/ModelsCommand.h"
 #include "cli/ProfilesCommand.h"
+#include "cli/ReportCommand.h"
 #include "cli/RunCommand.h"
 #include "cli/TerminalText.h"
 
@@ -24,7 +25,7 @@ bool isSubcommand(int argc, char* argv[])
 {
     if (argc < 2)
         return false;
-    for (const char* command : {"ask", "compare", "run", "models", "profiles", "key", "budget", "history"}) {
+    for (const char* command : {"ask", "compare", "run", "models", "profiles", "key", "budget", "history", "report"}) {
         if (std::strcmp(argv[1], command) == 0)
             return true;
     }
@@ -55,7 +56,8 @@ int printInformation(const QStringList& arguments)
         "  profiles  list, add, remove, export and import provider profiles (juxta profiles --help)\n"
         "  key       store, delete or test a profile's key in the keychain (juxta key --help)\n"
         "  budget    today's spending and the per-request / per-day limits (juxta budget --help)\n"
-        "  history   list, search, show, export and import conversations, comparisons and runs (juxta history --help)"_s);
+        "  history   list, search, show, export and import conversations, comparisons and runs (juxta history --help)\n"
+        "  report    a comparison, run or conversation from the history as HTML, Markdown, CSV or JSON (juxta report --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s});
@@ -105,6 +107,8 @@ int run(const QStringList& arguments)
         return RunCommand().run(rest);
     if (command == u"history"_s)
         return HistoryCommand().run(rest);
+    if (command == u"report"_s)
+        return ReportCommand().run(rest);
     printError(command, u"unknown command"_s);
     return BadUsage;
 }

@@ -6,6 +6,7 @@
 #include "cli/CommandLine.h"
 #include "cli/CompareEvents.h"
 #include "cli/CompareResults.h"
+#include "cli/ReportCommand.h"
 #include "cli/ConnectionOptions.h"
 #include "cli/CostReporter.h"
 #include "cli/InterruptWatcher.h"
@@ -54,7 +55,10 @@ int CompareCommand::run(const QStringList& arguments)
     const QCommandLineOption events(u"events"_s, u"Print one JSON object per line as the answers arrive (start, "
                                                  "text, retry, restart, run_finished), then the --json object as "
                                                  "the last line, in a \"finished\" event."_s);
-    parser.addOptions({model, repeat, system, temperature, maxTokens, json, save, events});
+    const QCommandLineOption reportTo(u"report"_s, u"Write a report of the comparison to FILE (.html, .md, .csv or .json; "
+                                                 "see juxta report --help) once it has finished. Implies --save."_s,
+                                    u"FILE"_s);
+    parser.addOptions({model, repeat, system, temperature, maxTokens, json, save, events, reportTo});
     parser.addPositionalArgument(u"PROMPT"_s, u"The prompt, or - for standard input."_s);
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
@@ -137,7 +141,9 @@ int CompareCommand::run(const QStringList& arguments)
     setup.shared.maxTokens = request.maxTokens;
     setup.repeat = repeats.value_or(1);
     std::unique_ptr<HistoryService> history; // outlives the engine and the comparison that record into it
-    if (parser.isSet(save)) {
+    if (parser.isSet(reportTo) && !reportPathUsable(parser.value(reportTo), kCommand))
+        return BadUsage;
+    if (parser.isSet(save) || parser.isSet(reportTo)) {
         history = std::make_unique<HistoryService>();
         QObject::connect(history.get(), &HistoryService::opened, history.get(), [](const HistoryOpenReport& report) {
             if (!report.error.isEmpty())
@@ -196,6 +202,12 @@ int CompareCommand::run(const QStringList& arguments)
     else
         printOut(results.text);
     const bool allAnswered = results.allAnswered;
+    if (parser.isSet(reportTo) && history) {
+        if (const int written = writeReportFromHistory(*history, ReportKind::Comparison, comparison.record().id,
+                                                       parser.value(reportTo), kCommand);
+            written != Success)
+            return written;
+    }
     return allAnswered ? Success : ProviderFailure;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/CommandLine.h"
 #include "cli/ConnectionOptions.h"
 #include "cli/InterruptWatcher.h"
+#include "cli/ReportCommand.h"
 #include "cli/Workspace.h"
 #include "offline/OfflineNetwork.h"
 #include "pipeline/PipelineEstimate.h"
@@ -110,7 +111,10 @@ int RunCommand::run(const QStringList& arguments)
     const QCommandLineOption resume(u"resume"_s, u"With --input: go on with this batch (killed or stopped): "
                                                  "finished rows are not sent again."_s,
                                     u"BATCH"_s);
-    parser.addOptions({var, from, cache, estimate, validate, allowRead, json, input, concurrency, output, resume});
+    const QCommandLineOption reportTo(u"report"_s, u"Write a report of the run to FILE (.html, .md, .csv or .json; see "
+                                                 "juxta report --help) once it has finished."_s,
+                                    u"FILE"_s);
+    parser.addOptions({var, from, cache, estimate, validate, allowRead, json, input, concurrency, output, resume, reportTo});
     parser.addPositionalArgument(u"FILE"_s, u"The pipeline, a .juxta file."_s);
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
@@ -157,6 +161,11 @@ int RunCommand::run(const QStringList& arguments)
     }
     if (batchMode && (parser.isSet(from) || parser.isSet(cache) || !variables.isEmpty())) {
         printError(kCommand, u"with --input the rows give the variables; --from, --cache and --var do not apply"_s);
+        return BadUsage;
+    }
+    if (parser.isSet(reportTo) && (batchMode || !reportPathUsable(parser.value(reportTo), kCommand))) {
+        if (batchMode)
+            printError(kCommand, u"--report reports one run; a batch's rows are in its --output"_s);
         return BadUsage;
     }
     std::optional<int> rowsAtOnce;
@@ -299,6 +308,12 @@ int RunCommand::run(const QStringList& arguments)
                              .arg(failed)
                              .arg(QLocale::c().toString(record.wallMs / 1000.0, 'f', 2),
                                   spent ? money(*spent) : u"cost unknown"_s));
+    if (parser.isSet(reportTo)) {
+        if (const int written = writeReportFromHistory(history, ReportKind::PipelineRun, record.id, parser.value(reportTo),
+                                                       kCommand);
+            written != Success)
+            return written;
+    }
     return record.state == u"done"_s ? Success : ProviderFailure;
 }
 

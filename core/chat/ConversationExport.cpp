@@ -6,6 +6,7 @@
 #include "answer/ChatSettings.h"
 #include "chat/ConversationTree.h"
 #include "pricing/CostCalculator.h"
+#include "report/FigureFormat.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -146,39 +147,6 @@ QString fenceFor(QStringView text)
         longest = std::max(longest, run);
     }
     return QString(std::max<qsizetype>(3, longest + 1), u'`');
-}
-
-QString seconds(double ms)
-{
-    return QString::number(ms / 1000.0, 'f', 2) + u" s"_s;
-}
-
-QString statsLine(const AnswerStats& s)
-{
-    QStringList parts;
-    const QString model = !s.servedModel.isEmpty() ? s.servedModel
-                          : !s.servedBy.isEmpty()  ? s.servedBy
-                                                   : s.requestedModel;
-    if (!model.isEmpty())
-        parts.append(s.offline ? model + u" (offline)"_s : model);
-    if (s.ttftMs)
-        parts.append(QString(seconds(*s.ttftMs) + u" to first token"_s));
-    if (s.totalMs)
-        parts.append(seconds(*s.totalMs));
-    if (s.tokensPerSecond)
-        parts.append(QString(QString::number(*s.tokensPerSecond, 'f', 1) + u" tok/s"_s));
-    if (s.inputTokens && s.outputTokens)
-        parts.append(u"%1 in / %2 out"_s.arg(*s.inputTokens).arg(*s.outputTokens));
-    else if (s.inputTokens)
-        parts.append(u"%1 in"_s.arg(*s.inputTokens));
-    else if (s.outputTokens)
-        parts.append(u"%1 out"_s.arg(*s.outputTokens));
-    if (s.costUsd)
-        parts.append(
-            QString(formatMoney(*s.costUsd, u"USD"_s) + (s.costIsEstimate ? u" (estimate)"_s : QString())));
-    if (!s.fallbackNotes.isEmpty())
-        parts.append(u"after %1 failed attempt(s)"_s.arg(s.fallbackNotes.size()));
-    return parts.join(u" · "_s);
 }
 
 QString incompleteLine(const MessageRecord& m)
@@ -403,7 +371,7 @@ QString exportConversationMarkdown(const Conversation& conversation, const QStri
             md += fence + u"json\n"_s + body + u'\n' + fence + u"\n\n"_s;
         }
         if (m.role == MessageRole::Assistant) {
-            const QString line = statsLine(m.stats);
+            const QString line = answerFiguresLine(m.stats);
             if (!line.isEmpty())
                 md += u"*"_s + line + u"*\n\n"_s;
         }

@@ -15,6 +15,8 @@ void CallTimer::markDelta(qint64 nowNs, bool isToken)
         m_firstTokenNs = nowNs;
     if (m_firstDeltaNs < 0)
         m_firstDeltaNs = nowNs;
+    if (m_reads == 0 || nowNs != m_lastDeltaNs)
+        ++m_reads;
     m_lastDeltaNs = nowNs;
 }
 
@@ -41,9 +43,9 @@ CallMetrics CallTimer::metrics(std::optional<qint64> outputTokens, qsizetype out
         tokens = double(outputChars) / 4.0; // the usual ~4 characters per token for English text
         m.outputTokensEstimated = true;
     }
-    // Generation phase: first delta to last delta. A single burst has no measurable rate.
+    // Generation phase: first delta to last delta. A burst, or a few milliseconds, has no measurable rate.
     const qint64 genNs = m_lastDeltaNs - m_firstDeltaNs;
-    if (m_firstDeltaNs >= 0 && genNs > 0 && tokens > 0)
+    if (m_firstDeltaNs >= 0 && double(genNs) / 1e6 >= kMinRateWindowMs && m_reads >= kMinRateReads && tokens > 0)
         m.outputTokensPerSecond = tokens / (double(genNs) / 1e9);
     return m;
 }

@@ -271,6 +271,7 @@ void ChatCall::deliver(QList<StreamEvent>& events)
         return;
     std::optional<ProviderError> failure;
     qsizetype keep = events.size();
+    const qint64 readAtNs = m_clock.nowNs(); // one read, one time: the rate's "at least two reads" counts times
     for (qsizetype i = 0; i < events.size(); ++i) {
         const StreamEvent& event = events[i];
         if (const auto* f = std::get_if<StreamFailure>(&event)) {
@@ -288,7 +289,7 @@ void ChatCall::deliver(QList<StreamEvent>& events)
             break;
         }
         if (isContentEvent(event))
-            m_timer.markDelta(m_clock.nowNs(), !std::holds_alternative<ToolCallDelta>(event));
+            m_timer.markDelta(readAtNs, !std::holds_alternative<ToolCallDelta>(event));
         m_transcript->apply(event);
         if (const auto* usage = std::get_if<UsageReport>(&event)) {
             m_usage.mergeFrom(usage->usage);

@@ -243,6 +243,27 @@ QList<PairVote> ComparisonStore::votes() const
     return list;
 }
 
+QList<VoteRow> ComparisonStore::votesOf(const QString& comparisonId) const
+{
+    QList<VoteRow> list;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT message_a, message_b, model_a, model_b, result, blind, voted_at FROM votes"
+                  " WHERE comparison_id = ? ORDER BY voted_at, id"_s);
+    query.addBindValue(comparisonId);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return list;
+    }
+    while (query.next()) {
+        list.append({comparisonId, query.value(0).toString(), query.value(1).toString(),
+                     {query.value(2).toString(), query.value(3).toString(), resultFromName(query.value(4).toString()),
+                      fromMs(query.value(6))},
+                     query.value(5).toBool()});
+    }
+    return list;
+}
+
 QList<UsagePoint> ComparisonStore::usagePoints(int limit) const
 {
     QList<UsagePoint> points;

@@ -74,6 +74,7 @@ public:
 
     bool recordVotes(const QList<VoteRow>& votes);
     QList<PairVote> votes() const; // oldest first, as the leaderboard counts them
+    QList<VoteRow> votesOf(const QString& comparisonId) const; // one comparison's, oldest first
 
     // The newest `limit` served requests (failed attempts say nothing about speed or price).
     QList<UsagePoint> usagePoints(int limit = 5000) const;

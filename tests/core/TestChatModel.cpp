@@ -665,8 +665,9 @@ void TestChatModel::markdownExportsOneBranch_data()
         << QStringList{u"## Assistant (openai/gpt-4o-mini)"_s,
                        u"<details><summary>Reasoning</summary>\n\nThree plus three is six.\n\n</details>"_s,
                        u"```json\n[\n    {\n        \"arguments\": \"{\\\"expr\\\":\\\"3+3\\\"}\","_s,
-                       u"*gpt-4o-mini-2024-07-18 · 0.42 s to first token · 3.10 s · "_s,
-                       u" · 120 in / 340 out · $0.0012"_s}
+                       u"*served by openai/gpt-4o-mini (fallback from default/gpt-4o-mini)  ·  "_s,
+                       u"  ·  TTFT 420 ms  ·  "_s,
+                       u"  ·  total 3.10 s  ·  120 in / 340 out  ·  $0.0012"_s}
         << QStringList{u"*Incomplete"_s};
     QTest::newRow("failed answer on the edited branch")
         << u"a2b"_s << QStringList{u"u1"_s, u"a1"_s, u"u2b"_s, u"a2b"_s}
@@ -676,7 +677,7 @@ void TestChatModel::markdownExportsOneBranch_data()
         << QStringList{u"<details>"_s, u"```json"_s, u"$0.0012"_s};
     QTest::newRow("stopped regeneration")
         << u"u3"_s << QStringList{u"u1"_s, u"a1b"_s, u"u3"_s}
-        << QStringList{u"## Assistant (anthropic/claude-3-5-haiku)"_s, u" · $0.0003 (estimate)*"_s,
+        << QStringList{u"## Assistant (anthropic/claude-3-5-haiku)"_s, u"  ·  $0.0003 (estimate)"_s,
                        u"*Incomplete: "_s + messageStateName(MessageState::Stopped) + u'*'}
         << QStringList{u"gpt-4o-mini-2024"_s};
     QTest::newRow("unknown leaf: the latest branch")

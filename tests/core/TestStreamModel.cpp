@@ -5,6 +5,7 @@
 #include "providers/OpenAiCompatibleProvider.h"
 #include "providers/Provider.h"
 #include "streaming/Transcript.h"
+#include "report/FigureFormat.h"
 
 #include <QFile>
 #include <QTest>
@@ -72,6 +73,7 @@ private slots:
     void usageMergesFieldByField();
     void metricsFromTimestamps();
     void metricsEstimateWithoutUsage();
+    void metricsClaimNoRateWithoutAWindow();
     void decoderIsSplitInvariant_data();
     void decoderIsSplitInvariant();
     void decoderExpectations();
@@ -170,6 +172,37 @@ void TestStreamModel::metricsEstimateWithoutUsage()
     none.start(0);
     none.stop(5);
     QVERIFY(!none.metrics(std::nullopt, 0).ttftMs);
+}
+
+void TestStreamModel::metricsClaimNoRateWithoutAWindow()
+{
+    CallTimer quick; // a 3 ms answer in two reads: once reported as 7,440,476 tok/s
+    quick.start(0);
+    quick.markDelta(1'000'000);
+    quick.markDelta(4'000'000);
+    quick.stop(5'000'000);
+    QVERIFY(!quick.metrics(22'321, 0).outputTokensPerSecond);
+    CallTimer oneRead; // many deltas of one read share a time: one read, however long the answer took
+    oneRead.start(0);
+    for (int i = 0; i < 10; ++i)
+        oneRead.markDelta(300'000'000);
+    oneRead.stop(900'000'000);
+    QVERIFY(!oneRead.metrics(100, 0).outputTokensPerSecond);
+    CallTimer window; // exactly the window, in two reads: a rate
+    window.start(0);
+    window.markDelta(50'000'000);
+    window.markDelta(150'000'000);
+    window.stop(160'000'000);
+    QCOMPARE(*window.metrics(10, 0).outputTokensPerSecond, 100.0);
+
+    AnswerStats stored; // a record written before the rule: its rate is not repeated
+    stored.ttftMs = 1;
+    stored.totalMs = 4;
+    stored.tokensPerSecond = 7'440'476;
+    QVERIFY(!honestTokensPerSecond(stored));
+    QCOMPARE(formatRate(honestTokensPerSecond(stored)), u"—"_s);
+    stored.totalMs = 1001;
+    QCOMPARE(*honestTokensPerSecond(stored), 7'440'476.0);
 }
 
 void TestStreamModel::decoderIsSplitInvariant_data()

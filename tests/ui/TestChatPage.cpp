@@ -192,7 +192,7 @@ void TestChatPage::fullConversation()
     const QLabel* figures = widget(1)->findChild<QLabel*>(u"answerFigures"_s);
     QVERIFY(figures);
     QVERIFY2(figures->text().contains(u"12 in / "_s), qPrintable(figures->text()));
-    QVERIFY(figures->text().contains(u"s to first token"_s));
+    QVERIFY(figures->text().contains(u"TTFT "_s));
     QVERIFY(!transcript()->message(1).stats.servedBy.isEmpty());
     QCOMPARE(page()->sidebar()->list()->count(), 1);
     QCOMPARE(page()->sidebar()->list()->item(0)->text(), u"How do I count words?"_s);

@@ -13,7 +13,7 @@
 #include "chat/TranscriptView.h"
 #include "compare/CompareBoard.h"
 #include "compare/CompareColumn.h"
-#include "compare/CompareFormat.h"
+#include "report/FigureFormat.h"
 #include "compare/CompareLane.h"
 #include "compare/ComparePage.h"
 #include "compare/CompareSetupBar.h"
@@ -264,8 +264,8 @@ void TestComparePage::fourModelsWithAFallbackShowTheScriptedFigures()
         QVERIFY2(*f.totalMs >= (events - 1) * delay - 5 && *f.totalMs < (events - 1) * delay + 600,
                  qPrintable(u"%1: total %2 ms, scripted %3"_s.arg(model).arg(*f.totalMs).arg((events - 1) * delay)));
         // What the column says is what was measured.
-        QVERIFY2(c->figures().contains(formatMilliseconds(*f.ttftMs)), qPrintable(c->figures()));
-        QVERIFY2(c->figures().contains(formatMilliseconds(*f.totalMs)), qPrintable(c->figures()));
+        QVERIFY2(c->figures().contains(formatDuration(*f.ttftMs)), qPrintable(c->figures()));
+        QVERIFY2(c->figures().contains(formatDuration(*f.totalMs)), qPrintable(c->figures()));
         QVERIFY2(c->figures().contains(u"12 in / "_s), qPrintable(c->figures()));
         QVERIFY(c->figures().contains(u"$"_s));
         QVERIFY(c->figures().contains(u"finish: stop"_s));

@@ -5,6 +5,7 @@
 #include "chat/MarkdownBlocks.h"
 #include "chat/MarkdownView.h"
 #include "pricing/CostCalculator.h"
+#include "report/FigureFormat.h"
 
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -20,11 +21,6 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QString seconds(double ms)
-{
-    return QLocale().toString(ms / 1000.0, 'f', ms < 10'000 ? 2 : 1);
-}
-
 QString stateText(MessageState state)
 {
     switch (state) {
@@ -38,32 +34,6 @@ QString stateText(MessageState state)
 }
 
 } // namespace
-
-QString formatAnswerFigures(const AnswerStats& s)
-{
-    QStringList parts;
-    const QString served = !s.servedModel.isEmpty() ? s.servedModel : s.servedBy;
-    if (!served.isEmpty())
-        parts.append(s.offline ? MessageWidget::tr("%1 (offline)").arg(served) : served);
-    if (!s.servedBy.isEmpty() && !s.requestedModel.isEmpty() && s.servedBy != s.requestedModel)
-        parts.append(MessageWidget::tr("via %1 (fallback from %2)").arg(s.servedBy, s.requestedModel));
-    if (s.ttftMs)
-        parts.append(MessageWidget::tr("%1 s to first token").arg(seconds(*s.ttftMs)));
-    if (s.totalMs)
-        parts.append(MessageWidget::tr("%1 s total").arg(seconds(*s.totalMs)));
-    if (s.tokensPerSecond)
-        parts.append(MessageWidget::tr("%1 tok/s").arg(QLocale().toString(*s.tokensPerSecond, 'f', 0)));
-    if (s.inputTokens || s.outputTokens) {
-        const QString in = s.inputTokens ? QLocale().toString(*s.inputTokens) : u"?"_s;
-        const QString out = s.outputTokens ? QLocale().toString(*s.outputTokens) : u"?"_s;
-        parts.append(MessageWidget::tr("%1 in / %2 out").arg(in, out));
-    }
-    if (s.costUsd)
-        parts.append(formatMoney(*s.costUsd, u"USD"_s));
-    else if (s.outputTokens)
-        parts.append(MessageWidget::tr("price unknown"));
-    return parts.join(u"  ·  "_s);
-}
 
 MessageWidget::MessageWidget(const MessageRecord& message, BranchPosition branch, MessagePart part, QWidget* parent,
                              MessageActions actions)
@@ -297,7 +267,7 @@ void MessageWidget::buildStatus()
         }
         m_layout->addWidget(banner);
     }
-    QString figures = m_actions.anonymousAuthor.isEmpty() ? formatAnswerFigures(s) : QString(); // names a model
+    QString figures = m_actions.anonymousAuthor.isEmpty() ? answerFiguresLine(s) : QString(); // names a model
     if (!s.fallbackNotes.isEmpty() && m_actions.anonymousAuthor.isEmpty())
         figures += u'\n' + tr("Before: %1").arg(s.fallbackNotes.join(u"; "_s));
     if (!figures.isEmpty()) {

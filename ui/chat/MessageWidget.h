@@ -67,6 +67,5 @@ private:
 };
 
 // "gpt-4o-mini · 0.42 s to first token · 3.10 s · 45 tok/s · 120 in / 340 out · $0.0012", for people.
-QString formatAnswerFigures(const AnswerStats& stats);
 
 } // namespace juxta

@@ -7,7 +7,7 @@
 #include "chat/TranscriptView.h"
 #include "common/FrameTicker.h"
 #include "compare/CompareColumn.h"
-#include "compare/CompareFormat.h"
+#include "report/FigureFormat.h"
 #include "compare/ComparisonLane.h"
 
 #include <QLocale>
@@ -143,7 +143,7 @@ void CompareLane::updateLive()
     // Which target is being tried, or what failed while a retry waits (in blind mode without a name).
     QString liveTarget;
     if (!p.waitingAfter.isEmpty()) {
-        const QString wait = formatMilliseconds(p.waitMs);
+        const QString wait = formatDuration(p.waitMs);
         liveTarget = m_anonymous.isEmpty() ? tr("%1; trying again in %2").arg(p.waitingAfter, wait)
                                            : tr("Failed; trying again in %1").arg(wait);
     } else {
@@ -160,7 +160,7 @@ void CompareLane::updateLive()
         return;
     }
     m_tokensSeen = p.tokens;
-    QStringList parts{tr("TTFT %1").arg(formatMilliseconds(*p.firstTokenMs)),
+    QStringList parts{tr("TTFT %1").arg(formatDuration(*p.firstTokenMs)),
                       tr("%1 s").arg(QLocale().toString(p.elapsedMs / 1000.0, 'f', 1)),
                       tr("≈ %1 tokens").arg(QLocale().toString(qRound64(p.tokens)))};
     if (p.tokensPerSecond)
@@ -215,7 +215,7 @@ void CompareLane::showFinalFigures()
         stats.servedBy.clear();
         stats.servedModel.clear();
     }
-    QString text = formatColumnFigures(stats);
+    QString text = answerFigureLines(stats).join(u'\n');
     const RepeatStats repeat = m_lane.repeatStats();
     if (repeat.runs > 1)
         text += u'\n' + formatRepeatStats(repeat);

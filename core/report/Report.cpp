@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report/Report.h"
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+
+QString reportKindName(ReportKind kind)
+{
+    switch (kind) {
+    case ReportKind::Comparison: return u"comparison"_s;
+    case ReportKind::PipelineRun: return u"pipeline_run"_s;
+    case ReportKind::Conversation: return u"conversation"_s;
+    }
+    return {};
+}
+
+} // namespace juxta

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reports from the history: a saved comparison (every column, prompt and repeat, ratings, votes, traces), a pipeline
+// run (the graph as it ran, every node) or a conversation (the shown branch). Nothing runs again and no widget is
+// asked: any past run can be reported at any time. The figures, the verdict and the charts are worked out here too.
+#pragma once
+
+#include "report/Report.h"
+#include "storage/ComparisonStore.h"
+#include "storage/RunStore.h"
+
+namespace juxta {
+
+class ConversationStore;
+
+// The record `id` of `kind` from the history, or nullopt with `error` ("no comparison abc in the history").
+std::optional<Report> buildReport(ConversationStore& store, ReportKind kind, const QString& id,
+                                  const ReportOptions& options, QString& error);
+
+// The same from records already loaded (tests and benchmarks build these directly).
+Report comparisonReport(const SavedComparison& saved, const QList<VoteRow>& votes, const QHash<QString, int>& ratings,
+                        const ReportOptions& options);
+Report runReport(const PipelineRunRow& run, const QList<NodeRunRow>& nodes, const ReportOptions& options);
+Report conversationReport(const Conversation& conversation, const QHash<QString, QByteArray>& traces,
+                          const ReportOptions& options);
+
+} // namespace juxta
