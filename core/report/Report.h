@@ -19,7 +19,8 @@
 namespace juxta {
 
 enum class ReportKind { Comparison, PipelineRun, Conversation };
-QString reportKindName(ReportKind kind); // "comparison", "pipeline_run", "conversation"
+QString reportKindName(ReportKind kind);  // "comparison", "pipeline_run", "conversation"
+QString reportKindTitle(ReportKind kind); // "Comparison report", … (translated)
 
 // What the user chose to put in.
 struct ReportOptions

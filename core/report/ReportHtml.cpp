@@ -164,16 +164,6 @@ QString parametersHtml(const Report& r)
     return h;
 }
 
-QString kindTitle(ReportKind kind)
-{
-    switch (kind) {
-    case ReportKind::Comparison: return tr("Comparison report");
-    case ReportKind::PipelineRun: return tr("Pipeline run report");
-    case ReportKind::Conversation: return tr("Conversation report");
-    }
-    return {};
-}
-
 QString metaLine(const Report& r)
 {
     QStringList parts;
@@ -193,7 +183,7 @@ QString metaLine(const Report& r)
 
 QByteArray reportHtml(const Report& r)
 {
-    const QString title = r.title.isEmpty() ? kindTitle(r.kind) : r.title;
+    const QString title = r.title.isEmpty() ? reportKindTitle(r.kind) : r.title;
     QList<std::pair<QString, QString>> toc; // (anchor, heading)
     QString body;
     const auto section = [&](const QString& id, const QString& heading, const QString& content) {
@@ -309,7 +299,7 @@ QByteArray reportHtml(const Report& r)
                          "<meta name=\"color-scheme\" content=\"light dark\"/>"
                          "<meta name=\"generator\" content=\"Juxta\"/><title>"_s
                          + esc(title) + u"</title><style>"_s + kCss + u"</style></head>\n<body><main><header><p class=\"kind\">"_s
-                         + esc(kindTitle(r.kind)) + u"</p><h1>"_s + esc(title) + u"</h1><p class=\"meta\">"_s
+                         + esc(reportKindTitle(r.kind)) + u"</p><h1>"_s + esc(title) + u"</h1><p class=\"meta\">"_s
                          + esc(metaLine(r)) + u"</p></header>"_s + nav + body + u"<footer>"_s + esc(footer)
                          + u"</footer></main></body></html>\n"_s;
     return html.toUtf8();

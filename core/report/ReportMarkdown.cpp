@@ -120,10 +120,10 @@ QString answerMd(const Report& r, const ReportAnswer& a)
 
 QString reportMarkdown(const Report& r, const QString& chartStem)
 {
-    QString md = u"# "_s + cell(r.title.isEmpty() ? reportKindName(r.kind) : r.title) + u"\n\n"_s;
-    md += tr("*%1 report from Juxta %2 · %3 %4 · started %5 · total cost %6*")
-              .arg(reportKindName(r.kind), r.appVersion, reportKindName(r.kind), r.id,
-                   r.createdAt.toString(Qt::ISODate), formatCost(r.totalCostUsd))
+    QString md = u"# "_s + cell(r.title.isEmpty() ? reportKindTitle(r.kind) : r.title) + u"\n\n"_s;
+    md += tr("*%1 from Juxta %2 · id %3 · started %4 · total cost %5*")
+              .arg(reportKindTitle(r.kind), r.appVersion, r.id, r.createdAt.toString(Qt::ISODate),
+                   formatCost(r.totalCostUsd))
           + u"\n\n"_s;
     if (!r.verdict.isEmpty()) {
         md += u"## "_s + tr("Verdict") + u"\n\n"_s;
@@ -140,6 +140,7 @@ QString reportMarkdown(const Report& r, const QString& chartStem)
         if (!r.systemPrompt.isEmpty())
             md += u"**"_s + tr("System prompt") + u"**\n\n"_s + quoteBlock(r.systemPrompt);
         if (!r.parameters.isEmpty()) {
+            md += u"**"_s + (r.kind == ReportKind::PipelineRun ? tr("Variables") : tr("Parameters")) + u"**\n\n"_s;
             ReportTable t{{tr("Name"), tr("Value")}, {false, false}, {}, {}};
             for (auto it = r.parameters.constBegin(); it != r.parameters.constEnd(); ++it)
                 t.rows.append({it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString()});
