@@ -6,6 +6,8 @@
 #include "compare/CompareSetup.h"
 #include "compare/ComparisonExport.h"
 #include "pricing/CostCalculator.h"
+#include "report/ReportBuilder.h"
+#include "report/ReportWriters.h"
 #include "storage/BatchStore.h"
 #include "storage/ComparisonStore.h"
 #include "pipeline/RunExport.h"
@@ -146,10 +148,18 @@ int writeDocument(const QByteArray& bytes, const QString& output)
     return Success;
 }
 
-// `show` and `export` of a comparison: the same documents as the compare view's Export.
-int writeComparison(const SavedComparison& saved, bool markdown, const QString& output)
+// `show` and `export` of a comparison: the Markdown report (without chart files), or the lossless JSON.
+int writeComparison(ConversationStore& store, const SavedComparison& saved, bool markdown, const QString& output)
 {
-    return writeDocument(markdown ? exportComparisonMarkdown(saved).toUtf8() + '\n' : exportComparisonJson(saved), output);
+    if (!markdown)
+        return writeDocument(exportComparisonJson(saved), output);
+    ComparisonStore comparisons(store);
+    QStringList ids;
+    for (const Conversation& c : saved.columns)
+        for (const MessageRecord& m : c.messages)
+            ids.append(m.id);
+    const Report report = comparisonReport(saved, comparisons.votesOf(saved.record.id), comparisons.ratings(ids), {});
+    return writeDocument(reportMarkdown(report, {}).toUtf8() + '\n', output);
 }
 
 } // namespace
@@ -229,10 +239,11 @@ int HistoryCommand::run(const QStringList& arguments)
     const QString id = positional.at(1);
     const bool markdown = action == u"show"_s || formatName == u"md"_s;
     if (const std::optional<SavedComparison> saved = ComparisonStore(store).loadComparison(id))
-        return writeComparison(*saved, markdown, parser.value(output));
+        return writeComparison(store, *saved, markdown, parser.value(output));
     if (const std::optional<PipelineRunRow> run = RunStore(store).loadRun(id)) {
-        const QJsonObject record = storedRunJson(*run, RunStore(store).nodesOf(id));
-        return writeDocument(markdown ? runMarkdown(record).toUtf8() + '\n' : QJsonDocument(record).toJson(),
+        const QList<NodeRunRow> nodes = RunStore(store).nodesOf(id);
+        return writeDocument(markdown ? reportMarkdown(runReport(*run, nodes, {}), {}).toUtf8() + '\n'
+                                      : QJsonDocument(storedRunJson(*run, nodes)).toJson(),
                              parser.value(output));
     }
     const std::optional<Conversation> conversation = store.loadConversation(id);

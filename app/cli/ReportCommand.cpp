@@ -3,6 +3,7 @@
 
 #include "cli/CommandLine.h"
 #include "report/ReportBuilder.h"
+#include "report/ReportExport.h"
 #include "report/ReportFile.h"
 #include "storage/HistoryDatabase.h"
 #include "storage/HistoryService.h"
@@ -26,20 +27,6 @@ std::optional<ReportFormat> formatFor(const QString& path, const QString& name, 
                                              "give --format"_s.arg(path)
                                            : u"--format must be html, md, csv or json"_s);
     return format;
-}
-
-// Builds and writes on the history's own thread: the store is there, and the window's thread never waits on it.
-ReportWriteResult buildAndWrite(ConversationStore& store, ReportKind kind, const QString& id, const ReportOptions& options,
-                                ReportFormat format, const QString& path)
-{
-    QString error;
-    const std::optional<Report> report = buildReport(store, kind, id, options, error);
-    if (!report) {
-        ReportWriteResult failed;
-        failed.error = error;
-        return failed;
-    }
-    return writeReportFile(*report, format, path);
 }
 
 // The written files on standard output for `juxta report`; said on standard error where stdout has the answers.
@@ -75,7 +62,7 @@ int writeReportFromHistory(HistoryService& history, ReportKind kind, const QStri
     const ReportOptions options = reportOptionsFromList(kDefaultInclude, unknown);
     auto result = std::make_shared<ReportWriteResult>();
     history.write([=](ConversationStore& store) {
-        *result = buildAndWrite(store, kind, id, options, *format, path);
+        *result = buildAndWriteReport(store, kind, id, options, *format, path);
         return true; // a failure is the report's, said below, not the history's
     });
     history.flush();

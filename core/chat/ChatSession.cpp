@@ -3,6 +3,7 @@
 
 #include "answer/AnswerEngine.h"
 #include "chat/ConversationTitle.h"
+#include "report/ReportExport.h"
 #include "storage/HistoryService.h"
 
 using namespace Qt::StringLiterals;
@@ -291,6 +292,12 @@ void ChatSession::exportConversation(const QString& id, const QString& path, Con
             return ExportResult{ok, error};
         },
         context, std::move(done));
+}
+
+void ChatSession::writeReport(const QString& id, const ReportOptions& options, ReportFormat format, const QString& path,
+                              QObject* context, std::function<void(const ReportWriteResult&)> done)
+{
+    writeReportInBackground(m_history, ReportKind::Conversation, id, options, format, path, context, std::move(done));
 }
 
 void ChatSession::importConversation(const QString& path, QObject* context,

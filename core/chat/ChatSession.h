@@ -8,6 +8,7 @@
 #include "pricing/BudgetGuard.h"
 #include "chat/ConversationFiles.h"
 #include "chat/ConversationTree.h"
+#include "report/ReportFile.h"
 #include "storage/HistoryRecords.h"
 
 #include <QObject>
@@ -59,6 +60,9 @@ public:
     QString undoRemove();           // the id brought back, empty when there was nothing to undo
 
     void list(const QString& search, QObject* context, std::function<void(const QList<ConversationRecord>&)> done);
+    // A report of conversation `id` (see ReportExport), built and written on the history's thread.
+    void writeReport(const QString& id, const ReportOptions& options, ReportFormat format, const QString& path,
+                     QObject* context, std::function<void(const ReportWriteResult&)> done);
     using ExportResult = std::pair<bool, QString>; // ok, error
     void exportConversation(const QString& id, const QString& path, ConversationFormat format, QObject* context,
                             std::function<void(const ExportResult&)> done);

@@ -2,6 +2,7 @@
 #include "compare/ComparisonHistory.h"
 
 #include "compare/ComparisonExport.h"
+#include "report/ReportExport.h"
 #include "storage/HistoryService.h"
 
 #include <QSaveFile>
@@ -35,19 +36,25 @@ void ComparisonHistory::remove(const QString& id)
 void ComparisonHistory::exportTo(const QString& id, const QString& path, QObject* context,
                                  std::function<void(bool)> done)
 {
-    const bool json = path.endsWith(u".json"_s, Qt::CaseInsensitive);
     m_history.read<bool>(
-        [id, path, json](ConversationStore& store) {
+        [id, path](ConversationStore& store) {
             const std::optional<SavedComparison> saved = ComparisonStore(store).loadComparison(id);
             if (!saved)
                 return false;
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly))
                 return false;
-            file.write(json ? exportComparisonJson(*saved) : exportComparisonMarkdown(*saved).toUtf8());
+            file.write(exportComparisonJson(*saved));
             return file.commit();
         },
         context, std::move(done));
+}
+
+void ComparisonHistory::writeReport(const QString& id, const ReportOptions& options, ReportFormat format,
+                                    const QString& path, QObject* context,
+                                    std::function<void(const ReportWriteResult&)> done)
+{
+    writeReportInBackground(m_history, ReportKind::Comparison, id, options, format, path, context, std::move(done));
 }
 
 void ComparisonHistory::ratings(const QStringList& answerIds, QObject* context,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "compare/Leaderboard.h"
+#include "report/ReportFile.h"
 #include "storage/ComparisonStore.h"
 
 #include <functional>
@@ -23,8 +24,11 @@ public:
     void list(const QString& search, QObject* context, std::function<void(const QList<ComparisonRecord>&)> done);
     void load(const QString& id, QObject* context, std::function<void(const std::optional<SavedComparison>&)> done);
     void remove(const QString& id);
-    // Markdown, or JSON when `path` ends in .json; read and written on the history's thread.
+    // The lossless JSON (ComparisonExport), read and written on the history's thread.
     void exportTo(const QString& id, const QString& path, QObject* context, std::function<void(bool)> done);
+    // A report of the comparison (see ReportExport), built and written on the history's thread.
+    void writeReport(const QString& id, const ReportOptions& options, ReportFormat format, const QString& path,
+                     QObject* context, std::function<void(const ReportWriteResult&)> done);
     void ratings(const QStringList& answerIds, QObject* context, std::function<void(const QHash<QString, int>&)> done);
     void leaderboard(QObject* context, std::function<void(const QList<LeaderboardRow>&)> done);
     void usagePoints(QObject* context, std::function<void(const QList<UsagePoint>&)> done);

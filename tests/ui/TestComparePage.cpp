@@ -468,8 +468,8 @@ void TestComparePage::reopenRerunExportAndDiff()
     QFile mdFile(md);
     QVERIFY(mdFile.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(mdFile.readAll());
-    QVERIFY2(text.contains(u"| fake/fast |"_s) && text.contains(u"## fake/medium"_s), qPrintable(text));
-    QVERIFY(text.contains(u"**Prompt:**\n\nKeep me"_s));
+    QVERIFY2(text.contains(u"| fake/fast |"_s) && text.contains(u"### fake/medium"_s), qPrintable(text));
+    QVERIFY(text.contains(u"## Prompt\n\n```text\nKeep me"_s));
     QFile jsonFile(json);
     QVERIFY(jsonFile.open(QIODevice::ReadOnly));
     const QJsonObject o = QJsonDocument::fromJson(jsonFile.readAll()).object();

@@ -13,6 +13,7 @@
 #include "common/BudgetDialog.h"
 #include "common/FrameTicker.h"
 #include "config/ConfigStore.h"
+#include "report/ExportDialog.h"
 #include "storage/HistoryService.h"
 
 #include <QEvent>
@@ -371,6 +372,33 @@ void ChatPage::exportConversation(const QString& id, const QString& path, const 
                            6000);
         emit exported(path, outcome.first);
     });
+}
+
+void ChatPage::openExportDialog(const QString& id)
+{
+    if (id.isEmpty())
+        return;
+    const QString title = id == m_session->conversation().id ? m_session->conversation().title : tr("Conversation");
+    auto* dialog = new ExportDialog(ReportKind::Conversation, title,
+                                    {{tr("Juxta conversation — lossless JSON, every branch, re-importable"), u"json"_s, u"json"_s},
+                                     {tr("Conversation as Markdown — the shown branch, re-importable"), u"md"_s, u"md"_s}},
+                                    this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exportRequested, this, [this, id, dialog](const ExportDialog::Choice& choice) {
+        if (!choice.report) {
+            const ConversationFormat kind = choice.lossless == u"md"_s ? ConversationFormat::Markdown : ConversationFormat::Json;
+            m_session->exportConversation(id, choice.path, kind, dialog,
+                                          [dialog, path = choice.path](const ChatSession::ExportResult& outcome) {
+                                              outcome.first ? dialog->showWritten({path}) : dialog->showFailed(outcome.second);
+                                          });
+            return;
+        }
+        m_session->writeReport(id, choice.options, *choice.report, choice.path, dialog,
+                               [dialog](const ReportWriteResult& result) {
+                                   result.ok ? dialog->showWritten(result.written) : dialog->showFailed(result.error);
+                               });
+    });
+    dialog->open();
 }
 
 void ChatPage::importConversation(const QString& path)

@@ -52,7 +52,8 @@ public:
     void stepBranch(const QString& messageId, int step);
     void deleteConversation(const QString& id);
     void undoDelete();
-    void exportConversation(const QString& id, const QString& path, const QString& format);
+    void exportConversation(const QString& id, const QString& path, const QString& format); // "json" or "md": lossless
+    void openExportDialog(const QString& id); // a report in any format, or the lossless files
     void importConversation(const QString& path);
     void setSettingsPanelVisible(bool visible);
     bool isSettingsPanelVisible() const;

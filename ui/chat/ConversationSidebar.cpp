@@ -181,8 +181,7 @@ void ConversationSidebar::showMenu(const QPoint& position)
     });
     menu.addAction(pinned ? tr("Unpin") : tr("Pin"), this, [this, id, pinned] { emit pinRequested(id, !pinned); });
     menu.addSeparator();
-    menu.addAction(tr("Export as Markdown…"), this, [this, id] { emit exportRequested(id, u"md"_s); });
-    menu.addAction(tr("Export as JSON…"), this, [this, id] { emit exportRequested(id, u"json"_s); });
+    menu.addAction(tr("Export…"), this, [this, id] { emit exportRequested(id); });
     menu.addSeparator();
     menu.addAction(tr("Delete"), this, [this, id] { emit deleteRequested(id); });
     menu.exec(m_list->viewport()->mapToGlobal(position));

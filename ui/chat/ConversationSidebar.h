@@ -37,7 +37,7 @@ signals:
     void renameRequested(const QString& id, const QString& title);
     void pinRequested(const QString& id, bool pinned);
     void deleteRequested(const QString& id);
-    void exportRequested(const QString& id, const QString& format); // "json" or "md"
+    void exportRequested(const QString& id); // the Export dialog, for conversation `id`
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

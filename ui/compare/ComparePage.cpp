@@ -74,7 +74,8 @@ ComparePage::ComparePage(ConfigStore& config, AnswerEngine& engine, CatalogServi
     auto* board = actionButton(tr("Leaderboard…"), tr("Your ratings of models from your votes"), this);
     auto* historyCharts = actionButton(tr("History charts…"), tr("Latency and price of every model across your history"),
                                  this);
-    auto* exportButton = actionButton(tr("Export…"), tr("Save this comparison as Markdown or JSON"), this);
+    auto* exportButton = actionButton(tr("Export…"), tr("Save this comparison as a report (HTML, Markdown, CSV, JSON) "
+                                                        "or as lossless JSON"), this);
     auto* rerun = actionButton(tr("Run again"), tr("The same models and first prompt, as a new comparison"), this);
     auto* charts = actionButton(tr("Charts"), tr("Show or hide the charts of this run"), this);
     auto* settings = actionButton(tr("Settings"), tr("System prompt and parameters shared by every column"), this);
@@ -159,15 +160,7 @@ ComparePage::ComparePage(ConfigStore& config, AnswerEngine& engine, CatalogServi
     connect(rerun, &QToolButton::clicked, this, &ComparePage::rerun);
     connect(charts, &QToolButton::toggled, this, &ComparePage::setChartsVisible);
     connect(settings, &QToolButton::toggled, m_settings, &QWidget::setVisible);
-    connect(exportButton, &QToolButton::clicked, this, [this] {
-        if (currentComparisonId().isEmpty())
-            return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export comparison"),
-                                                          m_comparison->record().title + u".md"_s,
-                                                          tr("Markdown (*.md);;JSON (*.json)"));
-        if (!path.isEmpty())
-            exportComparison(path);
-    });
+    connect(exportButton, &QToolButton::clicked, this, &ComparePage::openExportDialog);
     buildDraftColumns();
     refreshList();
 }

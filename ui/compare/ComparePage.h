@@ -52,7 +52,9 @@ public:
     void openComparison(const QString& id);
     void rerun();                        // the same setup and first prompt, as a new comparison
     void deleteComparison(const QString& id);
-    bool exportComparison(const QString& path); // .md or .json, chosen by the suffix
+    // .json: the lossless comparison; .html, .md, .csv: a report with the usual parts. False without a saved one.
+    bool exportComparison(const QString& path);
+    void openExportDialog(); // the Export dialog: a report in any format, or the lossless JSON
     void voteBest(int lane);
     void voteTie();
     void showDiff();

@@ -17,6 +17,7 @@
 #include "compare/ComparisonList.h"
 #include "compare/DiffDialog.h"
 #include "compare/LeaderboardDialog.h"
+#include "report/ExportDialog.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -111,12 +112,46 @@ void ComparePage::deleteComparison(const QString& id)
 bool ComparePage::exportComparison(const QString& path)
 {
     const QString id = currentComparisonId();
-    if (id.isEmpty())
+    const std::optional<ReportFormat> format = reportFormatFromPath(path);
+    if (id.isEmpty() || !format)
         return false;
-    m_saved.exportTo(id, path, this, [this, path](bool ok) {
-        emit statusMessage(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path), 6000);
+    if (*format == ReportFormat::Json) {
+        m_saved.exportTo(id, path, this, [this, path](bool ok) {
+            emit statusMessage(ok ? tr("Exported to %1").arg(path) : tr("Could not write %1").arg(path), 6000);
+        });
+        return true;
+    }
+    m_saved.writeReport(id, ReportOptions(), *format, path, this, [this](const ReportWriteResult& result) {
+        emit statusMessage(result.ok ? tr("Exported to %1").arg(result.written.value(0)) : result.error, 6000);
     });
     return true;
+}
+
+void ComparePage::openExportDialog()
+{
+    const QString id = currentComparisonId();
+    if (id.isEmpty()) {
+        emit statusMessage(tr("Nothing to export yet: run the comparison first."), 5000);
+        return;
+    }
+    auto* dialog = new ExportDialog(ReportKind::Comparison, m_comparison->record().title,
+                                    {{tr("Comparison data — lossless JSON, every column's conversation"), u"json"_s,
+                                      u"json"_s}},
+                                    this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exportRequested, this, [this, id, dialog](const ExportDialog::Choice& choice) {
+        if (!choice.report) {
+            m_saved.exportTo(id, choice.path, dialog, [dialog, path = choice.path](bool ok) {
+                ok ? dialog->showWritten({path}) : dialog->showFailed(ExportDialog::tr("could not write %1").arg(path));
+            });
+            return;
+        }
+        m_saved.writeReport(id, choice.options, *choice.report, choice.path, dialog,
+                            [dialog](const ReportWriteResult& result) {
+                                result.ok ? dialog->showWritten(result.written) : dialog->showFailed(result.error);
+                            });
+    });
+    dialog->open();
 }
 
 void ComparePage::onOrderChanged()

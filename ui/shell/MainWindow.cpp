@@ -132,14 +132,7 @@ void MainWindow::createChat()
         statusBar()->clearMessage();
         m_chat->undoDelete();
     });
-    connect(m_chat->sidebar(), &ConversationSidebar::exportRequested, this, [this](const QString& id, const QString& format) {
-        const bool markdown = format == u"md"_s;
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export conversation"), {},
-            markdown ? tr("Markdown (*.md)") : tr("Juxta conversation (*.json)"));
-        if (!path.isEmpty())
-            m_chat->exportConversation(id, path, format);
-    });
+    connect(m_chat->sidebar(), &ConversationSidebar::exportRequested, m_chat, &ChatPage::openExportDialog);
 }
 
 void MainWindow::offerUndo(const QString& text)
@@ -149,13 +142,17 @@ void MainWindow::offerUndo(const QString& text)
     m_undoExpiry->start();
 }
 
-void MainWindow::exportCurrent(const QString& format)
+void MainWindow::exportCurrent()
 {
+    if (m_compare && m_pages->currentWidget() == m_compare) {
+        m_compare->openExportDialog();
+        return;
+    }
     if (m_chat->currentConversationId().isEmpty()) {
         statusBar()->showMessage(tr("Nothing to export yet: this conversation has no messages."), 5000);
         return;
     }
-    emit m_chat->sidebar()->exportRequested(m_chat->currentConversationId(), format);
+    m_chat->openExportDialog(m_chat->currentConversationId());
 }
 
 void MainWindow::importConversation()
@@ -207,8 +204,9 @@ void MainWindow::createMenus()
     newComparison->setShortcut(QKeySequence(u"Ctrl+Shift+N"_s));
     file->addSeparator();
     file->addAction(tr("&Import conversation…"), this, &MainWindow::importConversation)->setObjectName(u"actionImport"_s);
-    file->addAction(tr("Export as &Markdown…"), this, [this] { exportCurrent(u"md"_s); });
-    file->addAction(tr("Export as &JSON…"), this, [this] { exportCurrent(u"json"_s); });
+    QAction* exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportCurrent);
+    exportAction->setObjectName(u"actionExport"_s);
+    exportAction->setShortcut(QKeySequence(u"Ctrl+E"_s));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"actionQuit"_s);

@@ -67,7 +67,7 @@ private:
     void saveConfig();
     void createChat();
     void createCompare();
-    void exportCurrent(const QString& format);
+    void exportCurrent(); // the Export dialog of the page shown
     void importConversation();
     void offerUndo(const QString& text);
     void createWelcome();
