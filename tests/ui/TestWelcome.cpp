@@ -4,6 +4,7 @@
 // the three demo targets at their scripted speeds through the real compare path, the third one falling back after
 // a 429 with Retry-After and a cut stream; every column is labelled offline and costs $0. Screenshots of both.
 #include "FakeProviderServer.h"
+#include "ReportChecks.h"
 #include "catalog/ModelPicker.h"
 #include "chat/ChatPage.h"
 #include "compare/CompareColumn.h"
@@ -12,11 +13,14 @@
 #include "config/ConfigStore.h"
 #include "offline/ScriptedResponder.h"
 #include "onboarding/WelcomePage.h"
+#include "report/ExportDialog.h"
 #include "shell/MainWindow.h"
 #include "storage/HistoryService.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -199,6 +203,40 @@ void TestWelcome::tryItOfflineRunsTheDemoComparison()
     const QString md = QString::fromUtf8(report.readAll());
     QVERIFY2(md.contains(u"| scripted/swift (offline) |"_s) && md.contains(u"every answer was free"_s),
              qPrintable(md.left(900)));
+
+    // The Export dialog, as a person uses it: an HTML report, then the CSV, each offered to open.
+    compare->openExportDialog();
+    ExportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = compare->findChild<ExportDialog*>()) != nullptr);
+    QCOMPARE(dialog->formatBox()->count(), 5); // four report formats and the lossless JSON
+    const auto button = [dialog](const QString& text) {
+        for (QPushButton* b : dialog->findChildren<QPushButton*>())
+            if (b->text() == text)
+                return b;
+        return static_cast<QPushButton*>(nullptr);
+    };
+    QVERIFY(button(u"&Export"_s) && button(u"&Open"_s) && !button(u"&Open"_s)->isVisible());
+    dialog->setFormatIndex(0);
+    const QString html = m_dir->filePath(u"offline comparison.html"_s);
+    dialog->setPath(html);
+    QTest::mouseClick(button(u"&Export"_s), Qt::LeftButton);
+    QTRY_VERIFY(button(u"&Open"_s)->isVisible() && button(u"Show in &folder"_s)->isVisible());
+    QFile htmlFile(html);
+    QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+    const test::HtmlReading reading = test::readReportHtml(htmlFile.readAll());
+    QVERIFY2(reading.error.isEmpty(), qPrintable(reading.error));
+    QVERIFY2(reading.text.contains(u"Fastest: scripted/swift"_s), qPrintable(reading.text.left(600)));
+    const QString shots = qEnvironmentVariable("JUXTA_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(dialog->grab().save(shots + u"/export_dialog.png"_s));
+
+    dialog->setFormatIndex(2); // CSV: the file name follows
+    QCOMPARE(dialog->choice().path, m_dir->filePath(u"offline comparison.csv"_s));
+    QTest::mouseClick(button(u"&Export"_s), Qt::LeftButton);
+    QTRY_VERIFY(QFile::exists(m_dir->filePath(u"offline comparison.csv"_s)) && button(u"&Export"_s)->isEnabled());
+    QFile csvFile(m_dir->filePath(u"offline comparison.csv"_s));
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QCOMPARE(test::readCsv(csvFile.readAll()).size(), 1 + compare->lanes().size());
+    dialog->close();
 
     QTest::qWait(200); // queued replots and the setup bar's new chips
     saveScreenshot(u"offline_comparison.png"_s);

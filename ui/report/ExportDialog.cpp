@@ -89,7 +89,9 @@ ExportDialog::ExportDialog(ReportKind kind, const QString& title, const QList<Lo
     auto* form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("Include:"), include);
-    form->addRow(tr("&Save to:"), where);
+    auto* whereLabel = new QLabel(tr("&Save to:"), this);
+    whereLabel->setBuddy(m_path); // a row of a layout gets no buddy of its own: the mnemonic needs one
+    form->addRow(whereLabel, where);
     auto* note = new QLabel(tr("Figures and the verdict are always in. A report never contains a key or a header."), this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
