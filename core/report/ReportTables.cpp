@@ -24,7 +24,7 @@ QString spread(const std::optional<Distribution>& d, bool repeats)
         return kNone;
     if (!repeats || d->samples < 2)
         return formatDuration(d->median);
-    return tr("%1 · p95 %2").arg(formatDuration(d->median), formatDuration(d->p95));
+    return tr("%1\n· p95 %2").arg(formatDuration(d->median), formatDuration(d->p95)); // two lines in HTML
 }
 
 QString rateCell(const std::optional<Distribution>& d)

@@ -31,7 +31,7 @@ const QString kStyle = u"<style>"
     ".jx-done,.jx-cached{fill:#2da44e}.jx-failed{fill:#cf222e}.jx-skipped,.jx-waiting{fill:#8c959f}"
     ".jx-running{fill:#0969da}.jx-cached{fill-opacity:.55}"
     ".jx-node{fill:#f6f8fa;stroke:#8c959f}.jx-edge{fill:none;stroke:#59636e;stroke-width:1.4}"
-    ".jx-line{fill:none;stroke-width:2}"
+    ".jx-line{fill:none;stroke-width:2}.jx-small{font-size:11px}"
     "@media (prefers-color-scheme:dark){.jx-t{fill:#e6edf3}.jx-m{fill:#9198a1}.jx-g{stroke:#3d444d}"
     ".jx-a{stroke:#9198a1}.jx-node{fill:#151b23;stroke:#656c76}.jx-edge{stroke:#9198a1}}"
     "</style>"_s;
@@ -159,7 +159,8 @@ QString barsSvg(const ChartSpec& c)
                    + rect(x, y + 5, w, kRow - 10, u"jx-s%1"_s.arg(stacked ? s % 8 : 0)) + u"</g>"_s;
             x += w;
         }
-        out += text(x + 6, y + kRow / 2 + 4, any ? valueText(totals.at(row), c.valueUnit) : u"unknown"_s, u"jx-m"_s);
+        const QString missing = c.valueUnit == u"USD"_s ? u"unknown"_s : u"no answer"_s;
+        out += text(x + 6, y + kRow / 2 + 4, any ? valueText(totals.at(row), c.valueUnit) : missing, u"jx-m"_s);
     }
     out += lineEl(x0, top, x0, bottom, u"jx-a"_s);
     if (!c.note.isEmpty())
@@ -296,22 +297,25 @@ QString chartSvg(const ChartSpec& chart)
 
 QString pipelineGraphSvg(const Report& r)
 {
-    constexpr double nodeW = 150, nodeH = 46, margin = 16;
+    // Layers (longest path) left to right, whatever the canvas had: a canvas spread wide would shrink every label
+    // to nothing once scaled to a page. Within a layer, the canvas's top-to-bottom order is kept.
+    constexpr double nodeW = 128, nodeH = 44, margin = 16, layerGap = 40, rowGap = 18;
     QHash<QString, QPointF> at;
-    bool laidOut = false;
+    const QHash<QString, int> layer = layersOf(r);
+    QList<const ReportGraphNode*> ordered;
     for (const ReportGraphNode& n : r.graphNodes)
-        laidOut = laidOut || !n.position.isNull();
-    if (laidOut) {
-        for (const ReportGraphNode& n : r.graphNodes)
-            at.insert(n.name, n.position);
-    } else {
-        const QHash<QString, int> layer = layersOf(r);
-        QHash<int, int> rows;
-        for (const ReportGraphNode& n : r.graphNodes) {
-            const int l = layer.value(n.name);
-            at.insert(n.name, QPointF(l * (nodeW + 60), rows[l]++ * (nodeH + 30)));
-        }
+        ordered.append(&n);
+    std::stable_sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->position.y() < b->position.y(); });
+    QHash<int, int> rows;
+    for (const ReportGraphNode* n : ordered) {
+        const int l = layer.value(n->name);
+        at.insert(n->name, QPointF(l * (nodeW + layerGap), rows[l]++ * (nodeH + rowGap)));
     }
+    int tallest = 0;
+    for (int count : std::as_const(rows))
+        tallest = std::max(tallest, count);
+    for (auto it = at.begin(); it != at.end(); ++it) // each layer centred on the tallest
+        it->ry() += (tallest - rows.value(layer.value(it.key()))) * (nodeH + rowGap) / 2;
     double minX = 1e18, minY = 1e18, maxX = -1e18, maxY = -1e18;
     for (const QPointF& p : std::as_const(at)) {
         minX = std::min(minX, p.x());
@@ -349,8 +353,8 @@ QString pipelineGraphSvg(const Report& r)
                + u"<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"6\" class=\"jx-node\"/>"_s.arg(
                    num(p.x()), num(p.y()), num(nodeW), num(nodeH))
                + rect(p.x(), p.y(), 5, nodeH, u"jx-"_s + st)
-               + text(p.x() + 12, p.y() + 19, n.name.left(20), u"jx-t"_s)
-               + text(p.x() + 12, p.y() + 35, (n.model.isEmpty() ? n.kind : n.model).left(22), u"jx-m"_s) + u"</g>"_s;
+               + text(p.x() + 11, p.y() + 18, n.name.left(16), u"jx-t"_s)
+               + text(p.x() + 11, p.y() + 34, (n.model.isEmpty() ? n.kind : n.model).left(18), u"jx-m jx-small"_s) + u"</g>"_s;
     }
     return out + u"</svg>"_s;
 }

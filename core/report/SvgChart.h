@@ -10,8 +10,8 @@
 namespace juxta {
 
 QString chartSvg(const ChartSpec& chart);
-// The run's graph: its nodes where the canvas had them (or in layers left to right without a layout), the edges
-// as arrows, each node tinted by its state in the run.
+// The run's graph: its nodes in layers left to right (the canvas's vertical order kept), the edges as arrows, each
+// node marked with its state in the run.
 QString pipelineGraphSvg(const Report& report);
 
 } // namespace juxta
