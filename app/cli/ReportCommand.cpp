@@ -85,7 +85,7 @@ int ReportCommand::run(const QStringList& arguments)
         "at least 5 votes)."_s);
     parser.addHelpOption();
     const QCommandLineOption comparison(u"comparison"_s, u"Report the saved comparison ID."_s, u"ID"_s);
-    const QCommandLineOption runId(u"run"_s, u"Report the pipeline run ID."_s, u"ID"_s);
+    const QCommandLineOption runId(u"run"_s, u"Report the pipeline run ID, or the batch ID (every row, per node and model)."_s, u"ID"_s);
     const QCommandLineOption conversation(u"conversation"_s, u"Report the conversation ID (its current branch)."_s, u"ID"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write the report to FILE (.html, .md, .csv or .json)."_s, u"FILE"_s);
     const QCommandLineOption format(u"format"_s, u"html, md, csv or json, whatever the file is called."_s, u"FORMAT"_s);

@@ -105,6 +105,21 @@ struct ReportGraphEdge
     QString label; // "then", "else", "items"
 };
 
+struct ReportBatchRow // one input row of a pipeline batch
+{
+    qint64 row = 0;          // 0-based, as the input file's rows
+    QString state;           // "done", "failed"
+    QJsonObject variables;
+    QJsonObject outputs;     // the Output nodes' values
+    double timeMs = 0;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    std::optional<double> costUsd;
+    QString error;
+    QString runId;
+    QList<NodeRun> nodes;    // its run's nodes
+};
+
 struct Report
 {
     ReportKind kind = ReportKind::Comparison;
@@ -128,6 +143,9 @@ struct Report
     QList<ReportGraphNode> graphNodes;
     QList<ReportGraphEdge> graphEdges;
     QString runState;                       // "done", "failed", "cancelled", "interrupted"
+    bool batch = false;                     // a pipeline over the rows of a file: `models` are per node and model
+    qint64 batchTotalRows = 0;
+    QList<ReportBatchRow> batchRows;        // the finished rows, in input order
     double wallMs = 0;
     QStringList criticalPath;
 

@@ -293,10 +293,12 @@ std::optional<Report> buildReport(ConversationStore& store, ReportKind kind, con
     }
     case ReportKind::PipelineRun: {
         RunStore runs(store);
-        const std::optional<PipelineRunRow> run = runs.loadRun(id);
-        if (!run)
-            break;
-        return runReport(*run, runs.nodesOf(id), options);
+        if (const std::optional<PipelineRunRow> run = runs.loadRun(id))
+            return runReport(*run, runs.nodesOf(id), options);
+        BatchStore batches(store); // a batch is reported by its id too: the runs of its rows together
+        if (const std::optional<BatchRow> batch = batches.loadBatch(id))
+            return batchReport(*batch, batches.finishedRows(id), runs, options);
+        break;
     }
     case ReportKind::Conversation: {
         const std::optional<Conversation> conversation = store.loadConversation(id);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "report/Report.h"
+#include "storage/BatchStore.h"
 #include "storage/ComparisonStore.h"
 #include "storage/RunStore.h"
 
@@ -20,6 +21,10 @@ std::optional<Report> buildReport(ConversationStore& store, ReportKind kind, con
 Report comparisonReport(const SavedComparison& saved, const QList<VoteRow>& votes, const QHash<QString, int>& ratings,
                         const ReportOptions& options);
 Report runReport(const PipelineRunRow& run, const QList<NodeRunRow>& nodes, const ReportOptions& options);
+// A batch: every finished row with its run's nodes (read from `runs`), aggregates per node and model, and — where
+// two model nodes answered the same prompt on every row — what routing them all to the cheaper one would have cost.
+Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows, const RunStore& runs,
+                   const ReportOptions& options);
 Report conversationReport(const Conversation& conversation, const QHash<QString, QByteArray>& traces,
                           const ReportOptions& options);
 

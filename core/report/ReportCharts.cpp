@@ -120,6 +120,16 @@ QList<ChartSpec> runCharts(const Report& report)
     return charts;
 }
 
+QList<ChartSpec> batchCharts(const Report& report)
+{
+    QList<ChartSpec> charts{latencyChart(report.models, tr("Latency per node and model (median)")),
+                            costChart(report.models)};
+    if (std::any_of(report.models.cbegin(), report.models.cend(),
+                    [](const ReportModelFigures& m) { return m.totalMs && m.totalMs->samples > 1; }))
+        charts.append(repeatsChart(report.models));
+    return charts;
+}
+
 QList<ChartSpec> conversationCharts(const Report& report)
 {
     QList<ChartSpec> charts;

@@ -11,5 +11,6 @@ namespace juxta {
 QList<ChartSpec> comparisonCharts(const Report& report);
 QList<ChartSpec> runCharts(const Report& report);
 QList<ChartSpec> conversationCharts(const Report& report);
+QList<ChartSpec> batchCharts(const Report& report); // latency and cost per node and model
 
 } // namespace juxta

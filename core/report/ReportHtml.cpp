@@ -170,7 +170,9 @@ QString metaLine(const Report& r)
     if (r.kind == ReportKind::Comparison)
         parts << tr("%1 models").arg(r.models.size()) << tr("%1 prompt(s)").arg(r.prompts.size())
               << tr("%1 run(s) each").arg(r.repeat);
-    if (r.kind == ReportKind::PipelineRun)
+    if (r.batch)
+        parts << tr("%1 of %2 rows finished").arg(r.batchRows.size()).arg(r.batchTotalRows);
+    else if (r.kind == ReportKind::PipelineRun)
         parts << tr("%1 nodes").arg(r.nodes.size()) << tr("wall time %1").arg(formatDuration(r.wallMs));
     if (r.kind == ReportKind::Conversation)
         parts << tr("%1 messages").arg(r.messages.size());
@@ -212,7 +214,10 @@ QByteArray reportHtml(const Report& r)
 
     if (r.kind == ReportKind::PipelineRun) {
         section(u"graph"_s, tr("Pipeline"), u"<figure>"_s + pipelineGraphSvg(r) + u"</figure>"_s);
-        section(u"figures"_s, tr("Nodes"), tableHtml(nodeTable(r)));
+        if (r.batch)
+            section(u"figures"_s, tr("Per node and model"), tableHtml(modelFiguresTable(r)));
+        else
+            section(u"figures"_s, tr("Nodes"), tableHtml(nodeTable(r)));
     } else if (!r.models.isEmpty()) {
         QString figures = tableHtml(modelFiguresTable(r));
         if (!r.unpricedModels.isEmpty())
@@ -237,7 +242,16 @@ QByteArray reportHtml(const Report& r)
     if (const ReportTable attempts = attemptsTable(r); !attempts.rows.isEmpty())
         section(u"attempts"_s, tr("Fallbacks and retries"), tableHtml(attempts));
 
-    if (r.options.answers) {
+    if (r.batch) {
+        QString rows = tableHtml(batchRowsTable(r, kBatchRowsShown));
+        if (r.batchRows.size() > kBatchRowsShown)
+            rows += u"<p class=\"note\">"_s
+                    + esc(tr("The first %1 of %2 rows; the CSV and JSON reports have every one.")
+                              .arg(kBatchRowsShown).arg(r.batchRows.size()))
+                    + u"</p>"_s;
+        section(u"rows"_s, tr("Rows"), rows);
+    }
+    if (r.options.answers && !r.batch) {
         QString answers;
         if (r.kind == ReportKind::Conversation) {
             int answerIndex = 0;

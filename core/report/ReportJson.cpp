@@ -145,7 +145,7 @@ QByteArray reportJson(const Report& r)
                                         {u"created_at"_s, iso(m.createdAt)}});
         o.insert(u"messages"_s, messages);
     }
-    if (r.kind == ReportKind::PipelineRun) {
+    if (r.kind == ReportKind::PipelineRun && !r.batch) {
         QJsonArray nodes, edges;
         for (const NodeRun& n : r.nodes) {
             QJsonObject node = n.toJson();
@@ -162,6 +162,32 @@ QByteArray reportJson(const Report& r)
                                        {u"critical_path"_s, QJsonArray::fromStringList(r.criticalPath)},
                                        {u"nodes"_s, nodes},
                                        {u"edges"_s, edges}});
+    }
+    if (r.batch) {
+        QJsonArray rows;
+        for (const ReportBatchRow& row : r.batchRows) {
+            QJsonArray nodes;
+            for (const NodeRun& n : row.nodes) {
+                QJsonObject node = n.toJson();
+                if (!r.options.answers) {
+                    node.remove(u"input"_s);
+                    node.remove(u"output"_s);
+                }
+                nodes.append(node);
+            }
+            rows.append(QJsonObject{{u"row"_s, row.row},
+                                    {u"state"_s, row.state},
+                                    {u"variables"_s, row.variables},
+                                    {u"outputs"_s, r.options.answers ? QJsonValue(row.outputs) : QJsonValue(QJsonObject())},
+                                    {u"time_ms"_s, row.timeMs},
+                                    {u"input_tokens"_s, row.inputTokens},
+                                    {u"output_tokens"_s, row.outputTokens},
+                                    {u"cost_usd"_s, opt(row.costUsd)},
+                                    {u"error"_s, row.error},
+                                    {u"run_id"_s, row.runId},
+                                    {u"nodes"_s, nodes}});
+        }
+        o.insert(u"batch"_s, QJsonObject{{u"total_rows"_s, r.batchTotalRows}, {u"rows"_s, rows}});
     }
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }

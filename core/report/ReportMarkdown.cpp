@@ -147,7 +147,13 @@ QString reportMarkdown(const Report& r, const QString& chartStem)
             md += tableMd(t);
         }
     }
-    if (r.kind == ReportKind::PipelineRun) {
+    if (r.batch) {
+        md += u"## "_s + tr("Per node and model") + u"\n\n"_s + tableMd(modelFiguresTable(r));
+        md += u"## "_s + tr("Rows") + u"\n\n"_s + tableMd(batchRowsTable(r, kBatchRowsShown));
+        if (r.batchRows.size() > kBatchRowsShown)
+            md += tr("*The first %1 of %2 rows; the CSV and JSON reports have every one.*")
+                      .arg(kBatchRowsShown).arg(r.batchRows.size()) + u"\n\n"_s;
+    } else if (r.kind == ReportKind::PipelineRun) {
         md += u"## "_s + tr("Nodes") + u"\n\n"_s + tableMd(nodeTable(r));
     } else if (!r.models.isEmpty()) {
         md += u"## "_s + tr("Figures") + u"\n\n"_s + tableMd(modelFiguresTable(r));
@@ -164,7 +170,7 @@ QString reportMarkdown(const Report& r, const QString& chartStem)
         md += u"## "_s + tr("Votes") + u"\n\n"_s + tableMd(leaderboardTable(r));
     if (const ReportTable attempts = attemptsTable(r); !attempts.rows.isEmpty())
         md += u"## "_s + tr("Fallbacks and retries") + u"\n\n"_s + tableMd(attempts);
-    if (r.options.answers) {
+    if (r.options.answers && !r.batch) {
         md += u"## "_s + (r.kind == ReportKind::PipelineRun ? tr("Nodes' output") : tr("Answers")) + u"\n\n"_s;
         if (r.kind == ReportKind::PipelineRun) {
             for (const NodeRun& n : r.nodes) {

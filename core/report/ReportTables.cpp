@@ -52,7 +52,8 @@ ReportTable modelFiguresTable(const Report& r)
     for (const ReportModelFigures& m : r.models)
         repeats = repeats || (m.totalMs && m.totalMs->samples > 1);
     ReportTable t;
-    t.headers = {tr("Model"), tr("Answers"), repeats ? tr("TTFT (median · p95)") : tr("TTFT"),
+    t.headers = {r.batch ? tr("Node · model") : tr("Model"), r.batch ? tr("Steps") : tr("Answers"),
+                 repeats ? tr("TTFT (median · p95)") : tr("TTFT"),
                  repeats ? tr("Total (median · p95)") : tr("Total"), tr("Speed"), tr("Tokens in"), tr("Tokens out"),
                  tr("Cost")};
     t.numeric = {false, true, true, true, true, true, true, true};
@@ -133,6 +134,27 @@ ReportTable leaderboardTable(const Report& r)
     for (const LeaderboardRow& row : r.leaderboard)
         t.rows.append({row.model, QString::number(qRound(row.rating)), QString::number(row.votes),
                        QString::number(row.wins), QString::number(row.ties), QString::number(row.losses)});
+    return t;
+}
+
+ReportTable batchRowsTable(const Report& r, int limit)
+{
+    ReportTable t;
+    t.headers = {tr("Row"), tr("State"), tr("Time"), tr("Tokens in"), tr("Tokens out"), tr("Cost"), tr("Output"),
+                 tr("Error")};
+    t.numeric = {true, false, true, true, true, true, false, false};
+    for (const ReportBatchRow& row : r.batchRows) {
+        if (t.rows.size() >= limit)
+            break;
+        QStringList outputs;
+        for (auto it = row.outputs.constBegin(); it != row.outputs.constEnd(); ++it)
+            outputs.append(it.value().isString() ? it.value().toString() : QString());
+        QString output = outputs.join(u" · "_s).simplified();
+        if (output.size() > 160)
+            output = output.left(159) + u'…';
+        t.rows.append({QString::number(row.row + 1), row.state, formatDuration(row.timeMs), formatTokens(row.inputTokens),
+                       formatTokens(row.outputTokens), formatCost(row.costUsd), output, row.error});
+    }
     return t;
 }
 

@@ -22,6 +22,9 @@ ReportTable modelFiguresTable(const Report& report);
 ReportTable nodeTable(const Report& report);
 ReportTable attemptsTable(const Report& report);   // no rows: nothing failed
 ReportTable leaderboardTable(const Report& report);
+// A batch's rows, the first `limit` of them (a document of ten thousand rows is for the CSV and the JSON).
+ReportTable batchRowsTable(const Report& report, int limit);
+constexpr int kBatchRowsShown = 500;
 // "openai/gpt-4o · prompt 2 · run 3" (the parts that tell answers apart).
 QString answerHeading(const Report& report, const ReportAnswer& answer);
 QString stateText(MessageState state);

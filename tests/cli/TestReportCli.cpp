@@ -146,6 +146,22 @@ void TestReportCli::runReportAsMarkdownAndCsv()
     const HtmlReading reading = readReportHtml(read(u"run.xhtml"_s));
     QVERIFY2(reading.error.isEmpty(), qPrintable(reading.error));
     QVERIFY(reading.ids.contains(u"graph"_s) && reading.ids.contains(u"chart-timeline"_s));
+
+    // A batch is reported by its id: per node and model, and its rows.
+    QFile inputRows(m_home.filePath(u"rows.csv"_s));
+    QVERIFY(inputRows.open(QIODevice::WriteOnly));
+    inputRows.write("input\n\"First text, with a comma.\"\nSecond text.\n");
+    inputRows.close();
+    const Run batch = juxta({u"run"_s, pipeline, u"--input"_s, u"rows.csv"_s, u"--output"_s, u"rows.jsonl"_s});
+    QVERIFY2(batch.exitCode == 0, batch.err.constData());
+    const QString batchId = idOf(u"batch"_s);
+    QVERIFY(!batchId.isEmpty());
+    const Run batchReport = juxta({u"report"_s, u"--run"_s, batchId, u"-o"_s, u"batch.html"_s});
+    QVERIFY2(batchReport.exitCode == 0, batchReport.err.constData());
+    const HtmlReading batchHtml = readReportHtml(read(u"batch.html"_s));
+    QVERIFY2(batchHtml.error.isEmpty(), qPrintable(batchHtml.error));
+    QVERIFY(batchHtml.ids.contains(u"rows"_s));
+    QVERIFY2(batchHtml.text.contains(u"Batch done: 2 of 2 rows done, 0 failed."_s), qPrintable(batchHtml.text.left(800)));
 }
 
 void TestReportCli::conversationReport()

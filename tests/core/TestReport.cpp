@@ -12,8 +12,10 @@
 #include "report/ReportFile.h"
 #include "report/ReportVerdict.h"
 #include "report/ReportWriters.h"
+#include "storage/BatchStore.h"
 #include "storage/HistoryDatabase.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,6 +94,7 @@ private slots:
     void markdownKeepsHostileTextInert();
     void pipelineRunReport();
     void conversationWithAHugeAnswer();
+    void batchAggregatesAndMeasuresSavings();
     void formatsByExtensionAndIncludeList();
 
 private:
@@ -448,6 +451,92 @@ void TestReport::conversationWithAHugeAnswer()
     QCOMPARE(json.value(u"outputs"_s).toArray().at(0).toObject().value(u"content"_s).toString(), huge);
     QCOMPARE(json.value(u"messages"_s).toArray().size(), 2);
     QVERIFY(reportMarkdown(*report, {}).contains(u"line of text with &lt;tags&gt;"_s));
+}
+
+// Three rows through "ask three, let a fourth judge": answer_a, answer_b and answer_c answer the same question on
+// every row, so what routing all rows to the cheapest would have cost is measured, not guessed.
+void TestReport::batchAggregatesAndMeasuresSavings()
+{
+    QString error;
+    const std::optional<Pipeline> pipeline =
+        loadPipelineFile(QStringLiteral(JUXTA_EXAMPLES_DIR "/ask-three-judge.juxta"), error);
+    QVERIFY2(pipeline, qPrintable(error));
+    ConversationStore& store = m_db->conversations();
+    BatchStore batches(store);
+    RunStore runs(store);
+    BatchRow batch;
+    batch.id = u"batch1"_s;
+    batch.name = pipeline->name;
+    batch.pipelineJson = writePipeline(*pipeline);
+    batch.input = u"questions.csv"_s;
+    batch.startedAt = QDateTime::currentDateTimeUtc();
+    batch.state = u"running"_s;
+    batch.totalRows = 3;
+    QVERIFY2(batches.createBatch(batch), qPrintable(batches.lastError()));
+    const QHash<QString, double> cost{{u"answer_a"_s, 0.002}, {u"answer_b"_s, 0.001}, {u"answer_c"_s, 0.004},
+                                      {u"judge"_s, 0.0005}};
+    for (int row = 0; row < 3; ++row) {
+        PipelineRunRow run;
+        run.id = u"row-run-%1"_s.arg(row);
+        run.name = pipeline->name;
+        run.pipelineJson = batch.pipelineJson;
+        run.startedAt = QDateTime::currentDateTimeUtc();
+        run.state = u"done"_s;
+        run.conversationId = run.id + u"-c"_s;
+        QVERIFY(runs.createRun(run));
+        for (const QString& name : {u"answer_a"_s, u"answer_b"_s, u"answer_c"_s, u"judge"_s}) {
+            NodeRun n;
+            n.node = name;
+            n.kind = u"model"_s;
+            n.state = NodeState::Done;
+            n.startedMs = 0;
+            n.finishedMs = 500 + 100 * row;
+            n.ttftMs = 100;
+            n.costUsd = cost.value(name);
+            n.servedBy = {pipeline->node(name)->model};
+            n.attempts = n.items = 1;
+            n.output = StepValue::ofText(u"=cmd|' /C calc'!A0"_s);
+            QVERIFY(runs.saveNode({run.id, name, u"done"_s, QJsonDocument(n.toJson()).toJson(QJsonDocument::Compact)}));
+        }
+        const QJsonObject result{{u"row"_s, row}, {u"variables"_s, QJsonObject{{u"question"_s, u"Q%1"_s.arg(row)}}},
+                                 {u"outputs"_s, QJsonObject{{u"answer"_s, u"A%1"_s.arg(row)}}}, {u"status"_s, u"done"_s},
+                                 {u"time_ms"_s, 900.0}, {u"input_tokens"_s, 40}, {u"output_tokens"_s, 60},
+                                 {u"cost_usd"_s, 0.0075}, {u"run_id"_s, run.id}};
+        QVERIFY(batches.saveRow(batch.id, row, u"done"_s, run.id, QJsonDocument(result).toJson(QJsonDocument::Compact)));
+    }
+    QVERIFY(batches.setState(batch.id, u"done"_s, QDateTime::currentDateTimeUtc(), "{}"));
+
+    const std::optional<Report> report = build(ReportKind::PipelineRun, u"batch1"_s);
+    QVERIFY(report);
+    QVERIFY(report->batch);
+    QCOMPARE(report->batchRows.size(), 3);
+    QCOMPARE(*report->totalCostUsd, 3 * 0.0075);
+    QCOMPARE(report->models.size(), 4); // per node and model
+    QCOMPARE(report->models.at(0).answers, 3);
+    QCOMPARE(*report->models.at(0).costUsd, 0.006);
+    QCOMPARE(report->models.at(0).totalMs->samples, 3);
+    const auto savings = std::find_if(report->verdict.cbegin(), report->verdict.cend(),
+                                      [](const ReportClaim& c) { return c.kind == u"savings"_s; });
+    QVERIFY(savings != report->verdict.cend());
+    QCOMPARE(savings->subject, u"answer_b"_s);
+    QCOMPARE(savings->sampleSize, 3);
+    QVERIFY2(savings->text.contains(u"routing these 3 rows to answer_b (scripted/steady) would have cost "_s
+                                    + formatCost(0.003) + u" instead of "_s + formatCost(0.012)
+                                    + u" for answer_c (scripted/slow)"_s),
+             qPrintable(savings->text));
+
+    const HtmlReading reading = readReportHtml(reportHtml(*report));
+    QVERIFY2(reading.error.isEmpty(), qPrintable(reading.error));
+    QVERIFY(reading.ids.contains(u"rows"_s) && reading.ids.contains(u"graph"_s));
+    const QList<QStringList> rows = readCsv(reportCsv(*report));
+    QCOMPARE(rows.size(), 1 + 3 * 4); // every input row × node
+    const int answerColumn = int(rows.at(0).indexOf(u"answer"_s));
+    QCOMPARE(rows.at(1).at(answerColumn), u"'=cmd|' /C calc'!A0"_s);
+    QCOMPARE(rows.at(12).at(int(rows.at(0).indexOf(u"row"_s))), u"3"_s);
+    const QString jsonPath = m_dir->filePath(u"batch.json"_s);
+    QVERIFY(writeReportFile(*report, ReportFormat::Json, jsonPath).ok);
+    const QString problems = schemaProblems(jsonPath);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
 void TestReport::formatsByExtensionAndIncludeList()
