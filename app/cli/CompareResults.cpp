@@ -3,6 +3,7 @@
 
 #include "cli/JsonOutput.h"
 #include "compare/RepeatStats.h"
+#include "report/FigureFormat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,9 +30,9 @@ QJsonObject repeatJson(const RepeatStats& s)
                        {u"output_tokens_per_s"_s, distributionJson(s.outputTokensPerSecond)}};
 }
 
-QString cell(const std::optional<double>& value, int decimals, const QString& suffix = {})
+QString durationCell(const std::optional<double>& ms)
 {
-    return value ? QString::number(*value, 'f', decimals) + suffix : u"–"_s;
+    return ms ? formatDuration(*ms) : u"–"_s;
 }
 
 QString padded(const QString& text, int width)
@@ -47,8 +48,8 @@ CompareResults compareResults(const Comparison& comparison, const QString& promp
     CompareResults out;
     QJsonArray results;
     QString answers;
-    QString table = padded(u"MODEL"_s, 36) + padded(u"RESULT"_s, 14) + padded(u"TTFT ms"_s, 9)
-                    + padded(u"TOTAL ms"_s, 9) + padded(u"TOK/S"_s, 7) + padded(u"IN"_s, 7) + padded(u"OUT"_s, 7)
+    QString table = padded(u"MODEL"_s, 36) + padded(u"RESULT"_s, 14) + padded(u"TTFT"_s, 9)
+                    + padded(u"TOTAL"_s, 9) + padded(u"SPEED"_s, 12) + padded(u"IN"_s, 7) + padded(u"OUT"_s, 7)
                     + u"COST\n"_s;
     for (int lane = 0; lane < comparison.lanes().size(); ++lane) {
         const ComparisonLane& l = *comparison.lanes().at(lane);
@@ -87,16 +88,16 @@ CompareResults compareResults(const Comparison& comparison, const QString& promp
                                                 ? std::optional<double>(stats.outputTokensPerSecond->median)
                                                 : o.metrics.outputTokensPerSecond;
         const QString label = offline.value(lane) ? labels.at(lane) + u" (offline)"_s : labels.at(lane);
-        table += padded(label, 36) + padded(result, 14) + padded(cell(ttft, 0), 9) + padded(cell(total, 0), 9)
-                 + padded(cell(speed, 1), 7)
+        table += padded(label, 36) + padded(result, 14) + padded(durationCell(ttft), 9) + padded(durationCell(total), 9)
+                 + padded(speed ? formatRate(speed) : u"–"_s, 12)
                  + padded(o.usage.inputTokens ? QString::number(*o.usage.inputTokens) : u"–"_s, 7)
                  + padded(o.usage.outputTokens ? QString::number(*o.usage.outputTokens) : u"–"_s, 7)
-                 + (cost.usd() ? formatMoney(*cost.usd(), u"USD"_s) : u"price unknown"_s) + u'\n';
+                 + (cost.usd() ? formatCost(cost.usd()) : u"price unknown"_s) + u'\n';
         answers += u"── %1 ──\n%2\n\n"_s.arg(labels.at(lane), o.text);
     }
     const int repeat = comparison.setup().repeat;
     if (repeat > 1)
-        table += u"(TTFT, TOTAL and TOK/S are medians over the runs; --json has p95 and spread)\n"_s;
+        table += u"(TTFT, TOTAL and SPEED are medians over the runs; --json has p95 and spread)\n"_s;
     out.text = answers + table;
     out.json = QJsonObject{{u"prompt"_s, prompt}, {u"repeat"_s, repeat}, {u"results"_s, results}};
     if (saved)

@@ -57,7 +57,7 @@ std::optional<ReportClaim> savingsClaim(const QList<ReportBatchRow>& rows, const
     for (const ReportBatchRow& row : rows) {
         QHash<QString, double> cost;
         for (const NodeRun& n : row.nodes)
-            if (siblings.contains(n.node) && finished(n) && n.costUsd)
+            if (siblings.contains(n.node) && n.state == NodeState::Done && n.costUsd) // a cached one was not measured
                 cost.insert(n.node, *n.costUsd);
         if (cost.size() != siblings.size())
             continue; // measured only where all of them answered
@@ -76,8 +76,8 @@ std::optional<ReportClaim> savingsClaim(const QList<ReportBatchRow>& rows, const
         return modelOf.value(node).isEmpty() ? node : u"%1 (%2)"_s.arg(node, modelOf.value(node));
     };
     return ReportClaim{u"savings"_s, *cheap,
-                       tr("Savings: routing these %n rows to %1 would have cost %2 instead of %3 for %4 (measured: both "
-                          "answered every one).", counted)
+                       tr("Savings: routing these %n rows to %1 would have cost %2 instead of %3 for %4 (measured: "
+                          "each of them answered every one of these rows).", counted)
                            .arg(name(*cheap), formatCost(total.value(*cheap)), formatCost(total.value(*dear)), name(*dear)),
                        counted};
 }
@@ -134,13 +134,13 @@ Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows,
         row.error = json.value(u"error"_s).toString();
         row.runId = json.value(u"run_id"_s).toString();
         for (const NodeRunRow& n : runs.nodesOf(row.runId))
-            row.nodes.append(NodeRun::fromJson(QJsonDocument::fromJson(n.recordJson).object()));
+            row.nodes.append(nodeRunForReport(n.recordJson, n.node));
         r.batchRows.append(row);
     }
     for (const ReportBatchRow& row : std::as_const(r.batchRows)) {
         for (const NodeRun& n : row.nodes) {
-            if (n.kind != u"model"_s)
-                continue;
+            if (n.kind != u"model"_s || n.state == NodeState::Skipped || n.state == NodeState::Waiting)
+                continue; // a branch not taken is not a step
             const QString key = n.servedBy.isEmpty() ? n.node : n.node + u" · "_s + n.servedBy.join(u", "_s);
             if (!byKey.contains(key))
                 keys.append(key);
@@ -160,8 +160,8 @@ Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows,
                 ; // served from the cache: cost nothing this time
             else if (n->costUsd)
                 cost += *n->costUsd;
-            else
-                ++m.unpricedAnswers;
+            else if (finished(*n) || n->inputTokens.value_or(0) > 0 || n->outputTokens.value_or(0) > 0)
+                ++m.unpricedAnswers; // billed, at a price we do not know
             if (!finished(*n))
                 continue;
             ++m.succeeded;

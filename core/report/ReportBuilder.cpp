@@ -10,6 +10,7 @@
 #include "storage/ConversationStore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,6 +59,22 @@ void anonymise(AnswerStats& s, const QString& label)
         note = QCoreApplication::translate("Report", "an earlier attempt failed");
     s.errorMessage.clear(); // may name the provider
 }
+
+} // namespace
+
+NodeRun nodeRunForReport(const QByteArray& recordJson, const QString& name)
+{
+    NodeRun n = NodeRun::fromJson(QJsonDocument::fromJson(recordJson).object());
+    if (n.node.isEmpty())
+        n.node = name;
+    // An Input node's file is resolved to an absolute path, and its errors name it: the home folder stays out.
+    const QString home = QDir::homePath();
+    if (home.size() > 1)
+        n.error.replace(home, u"~"_s);
+    return n;
+}
+
+namespace {
 
 // Sums over every answer: a price missing anywhere makes the total unknown and names the model.
 void addTotals(Report& r)
@@ -145,13 +162,14 @@ Report comparisonReport(const SavedComparison& saved, const QList<VoteRow>& vote
         if (first.isEmpty() || second.isEmpty())
             continue;
         named.append({first, second, v.vote.result, v.vote.at});
-        const QString event = v.vote.at.toString(Qt::ISODateWithMs)
-                              + (v.vote.result == PairVote::Result::FirstWins ? v.messageA : u"tie"_s);
+        const bool tie = v.vote.result == PairVote::Result::Tie;
+        const QString winner = v.vote.result == PairVote::Result::FirstWins ? v.messageA : v.messageB;
+        const QString event = v.vote.at.toString(Qt::ISODateWithMs) + (tie ? u"tie"_s : winner);
         if (events.contains(event))
             continue;
         events.insert(event);
-        if (v.vote.result == PairVote::Result::FirstWins)
-            ++best[first];
+        if (!tie)
+            ++best[v.vote.result == PairVote::Result::FirstWins ? first : second];
     }
     r.voteCount = int(events.size());
     if (!r.blind)
@@ -190,9 +208,7 @@ Report runReport(const PipelineRunRow& run, const QList<NodeRunRow>& nodes, cons
     }
     double endMs = 0;
     for (const NodeRunRow& row : nodes) {
-        NodeRun n = NodeRun::fromJson(QJsonDocument::fromJson(row.recordJson).object());
-        if (n.node.isEmpty())
-            n.node = row.node;
+        NodeRun n = nodeRunForReport(row.recordJson, row.node);
         endMs = std::max(endMs, n.finishedMs);
         r.nodes.append(n);
     }

@@ -28,4 +28,7 @@ Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows,
 Report conversationReport(const Conversation& conversation, const QHash<QString, QByteArray>& traces,
                           const ReportOptions& options);
 
+// A node's stored record as a report shows it (the home folder in an error written as ~).
+NodeRun nodeRunForReport(const QByteArray& recordJson, const QString& name);
+
 } // namespace juxta

@@ -96,8 +96,9 @@ QList<ChartSpec> comparisonCharts(const Report& report)
     const ChartSpec traces = tracesChart(report);
     if (!traces.empty())
         charts.append(traces);
-    const bool repeated = std::any_of(report.models.cbegin(), report.models.cend(),
-                                      [](const ReportModelFigures& m) { return m.totalMs && m.totalMs->samples > 1; });
+    const bool repeated = report.repeat > 1 && std::any_of(report.models.cbegin(), report.models.cend(), [](const ReportModelFigures& m) {
+        return m.totalMs && m.totalMs->samples > 1;
+    });
     if (repeated)
         charts.append(repeatsChart(report.models));
     return charts;
@@ -125,8 +126,11 @@ QList<ChartSpec> batchCharts(const Report& report)
     QList<ChartSpec> charts{latencyChart(report.models, tr("Latency per node and model (median)")),
                             costChart(report.models)};
     if (std::any_of(report.models.cbegin(), report.models.cend(),
-                    [](const ReportModelFigures& m) { return m.totalMs && m.totalMs->samples > 1; }))
-        charts.append(repeatsChart(report.models));
+                    [](const ReportModelFigures& m) { return m.totalMs && m.totalMs->samples > 1; })) {
+        ChartSpec spread = repeatsChart(report.models);
+        spread.title = tr("Total time over the rows");
+        charts.append(spread);
+    }
     return charts;
 }
 

@@ -133,8 +133,11 @@ QString diffHtml(const Report& r)
     if (!first || !second)
         return {};
     const WordDiff diff = diffWords(first->content, second->content);
-    QString h = u"<p class=\"note\">"_s
-                + esc(tr("Removed from %1 / added in %2.").arg(first->model, second->model)) + u"</p><div class=\"text diff\">"_s;
+    QString note = tr("Removed from %1 / added in %2.").arg(first->model, second->model);
+    if (diff.approximate)
+        note += tr(" The answers differ too much for an exact word diff: the differing middle is shown as one removal "
+                   "and one addition.");
+    QString h = u"<p class=\"note\">"_s + esc(note) + u"</p><div class=\"text diff\">"_s;
     for (const DiffSpan& s : diff.spans) {
         if (s.kind == DiffSpan::Kind::Same)
             h += esc(s.text);

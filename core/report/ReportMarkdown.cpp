@@ -7,6 +7,8 @@
 #include "report/ReportTables.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -21,8 +23,9 @@ QString tr(const char* text)
 
 QString cell(QString text)
 {
-    return visibleControls(text).replace(u'\\', u"\\\\"_s).replace(u'|', u"\\|"_s).replace(u'<', u"&lt;"_s)
-        .replace(u'\n', u' ').replace(u'\r', u' ');
+    text = visibleControls(text).replace(u'\\', u"\\\\"_s).replace(u'|', u"\\|"_s).replace(u'&', u"&amp;"_s)
+               .replace(u'<', u"&lt;"_s).replace(u'\n', u' ').replace(u'\r', u' ');
+    return text.replace(u"!["_s, u"!\\["_s).replace(u"]("_s, u"]\\("_s); // no image, no link: model text may be here
 }
 
 QString tableMd(const ReportTable& t)
@@ -58,41 +61,78 @@ QString fenceFor(const QString& text)
     return QString(std::max(3, longest + 1), u'`');
 }
 
-// Model output as Markdown that renders as its author wrote it, minus what could act when the page is viewed:
-// raw HTML is escaped (outside code, where it is inert anyway), images become text, and links to script or data
-// lose their link syntax. The characters are all still there to read.
-QString inertMarkdown(const QString& text)
+// Links and images whose target could run or fetch something lose their syntax (the text stays): "](" becomes
+// "]\(" and "![" becomes "!\[" — a bracket and a parenthesis, not a link. CommonMark drops a backslash before the
+// colon and lets the target start on the next line, so both are matched.
+QString withoutActiveLinks(QString text)
 {
-    static const QRegularExpression scriptLink(u"\\]\\((\\s*(?:javascript|vbscript|data|file):)"_s,
+    static const QRegularExpression scriptLink(u"\\]\\((\\s*(?:javascript|vbscript|data|file)\\s*\\\\?:)"_s,
                                                QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression scriptReference(
+        u"^( {0,3})\\[([^\\]\\n]*)\\]:(\\s*(?:javascript|vbscript|data|file)\\s*\\\\?:)"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    text.replace(u"!["_s, u"!\\["_s);
+    text.replace(scriptLink, u"]\\(\\1"_s);
+    text.replace(scriptReference, u"\\1\\\\[\\2]:\\3"_s);
+    return text;
+}
+
+// Model output as Markdown that renders as its author wrote it, minus what could act when the page is viewed. The
+// answer's code blocks are found here and written again with a fence of our own, longer than any run of backticks
+// inside, so a renderer sees exactly the blocks this function saw; everything else has its raw HTML escaped and
+// its script links and images made text. The characters are all still there to read.
+QString inertMarkdown(const QString& answer)
+{
+    QString text = visibleControls(answer);
+    text.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n'); // a lone CR ends a line for a renderer too
     QString out;
-    bool inFence = false;
-    QString fence;
-    for (const QString& line : visibleControls(text).split(u'\n')) {
+    QString prose; // consecutive lines outside code, escaped together (a link may span lines)
+    const auto flushProse = [&] {
+        if (prose.isEmpty())
+            return;
+        prose.replace(u'&', u"&amp;"_s).replace(u'<', u"&lt;"_s).replace(u'>', u"&gt;"_s);
+        static const QRegularExpression quote(u"^( {0,3})&gt;"_s, QRegularExpression::MultilineOption);
+        prose.replace(quote, u"\\1>"_s); // a quote stays a quote
+        out += withoutActiveLinks(prose);
+        prose.clear();
+    };
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString& line = lines.at(i);
         const QString trimmed = line.trimmed();
-        if (!inFence && (trimmed.startsWith(u"```"_s) || trimmed.startsWith(u"~~~"_s))) {
-            inFence = true;
-            fence = trimmed.left(3);
-            out += line + u'\n';
+        const qsizetype indent = line.indexOf(trimmed.isEmpty() ? QString() : trimmed.left(1));
+        const QChar fenceChar = trimmed.isEmpty() ? QChar() : trimmed.front();
+        qsizetype run = 0;
+        while (run < trimmed.size() && trimmed.at(run) == fenceChar)
+            ++run;
+        const bool opens = indent <= 3 && (fenceChar == u'`' || fenceChar == u'~') && run >= 3
+                           && !(fenceChar == u'`' && trimmed.mid(run).contains(u'`'));
+        if (!opens) {
+            prose += line + u'\n';
             continue;
         }
-        if (inFence) {
-            if (trimmed.startsWith(fence))
-                inFence = false;
-            out += line + u'\n';
-            continue;
+        // The block runs to a line of at least as many of the same character, or to the end of the answer.
+        QStringList body;
+        qsizetype j = i + 1;
+        for (; j < lines.size(); ++j) {
+            const QString t = lines.at(j).trimmed();
+            qsizetype closing = 0;
+            while (closing < t.size() && t.at(closing) == fenceChar)
+                ++closing;
+            if (closing >= run && closing == t.size())
+                break;
+            body.append(lines.at(j));
         }
-        QString safe = line;
-        safe.replace(u'&', u"&amp;"_s).replace(u'<', u"&lt;"_s).replace(u'>', u"&gt;"_s);
-        if (trimmed.startsWith(u'>')) // a quote stays a quote
-            safe.replace(safe.indexOf(u"&gt;"_s), 4, u">"_s);
-        safe.replace(u"!["_s, u"!\\["_s);
-        safe.replace(scriptLink, u"]\\(\\1"_s); // "]\(" is a bracket and a parenthesis, not a link
-        out += safe + u'\n';
+        flushProse();
+        const QString code = body.join(u'\n');
+        const QString fence = fenceFor(code);
+        const QString info = trimmed.mid(run).trimmed().section(u' ', 0, 0).remove(u'`');
+        out += fence + info + u'\n' + code + (code.isEmpty() ? QString() : u"\n"_s) + fence + u'\n';
+        i = j; // the closing line (or the end)
     }
-    if (inFence)
-        out += fence + u'\n'; // an answer cut inside a code block: the rest of the report is not swallowed
-    out.chop(1);
+    flushProse();
+    if (out.endsWith(u'\n'))
+        out.chop(1);
     return out;
 }
 
@@ -143,7 +183,10 @@ QString reportMarkdown(const Report& r, const QString& chartStem)
             md += u"**"_s + (r.kind == ReportKind::PipelineRun ? tr("Variables") : tr("Parameters")) + u"**\n\n"_s;
             ReportTable t{{tr("Name"), tr("Value")}, {false, false}, {}, {}};
             for (auto it = r.parameters.constBegin(); it != r.parameters.constEnd(); ++it)
-                t.rows.append({it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString()});
+                t.rows.append({it.key(), it.value().isString() ? it.value().toString()
+                                         : it.value().isObject() || it.value().isArray()
+                                             ? QString::fromUtf8(QJsonDocument(QJsonObject{{u"v"_s, it.value()}}).toJson(QJsonDocument::Compact)).mid(5).chopped(1)
+                                             : it.value().toVariant().toString()});
             md += tableMd(t);
         }
     }
@@ -161,7 +204,7 @@ QString reportMarkdown(const Report& r, const QString& chartStem)
     if (!chartStem.isEmpty()) {
         for (const ChartSpec& c : r.charts) {
             if (!c.empty())
-                md += u"!["_s + cell(c.title) + u"]("_s + chartStem + u'.' + c.id + u".svg)\n\n"_s;
+                md += u"!["_s + cell(c.title) + u"](<"_s + chartStem + u'.' + c.id + u".svg>)\n\n"_s;
             else if (!c.note.isEmpty())
                 md += u"*"_s + cell(c.title) + u": "_s + cell(c.note) + u"*\n\n"_s;
         }

@@ -48,9 +48,10 @@ QString stateText(MessageState state)
 
 ReportTable modelFiguresTable(const Report& r)
 {
+    // Percentiles over repeats of one prompt (or a batch's rows), not across different prompts.
     bool repeats = false;
     for (const ReportModelFigures& m : r.models)
-        repeats = repeats || (m.totalMs && m.totalMs->samples > 1);
+        repeats = repeats || (m.totalMs && m.totalMs->samples > 1 && (r.repeat > 1 || r.batch));
     ReportTable t;
     t.headers = {r.batch ? tr("Node · model") : tr("Model"), r.batch ? tr("Steps") : tr("Answers"),
                  repeats ? tr("TTFT (median · p95)") : tr("TTFT"),
@@ -140,9 +141,12 @@ ReportTable leaderboardTable(const Report& r)
 ReportTable batchRowsTable(const Report& r, int limit)
 {
     ReportTable t;
-    t.headers = {tr("Row"), tr("State"), tr("Time"), tr("Tokens in"), tr("Tokens out"), tr("Cost"), tr("Output"),
-                 tr("Error")};
-    t.numeric = {true, false, true, true, true, true, false, false};
+    t.headers = {tr("Row"), tr("State"), tr("Time"), tr("Tokens in"), tr("Tokens out"), tr("Cost"), tr("Error")};
+    t.numeric = {true, false, true, true, true, true, false};
+    if (r.options.answers) {
+        t.headers.insert(6, tr("Output"));
+        t.numeric.insert(6, false);
+    }
     for (const ReportBatchRow& row : r.batchRows) {
         if (t.rows.size() >= limit)
             break;
@@ -152,8 +156,11 @@ ReportTable batchRowsTable(const Report& r, int limit)
         QString output = outputs.join(u" · "_s).simplified();
         if (output.size() > 160)
             output = output.left(159) + u'…';
-        t.rows.append({QString::number(row.row + 1), row.state, formatDuration(row.timeMs), formatTokens(row.inputTokens),
-                       formatTokens(row.outputTokens), formatCost(row.costUsd), output, row.error});
+        QStringList cells{QString::number(row.row + 1), row.state, formatDuration(row.timeMs), formatTokens(row.inputTokens),
+                          formatTokens(row.outputTokens), formatCost(row.costUsd), row.error};
+        if (r.options.answers)
+            cells.insert(6, output);
+        t.rows.append(cells);
     }
     return t;
 }

@@ -79,11 +79,17 @@ QList<ReportClaim> comparisonVerdict(const Report& report)
         const ReportModelFigures& next = *timed.at(1);
         const QString measure = f.totalMs->samples > 1 ? tr("median total %1 over %n answers", f.totalMs->samples)
                                                        : tr("total %1 in its one answer");
-        claims.append({u"fastest"_s, f.model,
-                       tr("Fastest: %1 — %2; next %3 at %4.")
-                           .arg(f.model, measure.arg(formatDuration(f.totalMs->median)), next.model,
-                                formatDuration(next.totalMs->median)),
-                       f.totalMs->samples});
+        if (next.totalMs->median == f.totalMs->median) // a tie names no winner
+            claims.append({u"fastest"_s, QString(),
+                           tr("Fastest: a tie between %1 and %2 — %3.")
+                               .arg(f.model, next.model, measure.arg(formatDuration(f.totalMs->median))),
+                           f.totalMs->samples});
+        else
+            claims.append({u"fastest"_s, f.model,
+                           tr("Fastest: %1 — %2; next %3 at %4.")
+                               .arg(f.model, measure.arg(formatDuration(f.totalMs->median)), next.model,
+                                    formatDuration(next.totalMs->median)),
+                           f.totalMs->samples});
     }
 
     // Cheapest: lowest total among models with every price known.
@@ -103,10 +109,15 @@ QList<ReportClaim> comparisonVerdict(const Report& report)
         claims.append({u"cheapest"_s, QString(), tr("Cost: every answer was free (offline or $0)."), int(report.answers.size())});
     } else if (priced.size() >= 2 || (priced.size() == 1 && !unknown.isEmpty())) {
         const ReportModelFigures& c = *priced.first();
-        QString text = tr("Cheapest: %1 — %2 for %n answers", c.answers).arg(c.model, formatCost(c.costUsd));
-        if (priced.size() >= 2)
+        const bool tie = priced.size() >= 2 && *priced.at(1)->costUsd == *c.costUsd;
+        QString text = tie ? tr("Cheapest: a tie between %1 and %2 — %3 for %n answers each", c.answers)
+                                 .arg(c.model, priced.at(1)->model, formatCost(c.costUsd))
+                           : tr("Cheapest: %1 — %2 for %n answers", c.answers).arg(c.model, formatCost(c.costUsd));
+        if (c.succeeded < c.answers) // cheap because it failed is not cheap
+            text += tr(" (%1 succeeded)").arg(c.succeeded);
+        if (priced.size() >= 2 && !tie)
             text += tr("; next %1 at %2").arg(priced.at(1)->model, formatCost(priced.at(1)->costUsd));
-        claims.append({u"cheapest"_s, c.model, text + u'.', c.answers});
+        claims.append({u"cheapest"_s, tie ? QString() : c.model, text + u'.', c.answers});
     }
     if (!unknown.isEmpty())
         claims.append({u"unknown_prices"_s, QString(),
@@ -114,13 +125,23 @@ QList<ReportClaim> comparisonVerdict(const Report& report)
 
     // Quality: only with enough votes.
     if (report.voteCount >= kMinVotesForQuality) {
-        const auto best = std::max_element(models.cbegin(), models.cend(),
-                                           [](const auto& a, const auto& b) { return a.bestVotes < b.bestVotes; });
-        if (best != models.cend() && best->bestVotes > 0)
+        QList<const ReportModelFigures*> ranked;
+        for (const ReportModelFigures& m : models)
+            ranked.append(&m);
+        std::stable_sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) { return a->bestVotes > b->bestVotes; });
+        const ReportModelFigures* best = ranked.value(0);
+        const int runnerUp = ranked.size() > 1 ? ranked.at(1)->bestVotes : -1;
+        if (best && best->bestVotes > 0 && best->bestVotes > runnerUp)
             claims.append({u"best_rated"_s, best->model,
                            tr("Best rated: %1 — chosen best in %2 of %n votes.", report.voteCount)
-                               .arg(best->model)
-                               .arg(best->bestVotes),
+                               .arg(best->model, QString::number(best->bestVotes)),
+                           report.voteCount});
+        else // ties all round, or two models with as many "★ Best" votes: no single best
+            claims.append({u"no_quality_claim"_s, QString(),
+                           best && best->bestVotes > 0
+                               ? tr("No quality claim: %1 and %2 were each chosen best %3 times in %n votes.", report.voteCount)
+                                     .arg(best->model, ranked.at(1)->model, QString::number(best->bestVotes))
+                               : tr("No quality claim: the %n votes in this comparison were all ties.", report.voteCount),
                            report.voteCount});
     } else {
         claims.append({u"no_quality_claim"_s, QString(),
@@ -154,8 +175,8 @@ QList<ReportClaim> runVerdict(const Report& report)
     if (slowest && report.wallMs > 0)
         claims.append({u"slowest_step"_s, slowest->model,
                        tr("Slowest step: %1 — %2, %3 % of the run's time.")
-                           .arg(slowest->model, formatDuration(slowest->totalMs->median))
-                           .arg(qRound(100 * slowest->totalMs->median / report.wallMs)),
+                           .arg(slowest->model, formatDuration(slowest->totalMs->median),
+                                QString::number(qRound(100 * slowest->totalMs->median / report.wallMs))),
                        1});
     const ReportModelFigures* dearest = nullptr;
     for (const ReportModelFigures& m : report.models)

@@ -74,6 +74,9 @@ QString lineEl(double x1, double y1, double x2, double y2, const QString& cls)
     return u"<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%4\" class=\"%5\"/>"_s.arg(num(x1), num(y1), num(x2), num(y2), cls);
 }
 
+// The top of an axis: `max` rounded up to a tick, or 1 for nothing (or for a value a damaged record made infinite).
+double axisTop(double max);
+
 // A tick step of 1, 2 or 5 × 10^k giving about five ticks up to `max`.
 double tickStep(double max)
 {
@@ -85,6 +88,13 @@ double tickStep(double max)
         if (raw <= f * magnitude)
             return f * magnitude;
     return 10 * magnitude;
+}
+
+double axisTop(double max)
+{
+    if (!std::isfinite(max) || max <= 0 || max > 1e15)
+        return 1;
+    return std::ceil(max / tickStep(max)) * tickStep(max);
 }
 
 QString valueText(double v, const QString& unit)
@@ -132,12 +142,12 @@ QString barsSvg(const ChartSpec& c)
     QList<double> totals(c.categories.size(), 0);
     for (const ChartSeries& s : c.series)
         for (int i = 0; i < s.values.size() && i < totals.size(); ++i)
-            if (!std::isnan(s.values.at(i)))
+            if (std::isfinite(s.values.at(i)))
                 totals[i] += s.values.at(i);
     double max = 0;
     for (double t : totals)
         max = std::max(max, t);
-    max = max > 0 ? std::ceil(max / tickStep(max)) * tickStep(max) : 1;
+    max = axisTop(max);
 
     QString out = open(height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s);
     if (stacked)
@@ -151,7 +161,7 @@ QString barsSvg(const ChartSpec& c)
         bool any = false;
         for (int s = 0; s < c.series.size(); ++s) {
             const double v = c.series.at(s).values.value(row, std::nan(""));
-            if (std::isnan(v))
+            if (!std::isfinite(v) || v < 0)
                 continue;
             any = true;
             const double w = plotWidth * v / max;
@@ -177,7 +187,7 @@ QString boxesSvg(const ChartSpec& c)
     double max = 0;
     for (const ChartBox& b : c.boxes)
         max = std::max(max, b.max);
-    max = max > 0 ? std::ceil(max / tickStep(max)) * tickStep(max) : 1;
+    max = axisTop(max);
     const double bottom = top + kRow * c.boxes.size();
     QString out = open(height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s) + axis(max, c.valueUnit, top, bottom, x0, plotWidth);
     for (int row = 0; row < c.boxes.size(); ++row) {
@@ -205,7 +215,7 @@ QString timelineSvg(const ChartSpec& c)
     double max = 0;
     for (const TimelineBar& b : c.bars)
         max = std::max(max, b.endMs);
-    max = max > 0 ? std::ceil(max / tickStep(max)) * tickStep(max) : 1;
+    max = axisTop(max);
     const double bottom = top + kRow * c.bars.size();
     QString out = open(height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s) + axis(max, u"ms"_s, top, bottom, x0, plotWidth);
     for (int row = 0; row < c.bars.size(); ++row) {
@@ -229,11 +239,13 @@ QString linesSvg(const ChartSpec& c)
     double maxX = 0, maxY = 0;
     for (const ChartSeries& s : c.series)
         for (const QPointF& p : s.points) {
-            maxX = std::max(maxX, p.x());
-            maxY = std::max(maxY, p.y());
+            if (std::isfinite(p.x()) && std::isfinite(p.y())) {
+                maxX = std::max(maxX, p.x());
+                maxY = std::max(maxY, p.y());
+            }
         }
-    maxX = maxX > 0 ? std::ceil(maxX / tickStep(maxX)) * tickStep(maxX) : 1;
-    maxY = maxY > 0 ? std::ceil(maxY / tickStep(maxY)) * tickStep(maxY) : 1;
+    maxX = axisTop(maxX);
+    maxY = axisTop(maxY);
     const double bottom = plotTop + plotHeight;
     QString out = open(height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s);
     double lx = x0;
@@ -254,7 +266,8 @@ QString linesSvg(const ChartSpec& c)
     for (int i = 0; i < c.series.size(); ++i) {
         QString points;
         for (const QPointF& p : c.series.at(i).points)
-            points += num(x0 + plotWidth * p.x() / maxX) + u',' + num(bottom - plotHeight * p.y() / maxY) + u' ';
+            if (std::isfinite(p.x()) && std::isfinite(p.y()) && p.x() <= maxX && p.y() <= maxY)
+                points += num(x0 + plotWidth * p.x() / maxX) + u',' + num(bottom - plotHeight * p.y() / maxY) + u' ';
         out += u"<polyline class=\"jx-line jx-s%1\" fill=\"none\" points=\"%2\"><title>%3</title></polyline>"_s.arg(
             QString::number(i % 8), points.trimmed(), xmlText(c.series.at(i).name));
     }

@@ -124,7 +124,7 @@ void TestReportCli::runReportAsMarkdownAndCsv()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QString md = QString::fromUtf8(read(u"run.md"_s));
     QVERIFY(md.contains(u"| summary | model | done |"_s));
-    QVERIFY(md.contains(u"![Timeline: where the time went](run.timeline.svg)"_s));
+    QVERIFY(md.contains(u"![Timeline: where the time went](<run.timeline.svg>)"_s));
     QVERIFY(QFile::exists(m_home.filePath(u"run.timeline.svg"_s)));
 
     const QString id = idOf(u"run"_s);

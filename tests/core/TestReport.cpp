@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -92,6 +93,8 @@ private slots:
     void verdictNeedsFiveVotesAndNamesUnknownPrices();
     void oneRunHasNoPercentiles();
     void markdownKeepsHostileTextInert();
+    void markdownFencesAreOurOwn_data();
+    void markdownFencesAreOurOwn();
     void pipelineRunReport();
     void conversationWithAHugeAnswer();
     void batchAggregatesAndMeasuresSavings();
@@ -284,6 +287,17 @@ void TestReport::verdictNeedsFiveVotesAndNamesUnknownPrices()
     QVERIFY(four.verdict.at(2).text.contains(u"local/llama"_s));
     QCOMPARE(four.verdict.at(0).sampleSize, 2); // the median rests on two answers
     QVERIFY(four.verdict.at(0).text.contains(u"over 2 answers"_s));
+
+    // Two models chosen best as often: no single best is named.
+    QList<VoteRow> tied = store.votesOf(u"cmp"_s).mid(0, 4); // small best twice
+    const QDateTime t = QDateTime::currentDateTimeUtc().addSecs(60);
+    for (int i = 0; i < 2; ++i)
+        tied.append({u"cmp"_s, u"a1"_s, u"b1"_s, {u"cloud/big"_s, u"cloud/small"_s, PairVote::Result::FirstWins, t.addSecs(i)}, false});
+    tied.append({u"cmp"_s, u"a1"_s, u"b1"_s, {u"cloud/big"_s, u"cloud/small"_s, PairVote::Result::Tie, t.addSecs(9)}, false});
+    const Report even = comparisonReport(*saved, tied, {}, {});
+    QCOMPARE(even.voteCount, 5);
+    QCOMPARE(even.verdict.last().kind, u"no_quality_claim"_s);
+    QVERIFY2(even.verdict.last().text.contains(u"were each chosen best 2 times in 5 votes"_s), qPrintable(even.verdict.last().text));
 }
 
 void TestReport::oneRunHasNoPercentiles()
@@ -328,7 +342,7 @@ void TestReport::markdownKeepsHostileTextInert()
     QVERIFY(written.written.size() >= 4); // the report and its charts
     const QString md = QString::fromUtf8(readAll(path));
     QVERIFY(md.contains(u"| Model |"_s));
-    QVERIFY(md.contains(u"![Latency (median)](report.latency.svg)"_s));
+    QVERIFY(md.contains(u"![Latency (median)](<report.latency.svg>)"_s));
     QVERIFY(!md.contains(u"<script>"_s) && md.contains(u"&lt;script&gt;alert(1)&lt;/script&gt;"_s));
     QVERIFY(!md.contains(u"<img"_s) && !md.contains(u"<div style"_s));
     QVERIFY(md.contains(u"]\\(javascript:alert(2))"_s));
@@ -341,6 +355,60 @@ void TestReport::markdownKeepsHostileTextInert()
             svg.readNext();
         QVERIFY2(!svg.hasError(), qPrintable(file + u": "_s + svg.errorString()));
     }
+}
+
+void TestReport::markdownFencesAreOurOwn_data()
+{
+    QTest::addColumn<QString>("answer");
+    QTest::addColumn<QString>("kept"); // a piece the reader must still see
+    QTest::newRow("a lone CR closes a fence for a renderer") << u"```\n```\r<img src=\"http://e/x.png\">"_s << u"img src"_s;
+    QTest::newRow("inline code is no fence") << u"```x```\n<script>alert(1)</script>"_s << u"alert(1)"_s;
+    QTest::newRow("a shorter fence does not close") << u"````\nx\n```js\n<b>in code</b>\n````\n<script>after</script>"_s
+                                                    << u"<b>in code</b>"_s;
+    QTest::newRow("an unclosed fence") << u"````\n<script>x</script>"_s << u"<script>x</script>"_s;
+    QTest::newRow("a script link with an escaped colon") << u"[x](javascript\\:alert(1))"_s << u"javascript"_s;
+    QTest::newRow("a script link on the next line") << u"[x](\njavascript:alert(1))"_s << u"javascript"_s;
+    QTest::newRow("a reference to a script") << u"[x][r]\n\n[r]: javascript:alert(1)"_s << u"javascript"_s;
+    QTest::newRow("an image") << u"![](http://evil.example/p.png)"_s << u"evil.example"_s;
+}
+
+// Outside our own fenced blocks (opened by a line of backticks, closed by the same line, as CommonMark reads them)
+// nothing may be raw HTML, an image or a link to a script; the text itself must still be there.
+void TestReport::markdownFencesAreOurOwn()
+{
+    QFETCH(QString, answer);
+    QFETCH(QString, kept);
+    Report r;
+    r.kind = ReportKind::Conversation;
+    r.id = u"x"_s;
+    ReportAnswer a;
+    a.content = answer;
+    a.model = u"m"_s;
+    r.answers = {a};
+    r.messages = {{MessageRole::User, u"q"_s, {}, MessageState::Complete, {}, {}},
+                  {MessageRole::Assistant, answer, {}, MessageState::Complete, {}, {}}};
+    const QString md = reportMarkdown(r, {});
+    QVERIFY2(md.contains(kept) || md.contains(QString(kept).replace(u'<', u"&lt;"_s).replace(u'>', u"&gt;"_s)),
+             qPrintable(md));
+    QString fence;
+    static const QRegularExpression active(u"<[a-zA-Z/!]|!\\[|\\]\\(\\s*javascript|^\\s{0,3}\\[[^\\]]*\\]:\\s*javascript"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    for (const QString& line : md.split(u'\n')) {
+        const qsizetype run = line.indexOf(QRegularExpression(u"[^`]"_s)) < 0 ? line.size()
+                                                                                : line.indexOf(QRegularExpression(u"[^`]"_s));
+        if (fence.isEmpty() && run >= 3 && !line.mid(run).contains(u'`')) { // an info string holds no backtick
+            fence = line.left(run);
+            continue;
+        }
+        if (!fence.isEmpty()) {
+            if (line == fence)
+                fence.clear();
+            continue;
+        }
+        QVERIFY2(!line.contains(active) || line.startsWith(u"### "_s), qPrintable(u"active outside code: "_s + line + u"\n---\n"_s + md));
+    }
+    QVERIFY2(fence.isEmpty(), qPrintable(u"a fence left open swallows the rest:\n"_s + md));
+    QVERIFY(!md.contains(u'\r'));
 }
 
 void TestReport::pipelineRunReport()
