@@ -118,18 +118,7 @@ QString answerHtml(const Report& r, const ReportAnswer& a)
 
 QString diffHtml(const Report& r)
 {
-    const ReportAnswer* first = nullptr;
-    const ReportAnswer* second = nullptr;
-    for (const ReportAnswer& a : r.answers) {
-        if (a.prompt != 1 || a.repeat != 1)
-            continue;
-        if (!first) {
-            first = &a;
-        } else {
-            second = &a;
-            break;
-        }
-    }
+    const auto [first, second] = diffPair(r);
     if (!first || !second)
         return {};
     const WordDiff diff = diffWords(first->content, second->content);

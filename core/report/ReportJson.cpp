@@ -3,7 +3,9 @@
 // resources/report.schema.json describes. Unknown figures are null, never 0.
 #include "report/ReportWriters.h"
 
+#include "compare/WordDiff.h"
 #include "report/FigureFormat.h"
+#include "report/ReportTables.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,6 +138,19 @@ QByteArray reportJson(const Report& r)
                                             {u"input_tokens"_s, r.totalInputTokens},
                                             {u"output_tokens"_s, r.totalOutputTokens},
                                             {u"unpriced_models"_s, QJsonArray::fromStringList(r.unpricedModels)}}}};
+    if (r.options.diff && r.kind == ReportKind::Comparison) {
+        if (const auto [first, second] = diffPair(r); first && second) {
+            const WordDiff diff = diffWords(first->content, second->content);
+            QJsonArray spans;
+            for (const DiffSpan& span : diff.spans)
+                spans.append(QJsonObject{{u"kind"_s, span.kind == DiffSpan::Kind::Same      ? u"same"_s
+                                                     : span.kind == DiffSpan::Kind::Removed ? u"removed"_s
+                                                                                            : u"added"_s},
+                                         {u"text"_s, span.text}});
+            o.insert(u"diff"_s, QJsonObject{{u"from"_s, first->id}, {u"to"_s, second->id},
+                                            {u"approximate"_s, diff.approximate}, {u"spans"_s, spans}});
+        }
+    }
     if (r.kind == ReportKind::Conversation) {
         QJsonArray messages;
         for (const ReportMessage& m : r.messages)

@@ -2,6 +2,7 @@
 // The Markdown report: tables and the answers' own code blocks kept, for pull requests and wikis.
 #include "report/ReportWriters.h"
 
+#include "compare/WordDiff.h"
 #include "report/FigureFormat.h"
 #include "report/MarkupText.h"
 #include "report/ReportTables.h"
@@ -213,6 +214,20 @@ QString reportMarkdown(const Report& r, const QString& chartStem)
         md += u"## "_s + tr("Votes") + u"\n\n"_s + tableMd(leaderboardTable(r));
     if (const ReportTable attempts = attemptsTable(r); !attempts.rows.isEmpty())
         md += u"## "_s + tr("Fallbacks and retries") + u"\n\n"_s + tableMd(attempts);
+    if (r.options.diff && r.kind == ReportKind::Comparison) {
+        if (const auto [first, second] = diffPair(r); first && second) {
+            // wdiff's notation in a code block: readable as plain text, inert whatever the answers hold.
+            const WordDiff diff = diffWords(first->content, second->content);
+            QString text;
+            for (const DiffSpan& span : diff.spans)
+                text += span.kind == DiffSpan::Kind::Same      ? span.text
+                        : span.kind == DiffSpan::Kind::Removed ? u"[-"_s + span.text + u"-]"_s
+                                                               : u"{+"_s + span.text + u"+}"_s;
+            md += u"## "_s + tr("Word diff of the first two answers") + u"\n\n"_s
+                  + cell(tr("[-removed from %1-] {+added in %2+}").arg(first->model, second->model)) + u"\n\n"_s
+                  + quoteBlock(text);
+        }
+    }
     if (r.options.answers && !r.batch) {
         md += u"## "_s + (r.kind == ReportKind::PipelineRun ? tr("Nodes' output") : tr("Answers")) + u"\n\n"_s;
         if (r.kind == ReportKind::PipelineRun) {
@@ -220,6 +235,9 @@ QString reportMarkdown(const Report& r, const QString& chartStem)
                 if (n.state == NodeState::Waiting || n.state == NodeState::Skipped)
                     continue;
                 md += u"### "_s + cell(n.node) + u"\n\n"_s;
+                if (!n.input.asText().isEmpty() && n.kind != u"input"_s)
+                    md += u"<details><summary>"_s + tr("Input") + u"</summary>\n\n"_s + quoteBlock(n.input.asText())
+                          + u"</details>\n\n"_s;
                 if (!n.error.isEmpty())
                     md += u"**"_s + cell(n.error) + u"**\n\n"_s;
                 md += inertMarkdown(n.output.asText()) + u"\n\n"_s;

@@ -165,6 +165,20 @@ ReportTable batchRowsTable(const Report& r, int limit)
     return t;
 }
 
+std::pair<const ReportAnswer*, const ReportAnswer*> diffPair(const Report& r)
+{
+    const ReportAnswer* first = nullptr;
+    for (const ReportAnswer& a : r.answers) {
+        if (a.prompt != 1 || a.repeat != 1)
+            continue;
+        if (!first)
+            first = &a;
+        else
+            return {first, &a};
+    }
+    return {nullptr, nullptr};
+}
+
 QString answerHeading(const Report& r, const ReportAnswer& a)
 {
     QString heading = a.model;

@@ -28,5 +28,7 @@ constexpr int kBatchRowsShown = 500;
 // "openai/gpt-4o · prompt 2 · run 3" (the parts that tell answers apart).
 QString answerHeading(const Report& report, const ReportAnswer& answer);
 QString stateText(MessageState state);
+// The two answers a report's word diff compares: the first run of the first prompt in the first two columns.
+std::pair<const ReportAnswer*, const ReportAnswer*> diffPair(const Report& report);
 
 } // namespace juxta

@@ -87,7 +87,8 @@ Run TestAskCommand::ask(const QStringList& extraArgs, const QByteArray& stdinDat
 
 void TestAskCommand::jsonForCompleteStream()
 {
-    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_basic.http"_s).splitAfterEvents().delayEach(5));
+    // 40 ms between events: the generation lasts over 100 ms, the least an output speed is claimed over.
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/stream_basic.http"_s).splitAfterEvents().delayEach(40));
     const Run r = ask({u"--json"_s, u"Say hello"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = r.json();

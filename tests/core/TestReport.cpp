@@ -266,6 +266,12 @@ void TestReport::comparisonInEveryFormat()
     }
     QVERIFY(sawHostile && sawQuick);
     QCOMPARE(json.value(u"votes"_s).toObject().value(u"count"_s).toInt(), 5);
+    const QJsonObject diff = json.value(u"diff"_s).toObject();
+    QCOMPARE(diff.value(u"from"_s).toString(), u"a1"_s);
+    QCOMPARE(diff.value(u"to"_s).toString(), u"b1"_s);
+    QVERIFY(!diff.value(u"spans"_s).toArray().isEmpty());
+    const QString md = reportMarkdown(*report, {});
+    QVERIFY2(md.contains(u"## Word diff of the first two answers"_s) && md.contains(u"{+Short+}"_s), qPrintable(md.mid(md.indexOf(u"## Word diff"_s), 600)));
 }
 
 void TestReport::verdictNeedsFiveVotesAndNamesUnknownPrices()
