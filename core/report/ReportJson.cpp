@@ -48,6 +48,21 @@ QJsonArray traceJson(const QList<QPointF>& trace)
     return a;
 }
 
+// Each node as the run recorded it; without the answers, no node's input or output either.
+QJsonArray nodesJson(const QList<NodeRun>& nodes, bool withText)
+{
+    QJsonArray out;
+    for (const NodeRun& n : nodes) {
+        QJsonObject node = n.toJson();
+        if (!withText) {
+            node.remove(u"input"_s);
+            node.remove(u"output"_s);
+        }
+        out.append(node);
+    }
+    return out;
+}
+
 QJsonObject answerJson(const Report& r, const ReportAnswer& a)
 {
     const AnswerStats& s = a.stats;
@@ -161,15 +176,8 @@ QByteArray reportJson(const Report& r)
         o.insert(u"messages"_s, messages);
     }
     if (r.kind == ReportKind::PipelineRun && !r.batch) {
-        QJsonArray nodes, edges;
-        for (const NodeRun& n : r.nodes) {
-            QJsonObject node = n.toJson();
-            if (!r.options.answers) {
-                node.remove(u"input"_s);
-                node.remove(u"output"_s);
-            }
-            nodes.append(node);
-        }
+        QJsonArray edges;
+        const QJsonArray nodes = nodesJson(r.nodes, r.options.answers);
         for (const ReportGraphEdge& e : r.graphEdges)
             edges.append(QJsonObject{{u"from"_s, e.from}, {u"to"_s, e.to}, {u"label"_s, e.label}});
         o.insert(u"run"_s, QJsonObject{{u"state"_s, r.runState},
@@ -181,15 +189,7 @@ QByteArray reportJson(const Report& r)
     if (r.batch) {
         QJsonArray rows;
         for (const ReportBatchRow& row : r.batchRows) {
-            QJsonArray nodes;
-            for (const NodeRun& n : row.nodes) {
-                QJsonObject node = n.toJson();
-                if (!r.options.answers) {
-                    node.remove(u"input"_s);
-                    node.remove(u"output"_s);
-                }
-                nodes.append(node);
-            }
+            const QJsonArray nodes = nodesJson(row.nodes, r.options.answers);
             rows.append(QJsonObject{{u"row"_s, row.row},
                                     {u"state"_s, row.state},
                                     {u"variables"_s, row.variables},

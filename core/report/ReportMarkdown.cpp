@@ -137,10 +137,13 @@ QString inertMarkdown(const QString& answer)
     return out;
 }
 
-QString quoteBlock(const QString& text)
+// Text shown as it is, in a code block whose fence nothing inside can close (line ends made LF).
+QString quoteBlock(const QString& raw)
 {
+    QString text = visibleControls(raw);
+    text.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
     const QString fence = fenceFor(text);
-    return fence + u"text\n"_s + visibleControls(text) + (text.endsWith(u'\n') ? QString() : u"\n"_s) + fence + u"\n\n"_s;
+    return fence + u"text\n"_s + text + (text.endsWith(u'\n') ? QString() : u"\n"_s) + fence + u"\n\n"_s;
 }
 
 QString answerMd(const Report& r, const ReportAnswer& a)

@@ -132,13 +132,39 @@ QString axis(double max, const QString& unit, double top, double bottom, double 
     return out;
 }
 
+// The frame of a chart drawn in rows: where the plot is, its value axis up to `max`.
+struct RowFrame
+{
+    double top = kTop;
+    double bottom = 0;
+    double height = 0;
+    double x0 = kLabelWidth + 10;
+    double plotWidth = kWidth - (kLabelWidth + 10) - kValueWidth;
+    double max = 1;
+
+    double at(double v) const { return x0 + plotWidth * v / max; }
+};
+
+RowFrame rowFrame(qsizetype rows, double max, double extraTop, double extraBottom)
+{
+    RowFrame f;
+    f.top += extraTop;
+    f.bottom = f.top + kRow * double(rows);
+    f.height = f.bottom + 36 + extraBottom;
+    f.max = axisTop(max);
+    return f;
+}
+
+// The opening of a row chart: its title and value axis.
+QString rowChartHead(const ChartSpec& c, const RowFrame& f, const QString& unit)
+{
+    return open(f.height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s)
+           + axis(f.max, unit, f.top, f.bottom, f.x0, f.plotWidth);
+}
+
 QString barsSvg(const ChartSpec& c)
 {
     const bool stacked = c.kind == ChartSpec::Kind::StackedBars;
-    const double top = kTop + (stacked ? 20 : 0);
-    const double height = top + kRow * c.categories.size() + 36 + (c.note.isEmpty() ? 0 : 18);
-    const double x0 = kLabelWidth + 10;
-    const double plotWidth = kWidth - x0 - kValueWidth;
     QList<double> totals(c.categories.size(), 0);
     for (const ChartSeries& s : c.series)
         for (int i = 0; i < s.values.size() && i < totals.size(); ++i)
@@ -147,13 +173,12 @@ QString barsSvg(const ChartSpec& c)
     double max = 0;
     for (double t : totals)
         max = std::max(max, t);
-    max = axisTop(max);
-
-    QString out = open(height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s);
+    const RowFrame f = rowFrame(c.categories.size(), max, stacked ? 20 : 0, c.note.isEmpty() ? 0 : 18);
+    const double top = f.top, height = f.height, x0 = f.x0, plotWidth = f.plotWidth, bottom = f.bottom;
+    max = f.max;
+    QString out = rowChartHead(c, f, c.valueUnit);
     if (stacked)
         out += legend(c.series, kTop + 4);
-    const double bottom = top + kRow * c.categories.size();
-    out += axis(max, c.valueUnit, top, bottom, x0, plotWidth);
     for (int row = 0; row < c.categories.size(); ++row) {
         const double y = top + row * kRow;
         out += label(kLabelWidth, y + kRow / 2 + 4, c.categories.at(row));
@@ -180,20 +205,15 @@ QString barsSvg(const ChartSpec& c)
 
 QString boxesSvg(const ChartSpec& c)
 {
-    const double top = kTop;
-    const double height = top + kRow * c.boxes.size() + 36;
-    const double x0 = kLabelWidth + 10;
-    const double plotWidth = kWidth - x0 - kValueWidth;
     double max = 0;
     for (const ChartBox& b : c.boxes)
         max = std::max(max, b.max);
-    max = axisTop(max);
-    const double bottom = top + kRow * c.boxes.size();
-    QString out = open(height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s) + axis(max, c.valueUnit, top, bottom, x0, plotWidth);
+    const RowFrame f = rowFrame(c.boxes.size(), max, 0, 0);
+    QString out = rowChartHead(c, f, c.valueUnit);
     for (int row = 0; row < c.boxes.size(); ++row) {
         const ChartBox& b = c.boxes.at(row);
-        const double y = top + row * kRow + kRow / 2;
-        const auto at = [&](double v) { return x0 + plotWidth * v / max; };
+        const double y = f.top + row * kRow + kRow / 2;
+        const auto at = [&f](double v) { return f.at(v); };
         out += label(kLabelWidth, y + 4, c.categories.value(row));
         out += u"<g><title>%1</title>"_s.arg(xmlText(u"min %1 · median %2 · max %3 · n = %4"_s.arg(
                    valueText(b.min, c.valueUnit), valueText(b.median, c.valueUnit), valueText(b.max, c.valueUnit))
@@ -208,21 +228,16 @@ QString boxesSvg(const ChartSpec& c)
 
 QString timelineSvg(const ChartSpec& c)
 {
-    const double top = kTop;
-    const double height = top + kRow * c.bars.size() + 36;
-    const double x0 = kLabelWidth + 10;
-    const double plotWidth = kWidth - x0 - kValueWidth;
     double max = 0;
     for (const TimelineBar& b : c.bars)
         max = std::max(max, b.endMs);
-    max = axisTop(max);
-    const double bottom = top + kRow * c.bars.size();
-    QString out = open(height, c.title) + text(0, 18, c.title, u"jx-t jx-h"_s) + axis(max, u"ms"_s, top, bottom, x0, plotWidth);
+    const RowFrame f = rowFrame(c.bars.size(), max, 0, 0);
+    QString out = rowChartHead(c, f, u"ms"_s);
     for (int row = 0; row < c.bars.size(); ++row) {
         const TimelineBar& b = c.bars.at(row);
-        const double y = top + row * kRow;
-        const double x = x0 + plotWidth * b.startMs / max;
-        const double w = std::max(2.0, plotWidth * (b.endMs - b.startMs) / max); // an instant still shows
+        const double y = f.top + row * kRow;
+        const double x = f.at(b.startMs);
+        const double w = std::max(2.0, f.at(b.endMs) - x); // an instant still shows
         out += label(kLabelWidth, y + kRow / 2 + 4, b.label);
         out += u"<g><title>%1</title>"_s.arg(xmlText(u"%1: %2, %3 → %4"_s.arg(b.label, b.state, formatDuration(b.startMs),
                                                                               formatDuration(b.endMs))))
