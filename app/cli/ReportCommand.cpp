@@ -34,7 +34,7 @@ int finish(const ReportWriteResult& result, const QString& command, bool pathsTo
 {
     if (!result.ok) {
         printError(command, result.error);
-        return result.written.isEmpty() && result.error.contains(u"history"_s) ? BadUsage : ProviderFailure;
+        return result.notFound ? BadUsage : ProviderFailure;
     }
     for (const QString& file : result.written) {
         if (pathsToStdout)

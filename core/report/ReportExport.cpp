@@ -13,6 +13,7 @@ ReportWriteResult buildAndWriteReport(ConversationStore& store, ReportKind kind,
     const std::optional<Report> report = buildReport(store, kind, id, options, error);
     if (!report) {
         ReportWriteResult failed;
+        failed.notFound = true;
         failed.error = error;
         return failed;
     }

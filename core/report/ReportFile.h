@@ -24,6 +24,7 @@ QString reportOptionsList(const ReportOptions& options); // the inverse, for set
 struct ReportWriteResult
 {
     bool ok = false;
+    bool notFound = false; // nothing with that id in the history (nothing was written)
     QString error;        // "cannot write /x/y.html: Permission denied"
     QStringList written;  // every file written, the report first
 };

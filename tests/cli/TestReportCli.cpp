@@ -115,6 +115,11 @@ void TestReportCli::compareReportThenReportAgain()
     }
     QCOMPARE(report.value(u"inputs"_s).toObject().value(u"system_prompt"_s).toString(), u"Be brief."_s);
     QCOMPARE(report.value(u"totals"_s).toObject().value(u"cost_usd"_s).toDouble(), 0.0); // offline: $0 by definition
+
+    // A file that cannot be written is a failure (1), not bad usage, and says why.
+    const Run unwritable = juxta({u"report"_s, u"--comparison"_s, id, u"-o"_s, m_home.filePath(u"no/such/dir/r.html"_s)});
+    QCOMPARE(unwritable.exitCode, 1);
+    QVERIFY2(unwritable.err.contains("cannot write"), unwritable.err.constData());
 }
 
 void TestReportCli::runReportAsMarkdownAndCsv()
