@@ -4,8 +4,8 @@
 #include "metrics/CallMetrics.h"
 #include "providers/OpenAiCompatibleProvider.h"
 #include "providers/Provider.h"
-#include "streaming/Transcript.h"
 #include "report/FigureFormat.h"
+#include "streaming/Transcript.h"
 
 #include <QFile>
 #include <QTest>
