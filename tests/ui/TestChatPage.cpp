@@ -12,6 +12,7 @@
 #include "chat/MessageWidget.h"
 #include "chat/TranscriptView.h"
 #include "config/ConfigStore.h"
+#include "report/ExportDialog.h"
 #include "shell/MainWindow.h"
 #include "storage/HistoryService.h"
 
@@ -22,6 +23,11 @@
 #include <QStatusBar>
 #include <QDir>
 #include <QJsonArray>
+#include <QPushButton>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QFile>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -336,6 +342,36 @@ void TestChatPage::reopensFromHistoryAndDeletesWithUndo()
     QVERIFY(md.open(QIODevice::ReadOnly));
     const QString markdown = QString::fromUtf8(md.readAll());
     QVERIFY(markdown.contains(u"Persist me"_s) && markdown.contains(u"```python"_s));
+
+    // The Export dialog from the sidebar's menu: a report, and the lossless JSON, both written from the history.
+    emit page()->sidebar()->exportRequested(conversationId);
+    ExportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = page()->findChild<ExportDialog*>()) != nullptr);
+    QCOMPARE(dialog->formatBox()->count(), 6); // four report formats, the conversation's JSON and Markdown
+    QPushButton* exportButton = nullptr;
+    for (QPushButton* b : dialog->findChildren<QPushButton*>())
+        exportButton = b->text() == u"&Export"_s ? b : exportButton;
+    QVERIFY(exportButton);
+    const auto exportTo = [dialog, exportButton](int format, const QString& path) {
+        dialog->setFormatIndex(format);
+        dialog->setPath(path);
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+    };
+    exportTo(3, m_dir->filePath(u"chat-report.json"_s));
+    QTRY_VERIFY(QFile::exists(m_dir->filePath(u"chat-report.json"_s)));
+    QFile reportFile(m_dir->filePath(u"chat-report.json"_s));
+    QVERIFY(reportFile.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(reportFile.readAll()).object();
+    QCOMPARE(report.value(u"format"_s).toString(), u"juxta.report"_s);
+    QCOMPARE(report.value(u"kind"_s).toString(), u"conversation"_s);
+    QCOMPARE(report.value(u"messages"_s).toArray().at(0).toObject().value(u"content"_s).toString(), u"Persist me"_s);
+    QTRY_VERIFY(exportButton->isEnabled()); // one export at a time: given back once the first is written
+    exportTo(4, m_dir->filePath(u"chat-lossless.json"_s));
+    QTRY_VERIFY(QFile::exists(m_dir->filePath(u"chat-lossless.json"_s)));
+    QFile lossless(m_dir->filePath(u"chat-lossless.json"_s));
+    QVERIFY(lossless.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(lossless.readAll()).object().value(u"format"_s).toString(), u"juxta.conversation"_s);
+    dialog->close();
 
     m_answers.reset();
     delete m_window;
