@@ -153,12 +153,7 @@ int writeComparison(ConversationStore& store, const SavedComparison& saved, bool
 {
     if (!markdown)
         return writeDocument(exportComparisonJson(saved), output);
-    ComparisonStore comparisons(store);
-    QStringList ids;
-    for (const Conversation& c : saved.columns)
-        for (const MessageRecord& m : c.messages)
-            ids.append(m.id);
-    const Report report = comparisonReport(saved, comparisons.votesOf(saved.record.id), comparisons.ratings(ids), {});
+    const Report report = comparisonReport(ComparisonStore(store), saved, {});
     return writeDocument(reportMarkdown(report, {}).toUtf8() + '\n', output);
 }
 

@@ -130,13 +130,7 @@ int ReportCommand::run(const QStringList& arguments)
         printError(kCommand, opened.error);
         return ProviderFailure;
     }
-    QString error;
-    const std::optional<Report> report = buildReport(db.conversations(), kind, id, options, error);
-    if (!report) {
-        printError(kCommand, error);
-        return BadUsage;
-    }
-    return finish(writeReportFile(*report, *chosen, path), kCommand);
+    return finish(buildAndWriteReport(db.conversations(), kind, id, options, *chosen, path), kCommand);
 }
 
 } // namespace juxta::cli

@@ -3,7 +3,6 @@
 // may claim, because here it is measured — two model nodes that answered the same prompt on the same rows.
 #include "report/ReportBuilder.h"
 
-#include "pipeline/PipelineFile.h"
 #include "report/FigureFormat.h"
 #include "report/ReportCharts.h"
 
@@ -87,12 +86,8 @@ std::optional<ReportClaim> savingsClaim(const QList<ReportBatchRow>& rows, const
 Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows, const RunStore& runs,
                    const ReportOptions& options)
 {
-    Report r;
-    r.kind = ReportKind::PipelineRun;
+    Report r = startedReport(ReportKind::PipelineRun, options);
     r.batch = true;
-    r.options = options;
-    r.generatedAt = QDateTime::currentDateTimeUtc();
-    r.appVersion = QCoreApplication::applicationVersion();
     r.id = batch.id;
     r.title = batch.name;
     r.createdAt = batch.startedAt;
@@ -101,18 +96,10 @@ Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows,
     if (batch.finishedAt.isValid() && batch.startedAt.isValid())
         r.wallMs = double(batch.startedAt.msecsTo(batch.finishedAt));
 
-    QString error;
-    const std::optional<Pipeline> pipeline = readPipeline(batch.pipelineJson, error);
+    const std::optional<Pipeline> pipeline = addGraph(r, batch.pipelineJson);
     QHash<QString, QString> modelOf;
-    if (pipeline) {
-        r.description = pipeline->description;
-        for (const Node& n : pipeline->nodes) {
-            r.graphNodes.append({n.name, nodeKindName(n.kind), n.model, pipeline->positions.value(n.name)});
-            modelOf.insert(n.name, n.model);
-        }
-        for (const Edge& e : pipeline->edges)
-            r.graphEdges.append({e.from, e.to, !e.branch.isEmpty() ? e.branch : e.port});
-    }
+    for (const ReportGraphNode& n : std::as_const(r.graphNodes))
+        modelOf.insert(n.name, n.model);
 
     QList<qint64> order = rows.keys();
     std::sort(order.begin(), order.end());

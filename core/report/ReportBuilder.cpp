@@ -22,16 +22,6 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-Report started(ReportKind kind, const ReportOptions& options)
-{
-    Report r;
-    r.kind = kind;
-    r.options = options;
-    r.generatedAt = QDateTime::currentDateTimeUtc();
-    r.appVersion = QCoreApplication::applicationVersion();
-    return r;
-}
-
 // The sampling parameters that were set, without the model and the system prompt (said on their own).
 QJsonObject parametersOf(const ChatSettings& settings)
 {
@@ -61,6 +51,30 @@ void anonymise(AnswerStats& s, const QString& label)
 }
 
 } // namespace
+
+Report startedReport(ReportKind kind, const ReportOptions& options)
+{
+    Report r;
+    r.kind = kind;
+    r.options = options;
+    r.generatedAt = QDateTime::currentDateTimeUtc();
+    r.appVersion = QCoreApplication::applicationVersion();
+    return r;
+}
+
+std::optional<Pipeline> addGraph(Report& r, const QByteArray& pipelineJson)
+{
+    QString error;
+    std::optional<Pipeline> pipeline = readPipeline(pipelineJson, error);
+    if (!pipeline)
+        return pipeline;
+    for (const Node& n : pipeline->nodes)
+        r.graphNodes.append({n.name, nodeKindName(n.kind), n.model, pipeline->positions.value(n.name)});
+    for (const Edge& e : pipeline->edges)
+        r.graphEdges.append({e.from, e.to, !e.branch.isEmpty() ? e.branch : e.port});
+    r.description = pipeline->description;
+    return pipeline;
+}
 
 NodeRun nodeRunForReport(const QByteArray& recordJson, const QString& name)
 {
@@ -100,7 +114,7 @@ void addTotals(Report& r)
 Report comparisonReport(const SavedComparison& saved, const QList<VoteRow>& votes, const QHash<QString, int>& ratings,
                         const ReportOptions& options)
 {
-    Report r = started(ReportKind::Comparison, options);
+    Report r = startedReport(ReportKind::Comparison, options);
     const CompareSetup setup = CompareSetup::fromJson(saved.record.setupJson);
     r.id = saved.record.id;
     r.title = saved.record.title;
@@ -187,7 +201,7 @@ Report comparisonReport(const SavedComparison& saved, const QList<VoteRow>& vote
 
 Report runReport(const PipelineRunRow& run, const QList<NodeRunRow>& nodes, const ReportOptions& options)
 {
-    Report r = started(ReportKind::PipelineRun, options);
+    Report r = startedReport(ReportKind::PipelineRun, options);
     r.id = run.id;
     r.title = run.name;
     r.createdAt = run.startedAt;
@@ -198,14 +212,7 @@ Report runReport(const PipelineRunRow& run, const QList<NodeRunRow>& nodes, cons
     for (const QJsonValue& name : summary.value(u"critical_path"_s).toArray())
         r.criticalPath.append(name.toString());
 
-    QString error;
-    if (const std::optional<Pipeline> pipeline = readPipeline(run.pipelineJson, error)) {
-        for (const Node& n : pipeline->nodes)
-            r.graphNodes.append({n.name, nodeKindName(n.kind), n.model, pipeline->positions.value(n.name)});
-        for (const Edge& e : pipeline->edges)
-            r.graphEdges.append({e.from, e.to, !e.branch.isEmpty() ? e.branch : e.port});
-        r.description = pipeline->description;
-    }
+    addGraph(r, run.pipelineJson);
     double endMs = 0;
     for (const NodeRunRow& row : nodes) {
         NodeRun n = nodeRunForReport(row.recordJson, row.node);
@@ -246,7 +253,7 @@ Report runReport(const PipelineRunRow& run, const QList<NodeRunRow>& nodes, cons
 Report conversationReport(const Conversation& conversation, const QHash<QString, QByteArray>& traces,
                           const ReportOptions& options)
 {
-    Report r = started(ReportKind::Conversation, options);
+    Report r = startedReport(ReportKind::Conversation, options);
     r.id = conversation.record.id;
     r.title = conversation.record.title;
     r.createdAt = conversation.record.createdAt;
@@ -292,20 +299,25 @@ Report conversationReport(const Conversation& conversation, const QHash<QString,
     return r;
 }
 
+Report comparisonReport(const ComparisonStore& comparisons, const SavedComparison& saved, const ReportOptions& options)
+{
+    QStringList ids;
+    for (const Conversation& c : saved.columns)
+        for (const MessageRecord& m : c.messages)
+            ids.append(m.id);
+    return comparisonReport(saved, comparisons.votesOf(saved.record.id), comparisons.ratings(ids), options);
+}
+
 std::optional<Report> buildReport(ConversationStore& store, ReportKind kind, const QString& id,
                                   const ReportOptions& options, QString& error)
 {
     switch (kind) {
     case ReportKind::Comparison: {
-        ComparisonStore comparisons(store);
+        const ComparisonStore comparisons(store);
         const std::optional<SavedComparison> saved = comparisons.loadComparison(id);
         if (!saved)
             break;
-        QStringList ids;
-        for (const Conversation& c : saved->columns)
-            for (const MessageRecord& m : c.messages)
-                ids.append(m.id);
-        return comparisonReport(*saved, comparisons.votesOf(id), comparisons.ratings(ids), options);
+        return comparisonReport(comparisons, *saved, options);
     }
     case ReportKind::PipelineRun: {
         RunStore runs(store);

@@ -4,6 +4,7 @@
 // asked: any past run can be reported at any time. The figures, the verdict and the charts are worked out here too.
 #pragma once
 
+#include "pipeline/Pipeline.h"
 #include "report/Report.h"
 #include "storage/BatchStore.h"
 #include "storage/ComparisonStore.h"
@@ -27,6 +28,14 @@ Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows,
                    const ReportOptions& options);
 Report conversationReport(const Conversation& conversation, const QHash<QString, QByteArray>& traces,
                           const ReportOptions& options);
+
+// The same comparison report, its votes and ratings read through `comparisons` (for a caller that loaded it).
+Report comparisonReport(const ComparisonStore& comparisons, const SavedComparison& saved, const ReportOptions& options);
+
+// Building blocks the builders share: a report of `kind` stamped now with the app's version; the graph as a run had
+// it, from the pipeline JSON the history kept (nothing when it no longer reads).
+Report startedReport(ReportKind kind, const ReportOptions& options);
+std::optional<Pipeline> addGraph(Report& report, const QByteArray& pipelineJson);
 
 // A node's stored record as a report shows it (the home folder in an error written as ~).
 NodeRun nodeRunForReport(const QByteArray& recordJson, const QString& name);

@@ -57,11 +57,6 @@ QString reportFormatName(ReportFormat format)
     return {};
 }
 
-QString reportFormatSuffix(ReportFormat format)
-{
-    return reportFormatName(format);
-}
-
 ReportOptions reportOptionsFromList(const QString& list, QStringList& unknown)
 {
     ReportOptions o{false, false, false, false, false};

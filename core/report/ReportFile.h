@@ -14,8 +14,7 @@ enum class ReportFormat { Html, Markdown, Csv, Json };
 
 std::optional<ReportFormat> reportFormatFromName(const QString& name);   // "html", "md"/"markdown", "csv", "json"
 std::optional<ReportFormat> reportFormatFromPath(const QString& path);   // by extension: .html/.htm, .md, .csv, .json
-QString reportFormatName(ReportFormat format);                            // "html", "md", "csv", "json"
-QString reportFormatSuffix(ReportFormat format);                          // "html", "md", "csv", "json"
+QString reportFormatName(ReportFormat format);                            // "html", "md", "csv", "json" (the suffix too)
 
 // "answers,charts" → options with only those parts; unknown names are returned in `unknown`.
 ReportOptions reportOptionsFromList(const QString& list, QStringList& unknown);

@@ -394,9 +394,7 @@ void ChatPage::openExportDialog(const QString& id)
             return;
         }
         m_session->writeReport(id, choice.options, *choice.report, choice.path, dialog,
-                               [dialog](const ReportWriteResult& result) {
-                                   result.ok ? dialog->showWritten(result.written) : dialog->showFailed(result.error);
-                               });
+                               [dialog](const ReportWriteResult& result) { dialog->showResult(result); });
     });
     dialog->open();
 }

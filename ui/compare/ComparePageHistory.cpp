@@ -147,9 +147,7 @@ void ComparePage::openExportDialog()
             return;
         }
         m_saved.writeReport(id, choice.options, *choice.report, choice.path, dialog,
-                            [dialog](const ReportWriteResult& result) {
-                                result.ok ? dialog->showWritten(result.written) : dialog->showFailed(result.error);
-                            });
+                            [dialog](const ReportWriteResult& result) { dialog->showResult(result); });
     });
     dialog->open();
 }

@@ -166,6 +166,14 @@ void ExportDialog::showFailed(const QString& error)
     m_export->setEnabled(true);
 }
 
+void ExportDialog::showResult(const ReportWriteResult& result)
+{
+    if (result.ok)
+        showWritten(result.written);
+    else
+        showFailed(result.error);
+}
+
 void ExportDialog::browse()
 {
     const QString suffix = m_format->currentData().toString();

@@ -44,6 +44,7 @@ public:
 
     void showWritten(const QStringList& files);
     void showFailed(const QString& error);
+    void showResult(const ReportWriteResult& result); // written, or why not
 
 signals:
     void exportRequested(const juxta::ExportDialog::Choice& choice);
