@@ -33,27 +33,13 @@ namespace {
 
 const QString kCommand = u"run"_s;
 
-QString money(double usd)
-{
-    return formatMoney(usd, u"USD"_s);
-}
-
 QString estimateText(const PipelineEstimate& e)
 {
     QString out;
-    for (const NodeEstimate& n : e.models) {
-        const QString calls = n.callsMax && *n.callsMax == n.callsMin ? QString::number(n.callsMin)
-                              : n.callsMax ? u"%1–%2"_s.arg(n.callsMin).arg(*n.callsMax)
-                                           : u"%1 or more"_s.arg(n.callsMin);
-        const QString cost = !n.priceKnown ? u"price unknown"_s
-                             : n.max       ? u"%1 – %2"_s.arg(money(n.min), money(*n.max))
-                                           : u"from %1 (no upper bound: set max_tokens)"_s.arg(money(n.min));
-        out += u"%1  %2 call(s)  %3\n"_s.arg(n.node.leftJustified(24), calls.leftJustified(10), cost);
-    }
-    out += !e.total        ? u"in all: unknown (a price is missing)\n"_s
-           : e.total->max ? u"in all: %1 – %2\n"_s.arg(money(e.total->min), money(*e.total->max))
-                          : u"in all: from %1, no upper bound\n"_s.arg(money(e.total->min));
-    return out;
+    for (const NodeEstimate& n : e.models)
+        out += u"%1  %2  %3\n"_s.arg(n.node.leftJustified(24), estimateCallsText(n).leftJustified(10),
+                                     estimateCostText(n));
+    return out + u"in all: "_s + estimateTotalText(e) + u'\n';
 }
 
 QJsonObject estimateJson(const PipelineEstimate& e)
@@ -307,7 +293,7 @@ int RunCommand::run(const QStringList& arguments)
                              .arg(skipped)
                              .arg(failed)
                              .arg(QLocale::c().toString(record.wallMs / 1000.0, 'f', 2),
-                                  spent ? money(*spent) : u"cost unknown"_s));
+                                  spent ? formatMoney(*spent, u"USD"_s) : u"cost unknown"_s));
     if (parser.isSet(reportTo)) {
         if (const int written = writeReportFromHistory(history, ReportKind::PipelineRun, record.id, parser.value(reportTo),
                                                        kCommand);

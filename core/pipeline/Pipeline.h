@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QPointF>
 #include <QString>
 #include <QStringList>
@@ -122,3 +123,5 @@ bool isValidName(const QString& name);
 QString uniqueName(const Pipeline& pipeline, const QString& base);
 
 } // namespace juxta
+
+Q_DECLARE_METATYPE(juxta::Edge) // queued signals carry edges

@@ -188,6 +188,46 @@ bool PipelineDocument::renameVariable(const QString& from, const QString& to, QS
     return true;
 }
 
+void PipelineDocument::transitionTo(const Pipeline& target)
+{
+    if (m_pipeline == target)
+        return;
+    const Pipeline old = m_pipeline;
+    for (const Edge& e : old.edges) {
+        if (!target.edges.contains(e))
+            emit edgeRemoved(e);
+    }
+    QStringList removed;
+    for (const Node& n : old.nodes) {
+        if (!target.node(n.name)) {
+            removed.append(n.name);
+            emit nodeAboutToBeRemoved(n.name);
+        }
+    }
+    m_pipeline = target;
+    for (const QString& name : std::as_const(removed))
+        emit nodeRemoved(name);
+    for (const Node& n : target.nodes) {
+        const Node* before = old.node(n.name);
+        if (!before) {
+            emit nodeAdded(n.name);
+            continue;
+        }
+        if (!(*before == n))
+            emit nodeChanged(n.name);
+        const QPointF at = target.positions.value(n.name);
+        if (old.positions.value(n.name) != at)
+            emit nodeMoved(n.name, at);
+    }
+    for (const Edge& e : target.edges) {
+        if (!old.edges.contains(e))
+            emit edgeAdded(e);
+    }
+    if (old.variables != target.variables)
+        emit variablesChanged();
+    emit changed();
+}
+
 void PipelineDocument::setDescription(const QString& name, const QString& description)
 {
     if (m_pipeline.name == name && m_pipeline.description == description)

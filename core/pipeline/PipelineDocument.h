@@ -2,6 +2,7 @@
 // The one way a pipeline changes while it is being edited: every mutation goes through here and says what it did,
 // so the canvas mirrors it and the editor's undo commands can call it (each method is one undoable change).
 // Renaming a node rewrites every reference to it ({{name}} in templates, "continues", edges, layout) at once.
+// transitionTo() is how an undo goes back: the whole pipeline as it was, told as the node and edge changes it makes.
 #pragma once
 
 #include "pipeline/Pipeline.h"
@@ -34,6 +35,9 @@ public:
     void setVariables(const QList<Variable>& variables);
     bool renameVariable(const QString& from, const QString& to, QString* error = nullptr);
     void setDescription(const QString& name, const QString& description);
+    // Becomes `target`, emitting one signal per node or edge that differs (edges removed first, then nodes removed,
+    // then nodes added, changed and moved, then edges added), so a view follows without starting again.
+    void transitionTo(const Pipeline& target);
 
 signals:
     void wasReset();
@@ -57,4 +61,3 @@ private:
 
 } // namespace juxta
 
-Q_DECLARE_METATYPE(juxta::Edge)

@@ -73,6 +73,35 @@ Range templateSize(const QString& text, const QHash<QString, Size>& sizes, const
 
 } // namespace
 
+namespace {
+QString usd(double amount)
+{
+    return formatMoney(amount, u"USD"_s);
+}
+} // namespace
+
+QString estimateCallsText(const NodeEstimate& n)
+{
+    const QString calls = n.callsMax && *n.callsMax == n.callsMin ? QString::number(n.callsMin)
+                          : n.callsMax ? u"%1–%2"_s.arg(n.callsMin).arg(*n.callsMax)
+                                       : u"%1 or more"_s.arg(n.callsMin);
+    return n.callsMin == 1 && n.callsMax == 1 ? u"1 call"_s : calls + u" calls"_s;
+}
+
+QString estimateCostText(const NodeEstimate& n)
+{
+    return !n.priceKnown ? u"price unknown"_s
+           : n.max       ? u"%1 – %2"_s.arg(usd(n.min), usd(*n.max))
+                         : u"from %1 (no upper bound: set max_tokens)"_s.arg(usd(n.min));
+}
+
+QString estimateTotalText(const PipelineEstimate& e)
+{
+    return !e.total        ? u"unknown (a price is missing)"_s
+           : e.total->max ? u"%1 – %2"_s.arg(usd(e.total->min), usd(*e.total->max))
+                          : u"from %1, no upper bound"_s.arg(usd(e.total->min));
+}
+
 PipelineEstimate estimatePipeline(const Pipeline& p, const QHash<QString, QString>& variables,
                                   const AppConfig& config, const ModelCatalog& catalog, const QString& baseDir)
 {

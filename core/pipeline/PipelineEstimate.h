@@ -30,6 +30,11 @@ struct PipelineEstimate
     std::optional<CostEstimate> total; // nullopt when some model's price is unknown; max unset when unbounded
 };
 
+// In words, for people (the CLI's --estimate and the editor): "3 calls", "$0.0012 – $0.0040", "price unknown".
+QString estimateCallsText(const NodeEstimate& node);
+QString estimateCostText(const NodeEstimate& node);
+QString estimateTotalText(const PipelineEstimate& estimate); // "$0.01 – $0.02", "from $0.01, no upper bound"
+
 PipelineEstimate estimatePipeline(const Pipeline& pipeline, const QHash<QString, QString>& variables,
                                   const AppConfig& config, const ModelCatalog& catalog, const QString& baseDir);
 

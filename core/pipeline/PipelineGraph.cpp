@@ -107,4 +107,61 @@ QHash<QString, ValueShape> outputShapes(const Pipeline& pipeline, const QStringL
     return shapes;
 }
 
+QStringList inputPortsOf(const Node& n)
+{
+    switch (n.kind) {
+    case NodeKind::Input: return {};
+    case NodeKind::Model: return {QString(), kItemsPort};
+    default: return {QString()};
+    }
+}
+
+QStringList outputPortsOf(const Node& n)
+{
+    switch (n.kind) {
+    case NodeKind::Output: return {};
+    case NodeKind::Condition: return {kThen, kElse};
+    default: return {QString()};
+    }
+}
+
+QString connectionProblem(const Pipeline& p, const Edge& edge)
+{
+    const Node* from = p.node(edge.from);
+    const Node* to = p.node(edge.to);
+    if (!from || !to)
+        return QStringLiteral("an edge needs two nodes that exist");
+    if (from == to)
+        return QStringLiteral("a node cannot feed itself");
+    if (to->kind == NodeKind::Input)
+        return QStringLiteral("an input takes nothing in");
+    if (from->kind == NodeKind::Output)
+        return QStringLiteral("an output passes nothing on");
+    if ((from->kind == NodeKind::Condition) != !edge.branch.isEmpty())
+        return from->kind == NodeKind::Condition ? QStringLiteral("a condition's edge leaves from then or else")
+                                                 : QStringLiteral("only a condition has branches");
+    if (!edge.port.isEmpty() && (edge.port != kItemsPort || to->kind != NodeKind::Model))
+        return QStringLiteral("only a model maps over items");
+    if (p.edges.contains(edge))
+        return QStringLiteral("that edge is already there");
+    if (downstreamOf(p, edge.to).contains(edge.from))
+        return QStringLiteral("that would make a loop");
+    const GraphOrder order = graphOrder(p);
+    const ValueShape shape = outputShapes(p, order.order).value(edge.from, ValueShape::Either);
+    if (edge.port == kItemsPort) {
+        for (const Edge& e : p.edgesInto(edge.to)) {
+            if (e.port == kItemsPort)
+                return QStringLiteral("it already maps over %1").arg(e.from);
+        }
+        if (shape == ValueShape::Text)
+            return QStringLiteral("%1 gives text, not a list (split it first)").arg(edge.from);
+    }
+    const bool takesText = to->kind == NodeKind::Condition
+                           || (to->kind == NodeKind::Transform && to->op != TransformOp::Join
+                               && to->op != TransformOp::Script);
+    if (edge.port.isEmpty() && takesText && shape == ValueShape::List)
+        return QStringLiteral("%1 gives a list, and this takes text: join it first").arg(edge.from);
+    return {};
+}
+
 } // namespace juxta

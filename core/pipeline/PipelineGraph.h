@@ -20,6 +20,15 @@ GraphOrder graphOrder(const Pipeline& pipeline);
 // `node` and everything that depends on it, directly or not.
 QSet<QString> downstreamOf(const Pipeline& pipeline, const QString& node);
 
+// A node's ports: inputs "" (the main one) and, into a Model, "items"; outputs "" or, from a Condition, "then" and
+// "else". An Input has no input port and an Output no output port.
+QStringList inputPortsOf(const Node& node);
+QStringList outputPortsOf(const Node& node);
+
+// Why `edge` cannot be drawn in `pipeline` as it is (a loop, a port that does not take it, one already there),
+// or empty when it can: what the editor refuses while a connection is dragged.
+QString connectionProblem(const Pipeline& pipeline, const Edge& edge);
+
 enum class ValueShape { Text, List, Either }; // Either: decided when it runs (a script's result)
 // The shape of each node's output, in `order` (from graphOrder()).
 QHash<QString, ValueShape> outputShapes(const Pipeline& pipeline, const QStringList& order);

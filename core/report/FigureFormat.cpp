@@ -2,6 +2,7 @@
 #include "report/FigureFormat.h"
 
 #include "metrics/CallMetrics.h"
+#include "pipeline/RunRecord.h"
 #include "pricing/CostCalculator.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,22 @@ QString formatCost(std::optional<double> usd, bool offline, bool estimate)
     if (!usd)
         return tr("unknown");
     return estimate ? tr("%1 (estimate)").arg(formatMoney(*usd, u"USD"_s)) : formatMoney(*usd, u"USD"_s);
+}
+
+QString nodeRunFiguresLine(const NodeRun& run, const QLocale& locale)
+{
+    if (!isFinal(run.state) || run.state == NodeState::Skipped)
+        return {};
+    QStringList parts;
+    if (run.ttftMs)
+        parts.append(tr("TTFT %1").arg(formatDuration(*run.ttftMs, locale)));
+    parts.append(formatDuration(run.totalMs(), locale));
+    if (run.kind == u"model"_s && run.state != NodeState::Cached)
+        parts.append(formatCost(run.costUsd));
+    if (run.inputTokens || run.outputTokens)
+        parts.append(tr("%1 → %2 tok").arg(formatTokens(run.inputTokens.value_or(0), locale),
+                                            formatTokens(run.outputTokens.value_or(0), locale)));
+    return parts.join(u" · "_s);
 }
 
 std::optional<double> honestTokensPerSecond(const AnswerStats& s)

@@ -14,6 +14,8 @@
 
 namespace juxta {
 
+struct NodeRun;
+
 // "850 ms", "1.24 s", "12.5 s".
 QString formatDuration(double ms, const QLocale& locale = QLocale());
 // "3 s": a count of whole seconds, for timers that tick.
@@ -33,6 +35,9 @@ std::optional<double> honestTokensPerSecond(const AnswerStats& stats);
 // error. Compare columns show them one per line, the chat and Markdown on one line joined with " · ".
 QStringList answerFigureLines(const AnswerStats& stats, const QLocale& locale = QLocale());
 QString answerFiguresLine(const AnswerStats& stats, const QLocale& locale = QLocale());
+// A pipeline step's figures on one line: "TTFT 210 ms · 1.80 s · $0.0012 · 1,200 → 340 tok" (a model step), or its
+// time alone. Empty while it has not finished.
+QString nodeRunFiguresLine(const NodeRun& run, const QLocale& locale = QLocale());
 // "3 runs (3 ok): TTFT median 210 ms, p95 260 ms · total median 1.80 s, p95 2.10 s, spread …"
 QString formatRepeatStats(const RepeatStats& stats, const QLocale& locale = QLocale());
 

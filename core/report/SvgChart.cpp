@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/SvgChart.h"
 
+#include "pipeline/PipelineLayout.h"
 #include "pricing/CostCalculator.h"
 #include "report/FigureFormat.h"
 #include "report/MarkupText.h"
@@ -289,26 +290,6 @@ QString linesSvg(const ChartSpec& c)
     return out + u"</svg>"_s;
 }
 
-// Longest-path layers, for a graph saved without positions.
-QHash<QString, int> layersOf(const Report& r)
-{
-    QHash<QString, int> layer;
-    for (const ReportGraphNode& n : r.graphNodes)
-        layer.insert(n.name, 0);
-    for (int pass = 0; pass < r.graphNodes.size(); ++pass) {
-        bool changed = false;
-        for (const ReportGraphEdge& e : r.graphEdges) {
-            if (layer.contains(e.from) && layer.value(e.to) < layer.value(e.from) + 1) {
-                layer[e.to] = layer.value(e.from) + 1;
-                changed = true;
-            }
-        }
-        if (!changed)
-            break;
-    }
-    return layer;
-}
-
 } // namespace
 
 QString chartSvg(const ChartSpec& chart)
@@ -328,22 +309,16 @@ QString pipelineGraphSvg(const Report& r)
     // Layers (longest path) left to right, whatever the canvas had: a canvas spread wide would shrink every label
     // to nothing once scaled to a page. Within a layer, the canvas's top-to-bottom order is kept.
     constexpr double nodeW = 128, nodeH = 44, margin = 16, layerGap = 40, rowGap = 18;
-    QHash<QString, QPointF> at;
-    const QHash<QString, int> layer = layersOf(r);
-    QList<const ReportGraphNode*> ordered;
-    for (const ReportGraphNode& n : r.graphNodes)
-        ordered.append(&n);
-    std::stable_sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->position.y() < b->position.y(); });
-    QHash<int, int> rows;
-    for (const ReportGraphNode* n : ordered) {
-        const int l = layer.value(n->name);
-        at.insert(n->name, QPointF(l * (nodeW + layerGap), rows[l]++ * (nodeH + rowGap)));
+    Pipeline shape; // only what the layout reads: names, where the canvas had them, edges
+    for (const ReportGraphNode& n : r.graphNodes) {
+        Node node;
+        node.name = n.name;
+        shape.nodes.append(node);
+        shape.positions.insert(n.name, n.position);
     }
-    int tallest = 0;
-    for (int count : std::as_const(rows))
-        tallest = std::max(tallest, count);
-    for (auto it = at.begin(); it != at.end(); ++it) // each layer centred on the tallest
-        it->ry() += (tallest - rows.value(layer.value(it.key()))) * (nodeH + rowGap) / 2;
+    for (const ReportGraphEdge& e : r.graphEdges)
+        shape.edges.append({e.from, e.to, {}, {}});
+    const QHash<QString, QPointF> at = arrangedPositions(shape, QSizeF(nodeW + layerGap, nodeH + rowGap));
     double minX = 1e18, minY = 1e18, maxX = -1e18, maxY = -1e18;
     for (const QPointF& p : std::as_const(at)) {
         minX = std::min(minX, p.x());

@@ -16,6 +16,7 @@
 #include "keys/KeyResolver.h"
 #include "keys/SecretHeaders.h"
 #include "onboarding/WelcomePage.h"
+#include "pipeline/PipelinePage.h"
 #include "providers/ProvidersDialog.h"
 
 #include "offline/OfflineNetwork.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
     createToolBar();
     createChat();
     createCompare();
+    createPipeline();
     createMenus();
     if (statusBar()->currentMessage().isEmpty())
         statusBar()->showMessage(tr("Ready"));
@@ -176,6 +178,30 @@ void MainWindow::createCompare()
     });
 }
 
+void MainWindow::createPipeline()
+{
+    m_pipeline = new PipelinePage(*m_store, *m_secrets, *m_engine, *m_catalog, this);
+    m_pages->addWidget(m_pipeline);
+    connect(m_pipeline, &PipelinePage::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_pipeline, &PipelinePage::titleChanged, this, &MainWindow::updateWindowTitle);
+    connect(m_pages, &QStackedWidget::currentChanged, this, &MainWindow::updateWindowTitle);
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // The pipeline's file, marked while it has unsaved changes; the other pages are the app itself.
+    setWindowTitle(m_pipeline && m_pages->currentWidget() == m_pipeline ? tr("%1 — Juxta").arg(m_pipeline->title())
+                                                                        : tr("Juxta"));
+    setWindowModified(false);
+}
+
+void MainWindow::showPipeline()
+{
+    m_pages->setCurrentWidget(m_pipeline);
+    m_pipelineMode->setChecked(true);
+    m_pickerAction->setVisible(false); // each model node has its own
+}
+
 void MainWindow::showChat()
 {
     m_pages->setCurrentWidget(m_chat);
@@ -203,6 +229,16 @@ void MainWindow::createMenus()
     newComparison->setObjectName(u"actionNewComparison"_s);
     newComparison->setShortcut(QKeySequence(u"Ctrl+Shift+N"_s));
     file->addSeparator();
+    // The pipeline's file actions: their shortcuts work inside the Pipeline view; from the menu they show it.
+    for (QAction* a : m_pipeline->fileActions()) {
+        file->addAction(a);
+        connect(a, &QAction::triggered, this, &MainWindow::showPipeline);
+    }
+    file->addMenu(m_pipeline->recentMenu());
+    file->addMenu(m_pipeline->examplesMenu());
+    connect(m_pipeline->recentMenu(), &QMenu::triggered, this, &MainWindow::showPipeline);
+    connect(m_pipeline->examplesMenu(), &QMenu::triggered, this, &MainWindow::showPipeline);
+    file->addSeparator();
     file->addAction(tr("&Import conversation…"), this, &MainWindow::importConversation)->setObjectName(u"actionImport"_s);
     QAction* exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportCurrent);
     exportAction->setObjectName(u"actionExport"_s);
@@ -213,9 +249,17 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(u"editMenu"_s);
+    for (QAction* a : m_pipeline->editActions()) {
+        edit->addAction(a);
+        connect(a, &QAction::triggered, this, &MainWindow::showPipeline);
+    }
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_chatMode);
     view->addAction(m_compareMode);
+    view->addAction(m_pipelineMode);
     view->addSeparator();
     QAction* panel = view->addAction(tr("Conversation &settings panel"));
     panel->setObjectName(u"actionSettingsPanel"_s);
@@ -232,6 +276,17 @@ void MainWindow::createMenus()
         m_chat->sidebar()->searchField()->selectAll();
     });
     focusSearch->setShortcut(QKeySequence::Find);
+
+    QMenu* pipeline = menuBar()->addMenu(tr("&Pipeline"));
+    pipeline->setObjectName(u"pipelineMenu"_s);
+    for (QAction* a : m_pipeline->pipelineActions()) {
+        if (!a) {
+            pipeline->addSeparator();
+            continue;
+        }
+        pipeline->addAction(a);
+        connect(a, &QAction::triggered, this, &MainWindow::showPipeline);
+    }
 
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QAction* providers = settings->addAction(tr("&Providers…"), this, &MainWindow::showProviders);
@@ -251,6 +306,7 @@ MainWindow::~MainWindow()
 {
     // Widgets and services that hold references to the config, key and history stores go before those stores do;
     // the chat first, so a streaming answer is saved through a history that still exists.
+    delete m_pipeline; // a run still going is stopped and saved through the history
     delete m_compare; // its running columns are saved as stopped through the history, which is still there
     delete m_chat;
     delete m_picker;
@@ -272,13 +328,18 @@ void MainWindow::createToolBar()
     m_compareMode->setObjectName(u"actionCompareMode"_s);
     m_compareMode->setShortcut(QKeySequence(u"Ctrl+2"_s));
     m_compareMode->setToolTip(tr("One prompt to several models side by side (Ctrl+2)"));
-    for (QAction* mode : {m_chatMode, m_compareMode}) {
+    m_pipelineMode = new QAction(tr("Pipeline"), modes);
+    m_pipelineMode->setObjectName(u"actionPipelineMode"_s);
+    m_pipelineMode->setShortcut(QKeySequence(u"Ctrl+3"_s));
+    m_pipelineMode->setToolTip(tr("Chain models in a visual pipeline and watch them run (Ctrl+3)"));
+    for (QAction* mode : {m_chatMode, m_compareMode, m_pipelineMode}) {
         mode->setCheckable(true);
         bar->addAction(mode);
     }
     m_chatMode->setChecked(true);
     connect(m_chatMode, &QAction::triggered, this, &MainWindow::showChat);
     connect(m_compareMode, &QAction::triggered, this, &MainWindow::showCompare);
+    connect(m_pipelineMode, &QAction::triggered, this, &MainWindow::showPipeline);
     bar->addSeparator();
     m_picker = new ModelPicker(m_store->config(), m_catalog->catalog(), bar);
     m_picker->setObjectName(u"modelPicker"_s);
@@ -341,19 +402,28 @@ void MainWindow::restoreWindowState()
     m_chat->setSettingsPanelVisible(settings.value(QLatin1StringView(kPanelKey), true).toBool());
     if (auto* panel = findChild<QAction*>(u"actionSettingsPanel"_s))
         panel->setChecked(m_chat->isSettingsPanelVisible());
-    if (settings.value(QLatin1StringView(kModeKey)).toString() == u"compare"_s)
+    const QString mode = settings.value(QLatin1StringView(kModeKey)).toString();
+    if (mode == u"compare"_s)
         showCompare();
+    else if (mode == u"pipeline"_s)
+        showPipeline();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_pipeline->maybeSave()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QLatin1StringView(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1StringView(kStateKey), saveState());
     settings.setValue(QLatin1StringView(kSplitterKey), m_chat->splitter()->saveState());
     settings.setValue(QLatin1StringView(kPanelKey), m_chat->isSettingsPanelVisible());
     if (m_pages->currentWidget() != m_welcome) // the welcome page is not a mode to come back to
-        settings.setValue(QLatin1StringView(kModeKey), m_pages->currentWidget() == m_compare ? u"compare"_s : u"chat"_s);
+        settings.setValue(QLatin1StringView(kModeKey), m_pages->currentWidget() == m_compare    ? u"compare"_s
+                                                       : m_pages->currentWidget() == m_pipeline ? u"pipeline"_s
+                                                                                                : u"chat"_s);
     event->accept();
 }
 

@@ -25,6 +25,7 @@ struct FirstRunVerdict;
 class AnswerEngine;
 class HistoryService;
 class ModelPicker;
+class PipelinePage;
 class SecretStore;
 class WelcomePage;
 
@@ -41,8 +42,10 @@ public:
     ModelPicker* modelPicker() const { return m_picker; }
     ChatPage* chatPage() const { return m_chat; }
     ComparePage* comparePage() const { return m_compare; }
+    PipelinePage* pipelinePage() const { return m_pipeline; }
     void showChat();
     void showCompare();
+    void showPipeline();
     HistoryService& history() const { return *m_history; }
 
     // First run (MainWindowFirstRun.cpp). At start-up: opens on the welcome page when no provider is usable (no
@@ -54,7 +57,7 @@ public:
     WelcomePage* welcomePage() const { return m_welcome; }
     bool isCheckingFirstRun() const { return !m_firstRun.isNull(); }
     static constexpr auto kWelcomeAtStartKey = "welcome/showAtStart";
-    static constexpr auto kModeKey = "window/mode"; // "chat" or "compare", the page to come back to
+    static constexpr auto kModeKey = "window/mode"; // "chat", "compare" or "pipeline": the page to come back to
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -67,6 +70,8 @@ private:
     void saveConfig();
     void createChat();
     void createCompare();
+    void createPipeline();
+    void updateWindowTitle();
     void exportCurrent(); // the Export dialog of the page shown
     void importConversation();
     void offerUndo(const QString& text);
@@ -85,12 +90,14 @@ private:
     ModelPicker* m_picker = nullptr;
     ChatPage* m_chat = nullptr;
     ComparePage* m_compare = nullptr;
+    PipelinePage* m_pipeline = nullptr;
     WelcomePage* m_welcome = nullptr;
     QPointer<FirstRunCheck> m_firstRun;
     QList<LocalServerDetector::Candidate> m_serverCandidates = LocalServerDetector::defaultCandidates();
     QStackedWidget* m_pages = nullptr;
     QAction* m_chatMode = nullptr;
     QAction* m_compareMode = nullptr;
+    QAction* m_pipelineMode = nullptr;
     QAction* m_pickerAction = nullptr;
     QToolButton* m_undo = nullptr;
     QTimer* m_undoExpiry = nullptr;

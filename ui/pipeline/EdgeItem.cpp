@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/EdgeItem.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace juxta {
+
+QPainterPath edgeCurve(QPointF from, QPointF to)
+{
+    const double dx = std::max(48.0, std::abs(to.x() - from.x()) / 2);
+    QPainterPath path(from);
+    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    return path;
+}
+
+EdgeItem::EdgeItem(const Edge& edge)
+    : m_edge(edge)
+{
+    setFlag(ItemIsSelectable);
+    setZValue(-1);
+    setPen(QPen(Qt::black, 4)); // only its width is used: the bounding box holds the selected line
+    QString tip = edge.from + QStringLiteral(" → ") + edge.to;
+    if (!edge.branch.isEmpty())
+        tip += QStringLiteral(" (%1)").arg(edge.branch);
+    if (!edge.port.isEmpty())
+        tip += QStringLiteral(" (%1)").arg(edge.port);
+    setToolTip(tip);
+}
+
+void EdgeItem::setEnds(QPointF from, QPointF to)
+{
+    setPath(edgeCurve(from, to));
+}
+
+void EdgeItem::setProblem(bool problem)
+{
+    if (m_problem != problem) {
+        m_problem = problem;
+        update();
+    }
+}
+
+QPainterPath EdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    return stroker.createStroke(path());
+}
+
+void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const QPalette& palette = option->palette;
+    QColor colour = isSelected() ? palette.color(QPalette::Highlight) : palette.color(QPalette::WindowText);
+    if (!isSelected())
+        colour.setAlphaF(0.55f);
+    if (m_problem)
+        colour = QColor(0xD5, 0x5E, 0x00); // Okabe–Ito vermillion: readable on light and dark
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    QPen pen(colour, isSelected() ? 3 : 2);
+    pen.setCosmetic(lod < 0.5); // zoomed out, a hairline is still a line
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path());
+}
+
+} // namespace juxta

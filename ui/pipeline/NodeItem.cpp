@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pipeline/NodeItem.h"
+
+#include "pipeline/PipelineGraph.h"
+#include "pipeline/PipelineScene.h"
+#include "pipeline/RunTimeline.h"
+#include "report/FigureFormat.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+using namespace Qt::StringLiterals;
+
+namespace juxta {
+namespace {
+
+constexpr double kHeader = 28;
+constexpr double kPortRadius = 5.5;
+constexpr double kPortReach = 14;
+constexpr double kPortLabel = 40; // room beside a port for its name
+constexpr double kFirstPortY = 44;
+constexpr double kPortGap = 24;
+constexpr int kPreviewLines = 3;
+constexpr int kExpandedLines = 14;
+
+// Hues that read on light and dark backgrounds alike (Okabe–Ito), one per kind.
+QColor kindColour(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Input: return {0x56, 0xB4, 0xE9};
+    case NodeKind::Model: return {0x00, 0x72, 0xB2};
+    case NodeKind::Template: return {0x00, 0x9E, 0x73};
+    case NodeKind::Transform: return {0xE6, 0x9F, 0x00};
+    case NodeKind::Condition: return {0xCC, 0x79, 0xA7};
+    case NodeKind::Merge: return {0x99, 0x99, 0x99};
+    case NodeKind::Output: return {0xD5, 0x5E, 0x00};
+    }
+    return Qt::gray;
+}
+
+QColor blend(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+// The last `count` lines of `text` as they fit `width`: a stream is read from its end.
+QStringList lastLines(const QString& text, int count, const QFontMetricsF& metrics, double width)
+{
+    QStringList lines;
+    const QStringList parts = text.right(count * 160).split(u'\n');
+    for (qsizetype i = parts.size() - 1; i >= 0 && lines.size() < count; --i) {
+        const QString line = parts.at(i).trimmed();
+        if (!line.isEmpty() || !lines.isEmpty())
+            lines.prepend(metrics.elidedText(line, Qt::ElideRight, width));
+    }
+    while (!lines.isEmpty() && lines.constFirst().isEmpty())
+        lines.removeFirst();
+    return lines;
+}
+
+} // namespace
+
+QString nodeSummary(const Node& n)
+{
+    switch (n.kind) {
+    case NodeKind::Input:
+        switch (n.source) {
+        case InputSource::Variable: return u"{{%1}}"_s.arg(n.variable.isEmpty() ? n.name : n.variable);
+        case InputSource::Text: return QObject::tr("fixed text");
+        case InputSource::File: return QObject::tr("file %1").arg(n.file);
+        }
+        break;
+    case NodeKind::Model: {
+        QString s = n.model.isEmpty() ? QObject::tr("no model chosen") : n.model;
+        if (!n.fallbacks.isEmpty())
+            s += QObject::tr(" (+%n fallback(s))", nullptr, int(n.fallbacks.size()));
+        return s;
+    }
+    case NodeKind::Template: return QObject::tr("template");
+    case NodeKind::Transform:
+        switch (n.op) {
+        case TransformOp::Regex: return n.mode == RegexMode::All ? QObject::tr("regex · every match")
+                                                                 : QObject::tr("regex · first match");
+        case TransformOp::JsonPointer: return QObject::tr("JSON pointer %1").arg(n.pointer);
+        case TransformOp::JsonValidate: return QObject::tr("check JSON");
+        case TransformOp::Split: return QObject::tr("split");
+        case TransformOp::Join: return QObject::tr("join");
+        case TransformOp::Script: return QObject::tr("script");
+        }
+        break;
+    case NodeKind::Condition:
+        switch (n.test) {
+        case ConditionTest::Contains: return QObject::tr("contains “%1”").arg(n.value);
+        case ConditionTest::Matches: return QObject::tr("matches /%1/").arg(n.pattern);
+        case ConditionTest::Script: return QObject::tr("script");
+        }
+        break;
+    case NodeKind::Merge: return QObject::tr("first input not skipped");
+    case NodeKind::Output: return QObject::tr("a result of the run");
+    }
+    return {};
+}
+
+QString nodeKindTitle(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Input: return QObject::tr("Input");
+    case NodeKind::Model: return QObject::tr("Model");
+    case NodeKind::Template: return QObject::tr("Template");
+    case NodeKind::Transform: return QObject::tr("Transform");
+    case NodeKind::Condition: return QObject::tr("Condition");
+    case NodeKind::Merge: return QObject::tr("Merge");
+    case NodeKind::Output: return QObject::tr("Output");
+    }
+    return {};
+}
+
+QString nodeKindHelp(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Input: return QObject::tr("A run variable, fixed text or a file");
+    case NodeKind::Model: return QObject::tr("Asks a model, with fallbacks; maps over a list given to items");
+    case NodeKind::Template: return QObject::tr("Text with {{name}} filled in");
+    case NodeKind::Transform: return QObject::tr("Regex, JSON pointer, JSON check, split, join or a script");
+    case NodeKind::Condition: return QObject::tr("Sends its input to then or else");
+    case NodeKind::Merge: return QObject::tr("Passes on the first input that was not skipped");
+    case NodeKind::Output: return QObject::tr("A result of the run");
+    }
+    return {};
+}
+
+QString nodeStateLabel(NodeState state)
+{
+    switch (state) {
+    case NodeState::Waiting: return QObject::tr("Waiting");
+    case NodeState::Running: return QObject::tr("Running");
+    case NodeState::Done: return QObject::tr("Done");
+    case NodeState::Failed: return QObject::tr("Failed");
+    case NodeState::Skipped: return QObject::tr("Skipped");
+    case NodeState::Cached: return QObject::tr("Cached");
+    }
+    return {};
+}
+
+NodeItem::NodeItem(const Node& node)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsScenePositionChanges);
+    setAcceptHoverEvents(true);
+    setNode(node);
+}
+
+void NodeItem::setNode(const Node& node)
+{
+    const bool portsChange = node.kind != m_node.kind;
+    if (portsChange)
+        prepareGeometryChange();
+    m_node = node;
+    m_subtitle = nodeSummary(node);
+    updateToolTip();
+    update();
+}
+
+QStringList NodeItem::inputPorts() const
+{
+    return inputPortsOf(m_node);
+}
+
+QStringList NodeItem::outputPorts() const
+{
+    return outputPortsOf(m_node);
+}
+
+QPointF NodeItem::portPosition(bool output, const QString& port) const
+{
+    const QStringList ports = output ? outputPorts() : inputPorts();
+    const qsizetype index = std::max<qsizetype>(0, ports.indexOf(port));
+    return {output ? kWidth : 0.0, kFirstPortY + double(index) * kPortGap};
+}
+
+std::optional<NodePort> NodeItem::portAt(QPointF at) const
+{
+    for (bool output : {false, true}) {
+        for (const QString& port : output ? outputPorts() : inputPorts()) {
+            const QPointF d = at - portPosition(output, port);
+            if (d.x() * d.x() + d.y() * d.y() <= kPortReach * kPortReach)
+                return NodePort{m_node.name, output, port};
+        }
+    }
+    return std::nullopt;
+}
+
+void NodeItem::setProblems(const QStringList& problems)
+{
+    if (m_problems == problems)
+        return;
+    m_problems = problems;
+    updateToolTip();
+    update();
+}
+
+void NodeItem::setRun(const std::optional<NodeRun>& run)
+{
+    m_run = run;
+    m_figures = run ? nodeRunFiguresLine(*run) : QString();
+    m_preview = !run ? QString() : run->state == NodeState::Failed && run->output.asText().isEmpty() ? run->error
+                                                                                                 : run->output.asText();
+    updateToolTip();
+    update();
+}
+
+void NodeItem::setLiveText(const QString& tail)
+{
+    m_preview = tail;
+    update();
+}
+
+void NodeItem::setExpanded(bool expanded)
+{
+    if (m_expanded == expanded)
+        return;
+    prepareGeometryChange();
+    m_expanded = expanded;
+}
+
+void NodeItem::setPortHighlight(const QString& port, bool accepted)
+{
+    m_highlightPort = port;
+    m_highlightAccepted = accepted;
+    update();
+}
+
+void NodeItem::clearPortHighlight()
+{
+    if (m_highlightPort) {
+        m_highlightPort.reset();
+        update();
+    }
+}
+
+void NodeItem::updateToolTip()
+{
+    QStringList tip{u"%1 — %2"_s.arg(m_node.name, m_subtitle)};
+    if (m_run) {
+        tip.append(nodeStateLabel(m_run->state) + (m_figures.isEmpty() ? QString() : u": "_s + m_figures));
+        if (!m_run->error.isEmpty())
+            tip.append(m_run->error);
+    }
+    for (const QString& p : m_problems)
+        tip.append(u"⚠ "_s + p);
+    setToolTip(tip.join(u'\n'));
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    return QRectF(-kPortLabel - 6, -2, kWidth + 2 * kPortLabel + 12, height() + 4);
+}
+
+QPainterPath NodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(QRectF(-kPortReach, 0, kWidth + 2 * kPortReach, height()));
+    return path;
+}
+
+void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const QPalette& palette = option->palette;
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const QRectF body(0, 0, kWidth, height());
+    const QColor kind = kindColour(m_node.kind);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor highlight = palette.color(QPalette::Highlight);
+    const QColor problem(0xD5, 0x5E, 0x00);
+
+    if (lod < 0.2) { // a block of the kind's colour: the shape of the graph, nothing to read
+        painter->fillRect(body, isSelected() ? highlight : m_problems.isEmpty() ? kind : problem);
+        return;
+    }
+    QPen border(isSelected() ? highlight : !m_problems.isEmpty() ? problem : palette.color(QPalette::Mid),
+                isSelected() || !m_problems.isEmpty() ? 2.5 : 1);
+    painter->setPen(border);
+    painter->setBrush(base);
+    painter->drawRoundedRect(body, 8, 8);
+
+    const QRectF header(1, 1, kWidth - 2, kHeader);
+    QPainterPath headerPath;
+    headerPath.addRoundedRect(header, 7, 7);
+    headerPath.addRect(header.adjusted(0, kHeader / 2, 0, 0));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(blend(base, kind, 0.35));
+    painter->drawPath(headerPath.simplified());
+    painter->fillRect(QRectF(1, 1, 5, kHeader), kind);
+
+    const QFont font = painter->font();
+    QFont bold = font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(palette.color(QPalette::Text));
+    const QFontMetricsF boldMetrics(bold);
+    const QString kindName = nodeKindName(m_node.kind).toUpper();
+    QFont small = font;
+    small.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.8));
+    const QFontMetricsF smallMetrics(small);
+    const double kindWidth = smallMetrics.horizontalAdvance(kindName) + 12;
+    painter->drawText(QRectF(12, 1, kWidth - 24 - kindWidth, kHeader), Qt::AlignVCenter | Qt::AlignLeft,
+                      boldMetrics.elidedText(m_node.name, Qt::ElideRight, kWidth - 24 - kindWidth));
+    painter->setFont(small);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->drawText(QRectF(kWidth - kindWidth - 6, 1, kindWidth, kHeader), Qt::AlignVCenter | Qt::AlignRight, kindName);
+
+    if (lod >= 0.45) {
+        const QFontMetricsF metrics(font);
+        const double line = metrics.height();
+        const double textWidth = kWidth - 24;
+        double y = kHeader + 6;
+        painter->setFont(font);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(QRectF(12, y, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                          metrics.elidedText(m_subtitle, Qt::ElideMiddle, textWidth));
+        y += line + 2;
+        if (m_run) { // state chip
+            const QColor colour = runStateColour(m_run->state, palette);
+            painter->setBrush(colour);
+            painter->setPen(Qt::NoPen);
+            painter->drawEllipse(QPointF(16, y + line / 2), 4, 4);
+            painter->setPen(palette.color(QPalette::Text));
+            painter->setFont(small);
+            QString state = nodeStateLabel(m_run->state);
+            if (m_run->state == NodeState::Failed && !m_run->errorClass.isEmpty())
+                state += u" · "_s + m_run->errorClass;
+            painter->drawText(QRectF(26, y, textWidth - 14, line), Qt::AlignLeft | Qt::AlignVCenter,
+                              smallMetrics.elidedText(state, Qt::ElideRight, textWidth - 14));
+            y += line;
+        }
+        // The output's last lines, then the figures on the bottom line.
+        const double figuresTop = height() - line - 6;
+        painter->setFont(small);
+        painter->setPen(palette.color(QPalette::Text));
+        const int lines = std::max(0, std::min(m_expanded ? kExpandedLines : kPreviewLines,
+                                               int((figuresTop - y) / smallMetrics.height())));
+        for (const QString& l : lastLines(m_preview, lines, smallMetrics, textWidth)) {
+            painter->drawText(QRectF(12, y, textWidth, smallMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, l);
+            y += smallMetrics.height();
+        }
+        const QString bottom = !m_figures.isEmpty() ? m_figures
+                               : !m_problems.isEmpty()
+                                   ? QObject::tr("⚠ %1").arg(m_problems.constFirst())
+                                   : QString();
+        if (!bottom.isEmpty()) {
+            painter->setPen(m_figures.isEmpty() ? problem : palette.color(QPalette::PlaceholderText));
+            painter->drawText(QRectF(12, figuresTop, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                              smallMetrics.elidedText(bottom, Qt::ElideRight, textWidth));
+        }
+    }
+
+    // Ports, with their names where there is more than one.
+    painter->setFont(small);
+    for (bool output : {false, true}) {
+        const QStringList ports = output ? outputPorts() : inputPorts();
+        for (const QString& port : ports) {
+            const QPointF at = portPosition(output, port);
+            const bool lit = !output && m_highlightPort && *m_highlightPort == port;
+            QColor fill = lit ? (m_highlightAccepted ? QColor(0x00, 0x9E, 0x73) : problem) : kind;
+            painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
+            painter->setBrush(fill);
+            painter->drawEllipse(at, lit ? kPortRadius + 2 : kPortRadius, lit ? kPortRadius + 2 : kPortRadius);
+            if (!port.isEmpty() && lod >= 0.45) { // outside the body, above the line: the text inside stays whole
+                painter->setPen(palette.color(QPalette::PlaceholderText));
+                const QRectF label = output ? QRectF(at.x() + 4, at.y() - 18, kPortLabel, 12)
+                                            : QRectF(at.x() - 4 - kPortLabel, at.y() - 18, kPortLabel, 12);
+                painter->drawText(label, (output ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, port);
+            }
+        }
+    }
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemScenePositionHasChanged) {
+        if (auto* s = qobject_cast<PipelineScene*>(scene()))
+            s->nodeItemMoved(this);
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace juxta
