@@ -37,7 +37,7 @@ void TestMainWindow::showsMenusStatusAndCentre()
     QStringList menus;
     for (QAction* action : window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, (QStringList{u"&File"_s, u"&View"_s, u"&Settings"_s, u"&Help"_s}));
+    QCOMPARE(menus, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Pipeline"_s, u"&Settings"_s, u"&Help"_s}));
     QVERIFY(window.findChild<QAction*>(u"actionProviders"_s));
     QVERIFY(window.modelPicker());
     QVERIFY(window.findChild<QAction*>(u"actionQuit"_s));

@@ -25,6 +25,7 @@ public:
 
 private:
     Edge m_edge;
+    QPolygonF m_line; // the curve, flattened
     bool m_problem = false;
 };
 

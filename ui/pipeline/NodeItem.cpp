@@ -159,7 +159,7 @@ void NodeItem::setNode(const Node& node)
     m_node = node;
     m_subtitle = nodeSummary(node);
     updateToolTip();
-    update();
+    invalidateText();
 }
 
 QStringList NodeItem::inputPorts() const
@@ -197,7 +197,7 @@ void NodeItem::setProblems(const QStringList& problems)
         return;
     m_problems = problems;
     updateToolTip();
-    update();
+    invalidateText();
 }
 
 void NodeItem::setRun(const std::optional<NodeRun>& run)
@@ -207,13 +207,13 @@ void NodeItem::setRun(const std::optional<NodeRun>& run)
     m_preview = !run ? QString() : run->state == NodeState::Failed && run->output.asText().isEmpty() ? run->error
                                                                                                  : run->output.asText();
     updateToolTip();
-    update();
+    invalidateText();
 }
 
 void NodeItem::setLiveText(const QString& tail)
 {
     m_preview = tail;
-    update();
+    invalidateText();
 }
 
 void NodeItem::setExpanded(bool expanded)
@@ -222,6 +222,7 @@ void NodeItem::setExpanded(bool expanded)
         return;
     prepareGeometryChange();
     m_expanded = expanded;
+    invalidateText();
 }
 
 void NodeItem::setPortHighlight(const QString& port, bool accepted)
@@ -264,6 +265,51 @@ QPainterPath NodeItem::shape() const
     return path;
 }
 
+void NodeItem::layoutText(const QFont& font) const
+{
+    // Elided once per change, not per frame: a canvas of many nodes repaints them all while it pans and zooms.
+    if (m_text.valid && m_text.font == font)
+        return;
+    QFont bold = font;
+    bold.setBold(true);
+    QFont small = font;
+    small.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.8));
+    const QFontMetricsF metrics(font), boldMetrics(bold), smallMetrics(small);
+    const double textWidth = kWidth - 24;
+    m_text.font = font;
+    m_text.small = small;
+    m_text.bold = bold;
+    m_text.kind = nodeKindName(m_node.kind).toUpper();
+    m_text.kindWidth = smallMetrics.horizontalAdvance(m_text.kind) + 12;
+    m_text.name = boldMetrics.elidedText(m_node.name, Qt::ElideRight, kWidth - 24 - m_text.kindWidth);
+    m_text.subtitle = metrics.elidedText(m_subtitle, Qt::ElideMiddle, textWidth);
+    m_text.line = metrics.height();
+    m_text.smallLine = smallMetrics.height();
+    QString state;
+    if (m_run) {
+        state = nodeStateLabel(m_run->state);
+        if (m_run->state == NodeState::Failed && !m_run->errorClass.isEmpty())
+            state += u" · "_s + m_run->errorClass;
+    }
+    m_text.state = smallMetrics.elidedText(state, Qt::ElideRight, textWidth - 14);
+    double y = kHeader + 6 + m_text.line + 2 + (m_run ? m_text.line : 0);
+    const double figuresTop = height() - m_text.line - 6;
+    const int lines = std::max(0, std::min(m_expanded ? kExpandedLines : kPreviewLines,
+                                           int((figuresTop - y) / m_text.smallLine)));
+    m_text.preview = lastLines(m_preview, lines, smallMetrics, textWidth);
+    const QString bottom = !m_figures.isEmpty()    ? m_figures
+                           : !m_problems.isEmpty() ? QObject::tr("⚠ %1").arg(m_problems.constFirst())
+                                                   : QString();
+    m_text.bottom = smallMetrics.elidedText(bottom, Qt::ElideRight, textWidth);
+    m_text.valid = true;
+}
+
+void NodeItem::invalidateText()
+{
+    m_text.valid = false;
+    update();
+}
+
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const QPalette& palette = option->palette;
@@ -274,89 +320,78 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const QColor highlight = palette.color(QPalette::Highlight);
     const QColor problem(0xD5, 0x5E, 0x00);
 
-    if (lod < 0.2) { // a block of the kind's colour: the shape of the graph, nothing to read
-        painter->fillRect(body, isSelected() ? highlight : m_problems.isEmpty() ? kind : problem);
+    if (lod < 0.4) { // a block in the kind's colour: the shape of the graph; its text would be too small to read
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(body, isSelected() ? highlight : m_problems.isEmpty() ? blend(base, kind, 0.35) : problem);
+        painter->fillRect(QRectF(0, 0, kWidth, kHeader), kind);
+        if (m_run)
+            painter->fillRect(QRectF(0, height() - 12, kWidth, 12), runStateColour(m_run->state, palette));
         return;
     }
+    const QFont font = painter->font();
+    layoutText(font);
     QPen border(isSelected() ? highlight : !m_problems.isEmpty() ? problem : palette.color(QPalette::Mid),
                 isSelected() || !m_problems.isEmpty() ? 2.5 : 1);
     painter->setPen(border);
     painter->setBrush(base);
     painter->drawRoundedRect(body, 8, 8);
 
-    const QRectF header(1, 1, kWidth - 2, kHeader);
-    QPainterPath headerPath;
-    headerPath.addRoundedRect(header, 7, 7);
-    headerPath.addRect(header.adjusted(0, kHeader / 2, 0, 0));
+    static const QPainterPath headerPath = [] { // rounded at the top only
+        const QRectF header(1, 1, kWidth - 2, kHeader);
+        QPainterPath path;
+        path.addRoundedRect(header, 7, 7);
+        path.addRect(header.adjusted(0, kHeader / 2, 0, 0));
+        return path.simplified();
+    }();
     painter->setPen(Qt::NoPen);
     painter->setBrush(blend(base, kind, 0.35));
-    painter->drawPath(headerPath.simplified());
+    painter->drawPath(headerPath);
     painter->fillRect(QRectF(1, 1, 5, kHeader), kind);
 
-    const QFont font = painter->font();
-    QFont bold = font;
-    bold.setBold(true);
-    painter->setFont(bold);
+    painter->setFont(m_text.bold);
     painter->setPen(palette.color(QPalette::Text));
-    const QFontMetricsF boldMetrics(bold);
-    const QString kindName = nodeKindName(m_node.kind).toUpper();
-    QFont small = font;
-    small.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.8));
-    const QFontMetricsF smallMetrics(small);
-    const double kindWidth = smallMetrics.horizontalAdvance(kindName) + 12;
-    painter->drawText(QRectF(12, 1, kWidth - 24 - kindWidth, kHeader), Qt::AlignVCenter | Qt::AlignLeft,
-                      boldMetrics.elidedText(m_node.name, Qt::ElideRight, kWidth - 24 - kindWidth));
-    painter->setFont(small);
+    painter->drawText(QRectF(12, 1, kWidth - 24 - m_text.kindWidth, kHeader), Qt::AlignVCenter | Qt::AlignLeft, m_text.name);
+    painter->setFont(m_text.small);
     painter->setPen(palette.color(QPalette::PlaceholderText));
-    painter->drawText(QRectF(kWidth - kindWidth - 6, 1, kindWidth, kHeader), Qt::AlignVCenter | Qt::AlignRight, kindName);
+    painter->drawText(QRectF(kWidth - m_text.kindWidth - 6, 1, m_text.kindWidth, kHeader),
+                      Qt::AlignVCenter | Qt::AlignRight, m_text.kind);
 
-    if (lod >= 0.45) {
-        const QFontMetricsF metrics(font);
-        const double line = metrics.height();
+    const bool detail = lod >= 0.6;
+    if (detail) {
+        const double line = m_text.line;
         const double textWidth = kWidth - 24;
         double y = kHeader + 6;
         painter->setFont(font);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(QRectF(12, y, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
-                          metrics.elidedText(m_subtitle, Qt::ElideMiddle, textWidth));
+        painter->drawText(QRectF(12, y, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter, m_text.subtitle);
         y += line + 2;
         if (m_run) { // state chip
-            const QColor colour = runStateColour(m_run->state, palette);
-            painter->setBrush(colour);
+            painter->setBrush(runStateColour(m_run->state, palette));
             painter->setPen(Qt::NoPen);
             painter->drawEllipse(QPointF(16, y + line / 2), 4, 4);
             painter->setPen(palette.color(QPalette::Text));
-            painter->setFont(small);
-            QString state = nodeStateLabel(m_run->state);
-            if (m_run->state == NodeState::Failed && !m_run->errorClass.isEmpty())
-                state += u" · "_s + m_run->errorClass;
-            painter->drawText(QRectF(26, y, textWidth - 14, line), Qt::AlignLeft | Qt::AlignVCenter,
-                              smallMetrics.elidedText(state, Qt::ElideRight, textWidth - 14));
+            painter->setFont(m_text.small);
+            painter->drawText(QRectF(26, y, textWidth - 14, line), Qt::AlignLeft | Qt::AlignVCenter, m_text.state);
             y += line;
         }
         // The output's last lines, then the figures on the bottom line.
-        const double figuresTop = height() - line - 6;
-        painter->setFont(small);
+        painter->setFont(m_text.small);
         painter->setPen(palette.color(QPalette::Text));
-        const int lines = std::max(0, std::min(m_expanded ? kExpandedLines : kPreviewLines,
-                                               int((figuresTop - y) / smallMetrics.height())));
-        for (const QString& l : lastLines(m_preview, lines, smallMetrics, textWidth)) {
-            painter->drawText(QRectF(12, y, textWidth, smallMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, l);
-            y += smallMetrics.height();
+        for (const QString& l : std::as_const(m_text.preview)) {
+            painter->drawText(QRectF(12, y, textWidth, m_text.smallLine), Qt::AlignLeft | Qt::AlignVCenter, l);
+            y += m_text.smallLine;
         }
-        const QString bottom = !m_figures.isEmpty() ? m_figures
-                               : !m_problems.isEmpty()
-                                   ? QObject::tr("⚠ %1").arg(m_problems.constFirst())
-                                   : QString();
-        if (!bottom.isEmpty()) {
+        if (!m_text.bottom.isEmpty()) {
             painter->setPen(m_figures.isEmpty() ? problem : palette.color(QPalette::PlaceholderText));
-            painter->drawText(QRectF(12, figuresTop, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
-                              smallMetrics.elidedText(bottom, Qt::ElideRight, textWidth));
+            painter->drawText(QRectF(12, height() - line - 6, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                              m_text.bottom);
         }
+    } else if (m_run) { // the state as a stripe, where the text is not drawn
+        painter->fillRect(QRectF(1, height() - 8, kWidth - 2, 6), runStateColour(m_run->state, palette));
     }
 
     // Ports, with their names where there is more than one.
-    painter->setFont(small);
+    painter->setFont(m_text.small);
     for (bool output : {false, true}) {
         const QStringList ports = output ? outputPorts() : inputPorts();
         for (const QString& port : ports) {
@@ -366,7 +401,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
             painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
             painter->setBrush(fill);
             painter->drawEllipse(at, lit ? kPortRadius + 2 : kPortRadius, lit ? kPortRadius + 2 : kPortRadius);
-            if (!port.isEmpty() && lod >= 0.45) { // outside the body, above the line: the text inside stays whole
+            if (!port.isEmpty() && detail) { // outside the body, above the line: the text inside stays whole
                 painter->setPen(palette.color(QPalette::PlaceholderText));
                 const QRectF label = output ? QRectF(at.x() + 4, at.y() - 18, kPortLabel, 12)
                                             : QRectF(at.x() - 4 - kPortLabel, at.y() - 18, kPortLabel, 12);

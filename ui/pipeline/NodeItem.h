@@ -8,6 +8,7 @@
 #include "pipeline/Pipeline.h"
 #include "pipeline/RunRecord.h"
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <optional>
 
@@ -63,6 +64,8 @@ protected:
 
 private:
     void updateToolTip();
+    void layoutText(const QFont& font) const;
+    void invalidateText();
     double height() const { return m_expanded ? kExpandedHeight : kHeight; }
 
     Node m_node;
@@ -74,6 +77,15 @@ private:
     bool m_expanded = false;
     std::optional<QString> m_highlightPort;
     bool m_highlightAccepted = false;
+    struct TextLayout // what paint() draws, elided for the font it was last drawn with
+    {
+        bool valid = false;
+        QFont font, small, bold;
+        QString kind, name, subtitle, state, bottom;
+        QStringList preview;
+        double kindWidth = 0, line = 0, smallLine = 0;
+    };
+    mutable TextLayout m_text;
 };
 
 // What a node does, in a few words: "openai/gpt-4o-mini", "regex · first", "contains “yes”".

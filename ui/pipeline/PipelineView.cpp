@@ -213,11 +213,15 @@ void PipelineView::drawForeground(QPainter* painter, const QRectF&)
 void PipelineView::drawBackground(QPainter* painter, const QRectF& rect)
 {
     painter->fillRect(rect, palette().color(QPalette::Window));
-    if (zoom() < 0.5)
-        return; // dots closer than 10 px are noise, and thousands of them cost frames
+    if (zoom() < 0.6)
+        return; // dots closer than 12 px are noise, and thousands of them cost frames
     QColor dot = palette().color(QPalette::WindowText);
-    dot.setAlphaF(0.18f);
-    painter->setPen(QPen(dot, 1.5 / zoom()));
+    dot.setAlphaF(0.22f);
+    QPen pen(dot, 2);
+    pen.setCosmetic(true);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(pen);
     const double left = std::floor(rect.left() / kGrid) * kGrid;
     const double top = std::floor(rect.top() / kGrid) * kGrid;
     QList<QPointF> points;
@@ -225,6 +229,7 @@ void PipelineView::drawBackground(QPainter* painter, const QRectF& rect)
         for (double y = top; y < rect.bottom(); y += kGrid)
             points.append(QPointF(x, y));
     painter->drawPoints(points.constData(), int(points.size()));
+    painter->restore();
 }
 
 } // namespace juxta
