@@ -35,17 +35,11 @@ EdgeItem::EdgeItem(const Edge& edge)
 void EdgeItem::setEnds(QPointF from, QPointF to)
 {
     setPath(edgeCurve(from, to));
-    // Flattened once here, not on every paint: a big graph draws hundreds of these per frame.
-    const QList<QPolygonF> polygons = path().toSubpathPolygons();
-    m_line = polygons.isEmpty() ? QPolygonF() : polygons.constFirst();
-}
-
-void EdgeItem::setProblem(bool problem)
-{
-    if (m_problem != problem) {
-        m_problem = problem;
-        update();
-    }
+    // Flattened once here into a few segments, not on every paint: a big graph draws hundreds of these per frame.
+    constexpr int kSegments = 20;
+    m_line.clear();
+    for (int i = 0; i <= kSegments; ++i)
+        m_line.append(path().pointAtPercent(double(i) / kSegments));
 }
 
 QPainterPath EdgeItem::shape() const
@@ -61,12 +55,11 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     QColor colour = isSelected() ? palette.color(QPalette::Highlight) : palette.color(QPalette::WindowText);
     if (!isSelected())
         colour.setAlphaF(0.55f);
-    if (m_problem)
-        colour = QColor(0xD5, 0x5E, 0x00); // Okabe–Ito vermillion: readable on light and dark
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    QPen pen(colour, isSelected() ? 3 : 2);
-    pen.setCosmetic(lod < 0.5); // zoomed out, a hairline is still a line
-    painter->setRenderHint(QPainter::Antialiasing, lod >= 0.4); // a thousand curves at a glance: speed over polish
+    // Zoomed out, a one-pixel line (Qt's fast cosmetic path) still shows the graph's shape; up close, two units wide.
+    QPen pen(colour, lod < 0.6 ? (isSelected() ? 2 : 1) : isSelected() ? 3 : 2);
+    pen.setCosmetic(lod < 0.6);
+    painter->setRenderHint(QPainter::Antialiasing, lod >= 0.6);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPolyline(m_line);

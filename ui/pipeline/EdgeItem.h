@@ -17,7 +17,6 @@ public:
 
     const Edge& edge() const { return m_edge; }
     void setEnds(QPointF from, QPointF to);
-    void setProblem(bool problem);
 
     int type() const override { return kType; }
     QPainterPath shape() const override; // the line's width and a little more, not the area under the curve
@@ -26,7 +25,6 @@ public:
 private:
     Edge m_edge;
     QPolygonF m_line; // the curve, flattened
-    bool m_problem = false;
 };
 
 QPainterPath edgeCurve(QPointF from, QPointF to);

@@ -60,6 +60,15 @@ QStringList lastLines(const QString& text, int count, const QFontMetricsF& metri
     return lines;
 }
 
+// One line of text centred vertically in `box`, drawn at a point: QPainter's rectangle-and-flags form lays the
+// text out again on every call, and a canvas draws hundreds of these per frame.
+void drawLine(QPainter* painter, const QRectF& box, const QString& text, double ascent, double descent,
+              double width = -1)
+{
+    const double baseline = box.top() + (box.height() - ascent - descent) / 2 + ascent;
+    painter->drawText(QPointF(width < 0 ? box.left() : box.right() - width, baseline), text);
+}
+
 } // namespace
 
 QString nodeSummary(const Node& n)
@@ -285,6 +294,13 @@ void NodeItem::layoutText(const QFont& font) const
     m_text.subtitle = metrics.elidedText(m_subtitle, Qt::ElideMiddle, textWidth);
     m_text.line = metrics.height();
     m_text.smallLine = smallMetrics.height();
+    m_text.ascent = metrics.ascent();
+    m_text.descent = metrics.descent();
+    m_text.smallAscent = smallMetrics.ascent();
+    m_text.smallDescent = smallMetrics.descent();
+    m_text.boldAscent = boldMetrics.ascent();
+    m_text.boldDescent = boldMetrics.descent();
+    m_text.kindTextWidth = smallMetrics.horizontalAdvance(m_text.kind);
     QString state;
     if (m_run) {
         state = nodeStateLabel(m_run->state);
@@ -330,6 +346,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     }
     const QFont font = painter->font();
     layoutText(font);
+
     QPen border(isSelected() ? highlight : !m_problems.isEmpty() ? problem : palette.color(QPalette::Mid),
                 isSelected() || !m_problems.isEmpty() ? 2.5 : 1);
     painter->setPen(border);
@@ -350,11 +367,12 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 
     painter->setFont(m_text.bold);
     painter->setPen(palette.color(QPalette::Text));
-    painter->drawText(QRectF(12, 1, kWidth - 24 - m_text.kindWidth, kHeader), Qt::AlignVCenter | Qt::AlignLeft, m_text.name);
+    drawLine(painter, QRectF(12, 1, kWidth - 24 - m_text.kindWidth, kHeader), m_text.name, m_text.boldAscent,
+             m_text.boldDescent);
     painter->setFont(m_text.small);
     painter->setPen(palette.color(QPalette::PlaceholderText));
-    painter->drawText(QRectF(kWidth - m_text.kindWidth - 6, 1, m_text.kindWidth, kHeader),
-                      Qt::AlignVCenter | Qt::AlignRight, m_text.kind);
+    drawLine(painter, QRectF(kWidth - m_text.kindWidth - 6, 1, m_text.kindWidth, kHeader), m_text.kind,
+             m_text.smallAscent, m_text.smallDescent, m_text.kindTextWidth);
 
     const bool detail = lod >= 0.6;
     if (detail) {
@@ -363,7 +381,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         double y = kHeader + 6;
         painter->setFont(font);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(QRectF(12, y, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter, m_text.subtitle);
+        drawLine(painter, QRectF(12, y, textWidth, line), m_text.subtitle, m_text.ascent, m_text.descent);
         y += line + 2;
         if (m_run) { // state chip
             painter->setBrush(runStateColour(m_run->state, palette));
@@ -371,20 +389,20 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
             painter->drawEllipse(QPointF(16, y + line / 2), 4, 4);
             painter->setPen(palette.color(QPalette::Text));
             painter->setFont(m_text.small);
-            painter->drawText(QRectF(26, y, textWidth - 14, line), Qt::AlignLeft | Qt::AlignVCenter, m_text.state);
+            drawLine(painter, QRectF(26, y, textWidth - 14, line), m_text.state, m_text.smallAscent, m_text.smallDescent);
             y += line;
         }
         // The output's last lines, then the figures on the bottom line.
         painter->setFont(m_text.small);
         painter->setPen(palette.color(QPalette::Text));
         for (const QString& l : std::as_const(m_text.preview)) {
-            painter->drawText(QRectF(12, y, textWidth, m_text.smallLine), Qt::AlignLeft | Qt::AlignVCenter, l);
+            drawLine(painter, QRectF(12, y, textWidth, m_text.smallLine), l, m_text.smallAscent, m_text.smallDescent);
             y += m_text.smallLine;
         }
         if (!m_text.bottom.isEmpty()) {
             painter->setPen(m_figures.isEmpty() ? problem : palette.color(QPalette::PlaceholderText));
-            painter->drawText(QRectF(12, height() - line - 6, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
-                              m_text.bottom);
+            drawLine(painter, QRectF(12, height() - line - 6, textWidth, line), m_text.bottom, m_text.smallAscent,
+                     m_text.smallDescent);
         }
     } else if (m_run) { // the state as a stripe, where the text is not drawn
         painter->fillRect(QRectF(1, height() - 8, kWidth - 2, 6), runStateColour(m_run->state, palette));
@@ -401,10 +419,10 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
             painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
             painter->setBrush(fill);
             painter->drawEllipse(at, lit ? kPortRadius + 2 : kPortRadius, lit ? kPortRadius + 2 : kPortRadius);
-            if (!port.isEmpty() && detail) { // outside the body, above the line: the text inside stays whole
+            if (!port.isEmpty() && detail) { // outside the body, under the port: the text inside stays whole
                 painter->setPen(palette.color(QPalette::PlaceholderText));
-                const QRectF label = output ? QRectF(at.x() + 4, at.y() - 18, kPortLabel, 12)
-                                            : QRectF(at.x() - 4 - kPortLabel, at.y() - 18, kPortLabel, 12);
+                const QRectF label = output ? QRectF(at.x() + 4, at.y() + 5, kPortLabel, 12)
+                                            : QRectF(at.x() - 4 - kPortLabel, at.y() + 5, kPortLabel, 12);
                 painter->drawText(label, (output ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, port);
             }
         }

@@ -83,7 +83,8 @@ private:
         QFont font, small, bold;
         QString kind, name, subtitle, state, bottom;
         QStringList preview;
-        double kindWidth = 0, line = 0, smallLine = 0;
+        double kindWidth = 0, kindTextWidth = 0, line = 0, smallLine = 0;
+        double ascent = 0, descent = 0, smallAscent = 0, smallDescent = 0, boldAscent = 0, boldDescent = 0;
     };
     mutable TextLayout m_text;
 };

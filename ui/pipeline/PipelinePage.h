@@ -119,6 +119,7 @@ private:
     QHash<QString, QString> rememberedVariables() const;
     void rememberVariables(const QHash<QString, QString>& values) const;
     void startRun(const QHash<QString, QString>& variables, const QString& fromNode);
+    void discardRun(); // stopped, and forgotten by this page (the history keeps it)
     void onRunNodeChanged(const QString& node);
     void onFrame();
     void finishRun();

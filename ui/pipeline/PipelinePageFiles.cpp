@@ -29,13 +29,11 @@ constexpr int kRecentCount = 8;
 
 void PipelinePage::newPipeline()
 {
-    stop();
+    discardRun();
     Pipeline p;
     p.name = tr("Untitled pipeline");
     m_path.clear();
-    m_record = RunRecord();
     m_editor->reset(p);
-    m_scene->clearRun();
     m_view->resetTransform();
     m_view->centerOn(QPointF(400, 200));
     updateTitle();
@@ -53,11 +51,9 @@ bool PipelinePage::openFile(const QString& path, QString* error)
         emit statusMessage(message, 10'000);
         return false;
     }
-    stop();
+    discardRun();
     m_path = QFileInfo(path).absoluteFilePath();
-    m_record = RunRecord();
     m_editor->reset(*p);
-    m_scene->clearRun();
     m_view->fitAll(m_scene->itemsRect());
     addRecent(m_path);
     updateTitle();

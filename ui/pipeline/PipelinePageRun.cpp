@@ -200,6 +200,21 @@ void PipelinePage::stop()
         m_runner->cancel();
 }
 
+void PipelinePage::discardRun()
+{
+    stop();
+    if (m_runner) { // what it had is in the history; this page shows another pipeline now
+        disconnect(m_runner.get(), nullptr, this, nullptr);
+        m_runner.reset();
+    }
+    m_dirtyNodes.clear();
+    m_record = RunRecord();
+    m_scene->clearRun();
+    m_runPanel->setRecord(m_record, 0);
+    action(u"pipelineRun"_s)->setEnabled(true);
+    action(u"pipelineStop"_s)->setEnabled(false);
+}
+
 void PipelinePage::onRunNodeChanged(const QString& node)
 {
     m_dirtyNodes.insert(node);
