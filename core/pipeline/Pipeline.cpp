@@ -100,6 +100,31 @@ bool isValidName(const QString& name)
     return pattern.match(name).hasMatch();
 }
 
+ChatSettings modelSettingsOf(const Node& n)
+{
+    ChatSettings s;
+    s.model = n.model;
+    s.fallbacks = n.fallbacks;
+    s.systemPrompt = n.system;
+    s.temperature = n.temperature;
+    s.topP = n.topP;
+    s.maxTokens = n.maxTokens;
+    s.seed = n.seed;
+    s.reasoningEffort = n.reasoningEffort;
+    return s;
+}
+
+void setModelSettings(Node& n, const ChatSettings& s)
+{
+    n.fallbacks = s.fallbacks;
+    n.system = s.systemPrompt;
+    n.temperature = s.temperature;
+    n.topP = s.topP;
+    n.maxTokens = s.maxTokens;
+    n.seed = s.seed;
+    n.reasoningEffort = s.reasoningEffort;
+}
+
 QString uniqueName(const Pipeline& pipeline, const QString& base)
 {
     QString stem = base.toLower();

@@ -4,6 +4,8 @@
 // changes it only through PipelineDocument, and PipelineFile reads and writes it.
 #pragma once
 
+#include "answer/ChatSettings.h"
+
 #include <QHash>
 #include <QList>
 #include <QMetaType>
@@ -116,6 +118,11 @@ struct Pipeline
     QList<Edge> edgesFrom(const QString& id) const;
     bool hasEdge(const QString& from, const QString& to) const;
 };
+
+// A model node's settings as the chat's (model, fallbacks, system prompt, sampling, reasoning effort), and back:
+// one mapping for the runner and the editor's parameters panel. Setting them leaves the model as it is.
+ChatSettings modelSettingsOf(const Node& node);
+void setModelSettings(Node& node, const ChatSettings& settings);
 
 // [a-z][a-z0-9_]*, at most 64 characters: node and variable names.
 bool isValidName(const QString& name);

@@ -61,15 +61,8 @@ void PipelineRunner::launchItems(ModelStep& step)
             step.prompts.at(item));
         if (HistoryService* history = m_engine.history())
             history->write([question](ConversationStore& store) { return store.saveMessage(question); });
-        ChatSettings settings;
-        settings.model = step.node.model;
-        settings.fallbacks = step.node.fallbacks;
-        settings.systemPrompt = step.systems.at(item);
-        settings.temperature = step.node.temperature;
-        settings.topP = step.node.topP;
-        settings.maxTokens = step.node.maxTokens;
-        settings.seed = step.node.seed;
-        settings.reasoningEffort = step.node.reasoningEffort;
+        ChatSettings settings = modelSettingsOf(step.node);
+        settings.systemPrompt = step.systems.at(item); // rendered: its {{references}} filled in
         const QString name = step.name;
         const quint64 generation = m_generation;
         m_engine.prepare(step.basePath + QList<MessageRecord>{question}, settings, this,

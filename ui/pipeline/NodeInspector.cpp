@@ -249,26 +249,10 @@ void NodeInspector::buildNodeForm(const Node& node)
         m_fields->addRow(tr("&Model"), m_picker);
         m_prompt = textField(tr("&Prompt"), node.prompt, u"prompt"_s, [](Node& n, const QString& v) { n.prompt = v; });
         m_parameters = new ChatSettingsPanel(m_config, m_catalog, m_form);
-        ChatSettings settings;
-        settings.systemPrompt = node.system;
-        settings.temperature = node.temperature;
-        settings.topP = node.topP;
-        settings.maxTokens = node.maxTokens;
-        settings.seed = node.seed;
-        settings.reasoningEffort = node.reasoningEffort;
-        settings.fallbacks = node.fallbacks;
-        m_parameters->setSettings(settings);
+        m_parameters->setSettings(modelSettingsOf(node));
         connect(m_parameters, &ChatSettingsPanel::changed, this, [this] {
             const ChatSettings s = m_parameters->settings({});
-            change(u"parameters"_s, [&](Node& n) {
-                n.system = s.systemPrompt;
-                n.temperature = s.temperature;
-                n.topP = s.topP;
-                n.maxTokens = s.maxTokens;
-                n.seed = s.seed;
-                n.reasoningEffort = s.reasoningEffort;
-                n.fallbacks = s.fallbacks;
-            });
+            change(u"parameters"_s, [&](Node& n) { setModelSettings(n, s); });
         });
         m_fields->addRow(m_parameters);
         choiceField(tr("&Answer"), {tr("Free text"), tr("A JSON object"), tr("JSON matching a schema")}, int(node.json),
