@@ -107,7 +107,11 @@ void NodeInspector::showNode(const QString& name)
 
 void NodeInspector::rebuild()
 {
-    delete m_form;
+    if (m_form) { // often rebuilt from a signal of one of its own fields: that field must outlive the emission
+        m_form->hide();
+        m_form->setParent(nullptr);
+        m_form->deleteLater();
+    }
     m_form = new QWidget(this);
     m_fields = new QFormLayout(m_form);
     m_fields->setContentsMargins(0, 0, 0, 0);

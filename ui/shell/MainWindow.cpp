@@ -192,7 +192,6 @@ void MainWindow::updateWindowTitle()
     // The pipeline's file, marked while it has unsaved changes; the other pages are the app itself.
     setWindowTitle(m_pipeline && m_pages->currentWidget() == m_pipeline ? tr("%1 — Juxta").arg(m_pipeline->title())
                                                                         : tr("Juxta"));
-    setWindowModified(false);
 }
 
 void MainWindow::showPipeline()
