@@ -29,6 +29,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -165,6 +166,14 @@ void BenchPipelineEditor::bigGraphOpensAndRenders()
     std::printf("  frames rendered at 1920×1080 (200 scripted pan/zoom/fit steps):\n");
     std::printf("    p50 / p99 / max:                   %8.2f / %.2f / %.2f ms (target p99 ≤ 16 ms)\n",
                 percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1.0));
+    QList<int> order;
+    for (int i = 0; i < frames.size(); ++i)
+        order.append(i);
+    std::sort(order.begin(), order.end(), [&frames](int a, int b) { return frames.at(a) > frames.at(b); });
+    std::printf("    slowest frames (step: ms):         ");
+    for (int i = 0; i < 5; ++i)
+        std::printf(" %d: %.1f", order.at(i), frames.at(order.at(i)));
+    std::printf("\n");
     std::printf("    fit to view (every node) p50 / max: %8.2f / %.2f ms\n", percentile(fitFrames, 0.5),
                 percentile(fitFrames, 1.0));
     std::printf("    zooming (0.3× to 1.2×) p50 / p99:   %8.2f / %.2f ms\n", percentile(zoomFrames, 0.5),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/EdgeItem.h"
 
+#include "pipeline/PipelineScene.h"
+
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPalette>
@@ -56,10 +58,15 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     if (!isSelected())
         colour.setAlphaF(0.55f);
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    // Zoomed out, a one-pixel line (Qt's fast cosmetic path) still shows the graph's shape; up close, two units wide.
-    QPen pen(colour, lod < 0.6 ? (isSelected() ? 2 : 1) : isSelected() ? 3 : 2);
-    pen.setCosmetic(lod < 0.6);
-    painter->setRenderHint(QPainter::Antialiasing, lod >= 0.6);
+    // A one-pixel line up to 150 %: Qt draws it on its fast cosmetic path (a two-unit antialiased stroke costs a
+    // frame's budget on a big graph), made a little more opaque so it reads as well.
+    const bool thin = lod < 1.5;
+    if (thin && !isSelected())
+        colour.setAlphaF(0.8f);
+    QPen pen(colour, thin ? (isSelected() ? 2 : 1) : isSelected() ? 3 : 2);
+    pen.setCosmetic(thin);
+    const bool large = scene() && static_cast<const PipelineScene*>(scene())->isLarge();
+    painter->setRenderHint(QPainter::Antialiasing, large ? lod >= 0.75 : lod >= 0.25); // as the nodes do
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPolyline(m_line);

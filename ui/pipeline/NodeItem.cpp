@@ -336,7 +336,10 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const QColor highlight = palette.color(QPalette::Highlight);
     const QColor problem(0xD5, 0x5E, 0x00);
 
-    if (lod < 0.4) { // a block in the kind's colour: the shape of the graph; its text would be too small to read
+    // Levels of detail. A small graph keeps its text and smooth edges down to about half size; a large one (where a
+    // zoomed-out view holds hundreds of nodes) switches sooner, so a frame stays within budget.
+    const bool large = scene() && static_cast<const PipelineScene*>(scene())->isLarge();
+    if (lod < (large ? 0.4 : 0.25)) { // a block in the kind's colour: the shape of the graph; no text to read
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(body, isSelected() ? highlight : m_problems.isEmpty() ? blend(base, kind, 0.35) : problem);
         painter->fillRect(QRectF(0, 0, kWidth, kHeader), kind);
@@ -344,8 +347,11 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
             painter->fillRect(QRectF(0, height() - 12, kWidth, 12), runStateColour(m_run->state, palette));
         return;
     }
+    const bool detail = lod >= (large ? 0.75 : 0.45); // below, the name alone
+    painter->setRenderHint(QPainter::Antialiasing, !large || detail); // hundreds of small boxes: speed over polish
     const QFont font = painter->font();
     layoutText(font);
+
 
     QPen border(isSelected() ? highlight : !m_problems.isEmpty() ? problem : palette.color(QPalette::Mid),
                 isSelected() || !m_problems.isEmpty() ? 2.5 : 1);
@@ -374,7 +380,6 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     drawLine(painter, QRectF(kWidth - m_text.kindWidth - 6, 1, m_text.kindWidth, kHeader), m_text.kind,
              m_text.smallAscent, m_text.smallDescent, m_text.kindTextWidth);
 
-    const bool detail = lod >= 0.6;
     if (detail) {
         const double line = m_text.line;
         const double textWidth = kWidth - 24;

@@ -36,6 +36,9 @@ public:
     void clearRun();
 
     void nodeItemMoved(NodeItem* item); // called by the item: its edges follow
+    // Over this many nodes the items trade polish for speed sooner as the view zooms out (see NodeItem::paint).
+    static constexpr int kLargeGraph = 150;
+    bool isLarge() const { return m_nodes.size() > kLargeGraph; }
     QRectF itemsRect() const;           // every node, with a margin
 
 signals:
