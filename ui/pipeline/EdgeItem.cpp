@@ -12,11 +12,20 @@
 
 namespace juxta {
 
-QPainterPath edgeCurve(QPointF from, QPointF to)
+namespace {
+// The curve's control points: out of the source port to the right, into the target port from the left.
+std::pair<QPointF, QPointF> controls(QPointF from, QPointF to)
 {
     const double dx = std::max(48.0, std::abs(to.x() - from.x()) / 2);
+    return {from + QPointF(dx, 0), to - QPointF(dx, 0)};
+}
+} // namespace
+
+QPainterPath edgeCurve(QPointF from, QPointF to)
+{
+    const auto [c1, c2] = controls(from, to);
     QPainterPath path(from);
-    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    path.cubicTo(c1, c2, to);
     return path;
 }
 
@@ -39,9 +48,12 @@ void EdgeItem::setEnds(QPointF from, QPointF to)
     setPath(edgeCurve(from, to));
     // Flattened once here into a few segments, not on every paint: a big graph draws hundreds of these per frame.
     constexpr int kSegments = 20;
-    m_line.clear();
-    for (int i = 0; i <= kSegments; ++i)
-        m_line.append(path().pointAtPercent(double(i) / kSegments));
+    const auto [c1, c2] = controls(from, to);
+    m_line.resize(kSegments + 1);
+    for (int i = 0; i <= kSegments; ++i) {
+        const double t = double(i) / kSegments, u = 1 - t;
+        m_line[i] = u * u * u * from + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * to;
+    }
 }
 
 QPainterPath EdgeItem::shape() const
