@@ -5,6 +5,8 @@
 // every step undone to an empty canvas and redone, saving the same bytes. Copy and paste with internal edges within
 // a pipeline and into a new one, foreign text refused. A keyboard-only build-connect-run. Screenshots of the editor
 // mid-run and of the run panel.
+// (Longer than 500 lines: one scenario per acceptance point of the editor, on one fixture — the fake server's two
+// scripted models and a window.)
 #include "FakeProviderServer.h"
 #include "StreamScripts.h"
 #include "catalog/ModelPicker.h"

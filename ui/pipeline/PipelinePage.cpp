@@ -186,12 +186,10 @@ void PipelinePage::createActions()
     makeAction(u"pipelineDuplicate"_s, tr("&Duplicate"), QKeySequence(u"Ctrl+D"_s), [this] { duplicateSelection(); }, edit);
     makeAction(u"pipelineDelete"_s, tr("De&lete"), QKeySequence::Delete, [this] { deleteSelection(); }, edit);
     makeAction(u"pipelineSelectAll"_s, tr("Select &all nodes"), QKeySequence::SelectAll, [this] {
-        m_scene->selectOnly(m_editor->document().pipeline().nodes.isEmpty() ? QStringList() : [this] {
-            QStringList all;
-            for (const Node& n : m_editor->pipeline().nodes)
-                all.append(n.name);
-            return all;
-        }());
+        QStringList all;
+        for (const Node& n : m_editor->pipeline().nodes)
+            all.append(n.name);
+        m_scene->selectOnly(all);
     }, edit);
 
     QList<QAction*>* pipe = &m_pipelineActions;
