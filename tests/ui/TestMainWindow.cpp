@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window shell: menus, status bar, the chat as its centre; rendered offscreen and saved for a human look.
+#include "pipeline/PipelinePage.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
@@ -39,6 +40,12 @@ void TestMainWindow::showsMenusStatusAndCentre()
         menus.append(action->text());
     QCOMPARE(menus, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Pipeline"_s, u"&Settings"_s, u"&Help"_s}));
     QVERIFY(window.findChild<QAction*>(u"actionProviders"_s));
+    // Settings ▸ Providers has a shortcut on Linux desktops too (QKeySequence::Preferences has none there).
+    QCOMPARE(window.findChild<QAction*>(u"actionProviders"_s)->shortcut(), QKeySequence(u"Ctrl+,"_s));
+    // The Pipeline view: its own mode, and its shortcuts only inside it.
+    QCOMPARE(window.findChild<QAction*>(u"actionPipelineMode"_s)->shortcut(), QKeySequence(u"Ctrl+3"_s));
+    for (QAction* action : window.pipelinePage()->actions())
+        QCOMPARE(action->shortcutContext(), Qt::WidgetWithChildrenShortcut);
     QVERIFY(window.modelPicker());
     QVERIFY(window.findChild<QAction*>(u"actionQuit"_s));
     QCOMPARE(window.statusBar()->currentMessage(), u"Ready"_s);

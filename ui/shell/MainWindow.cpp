@@ -290,7 +290,7 @@ void MainWindow::createMenus()
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     QAction* providers = settings->addAction(tr("&Providers…"), this, &MainWindow::showProviders);
     providers->setObjectName(u"actionProviders"_s);
-    providers->setShortcut(QKeySequence::Preferences);
+    providers->setShortcut(QKeySequence(u"Ctrl+,"_s)); // QKeySequence::Preferences has no binding on Linux desktops
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Welcome page"), this, &MainWindow::showWelcome)->setObjectName(u"actionWelcome"_s);
