@@ -266,7 +266,7 @@ int AskCommand::run(const QStringList& arguments)
     run.start();
     if (!run.isFinished()) // a run can end at once; exit() before exec() would be lost
         QCoreApplication::exec();
-    return exitCode;
+    return interrupts.exitStatus(exitCode);
 }
 
 } // namespace juxta::cli

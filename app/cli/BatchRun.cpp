@@ -106,7 +106,7 @@ int runBatch(AnswerEngine& engine, const Pipeline& pipeline, const BatchRunner::
                                            {u"output"_s, options.output}})
                      .toJson(QJsonDocument::Indented));
     }
-    return batch.state() == u"done"_s ? Success : ProviderFailure;
+    return interrupts.exitStatus(batch.state() == u"done"_s ? Success : ProviderFailure);
 }
 
 } // namespace juxta::cli

@@ -5,6 +5,8 @@
 #include "cli/Workspace.h"
 
 #include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cmath>
 #include <cstdio>
@@ -52,13 +54,15 @@ int BudgetCommand::run(const QStringList& arguments)
     const QCommandLineOption perRequest(u"per-request"_s, u"Limit per request in USD, or none."_s, u"USD"_s);
     const QCommandLineOption perDay(u"per-day"_s, u"Limit per calendar day in USD, or none."_s, u"USD"_s);
     const QCommandLineOption action(u"action"_s, u"What going over a limit does: warn or block."_s, u"ACTION"_s);
-    parser.addOptions({config, perRequest, perDay, action});
+    const QCommandLineOption json(u"json"_s, u"Print the spending and the limits as JSON (amounts in USD; null: none)."_s);
+    parser.addOptions({config, perRequest, perDay, action, json});
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
         return BadUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        printOut(helpTextFor(parser.helpText(), u"juxta budget [--per-request USD] [--per-day USD] [--action A]"_s));
+        printOut(helpTextFor(parser.helpText(),
+                             u"juxta budget [--per-request USD] [--per-day USD] [--action A] [--json]"_s));
         return Success;
     }
     Workspace workspace(kCommand, parser.value(config));
@@ -85,10 +89,21 @@ int BudgetCommand::run(const QStringList& arguments)
     }
     const BudgetLimits& limits = workspace.config().budget;
     const std::optional<double> today = SpendLedger().spentToday();
+    const QString when = limits.action == BudgetLimits::Action::Block ? u"block"_s : u"warn"_s;
+    if (parser.isSet(json)) {
+        const auto amount = [](const std::optional<double>& usd) { return usd ? QJsonValue(*usd) : QJsonValue(); };
+        QJsonObject out{{u"spent_today_usd"_s, amount(today)},
+                        {u"per_request_usd"_s, amount(limits.perRequestUsd)},
+                        {u"per_day_usd"_s, amount(limits.perDayUsd)},
+                        {u"action"_s, when}};
+        if (!today)
+            out.insert(u"ledger_damaged"_s, SpendLedger::defaultPath());
+        printOut(QJsonDocument(out).toJson(QJsonDocument::Indented));
+        return Success;
+    }
     printOut(u"spent today: %1\nper request: %2\nper day:     %3\nwhen over:   %4\n"_s.arg(
         today ? formatMoney(*today, u"USD"_s) : u"unknown (%1 is damaged)"_s.arg(SpendLedger::defaultPath()),
-        limitText(limits.perRequestUsd), limitText(limits.perDayUsd),
-        limits.action == BudgetLimits::Action::Block ? u"block"_s : u"warn"_s));
+        limitText(limits.perRequestUsd), limitText(limits.perDayUsd), when));
     return Success;
 }
 

@@ -208,7 +208,7 @@ int CompareCommand::run(const QStringList& arguments)
             written != Success)
             return written;
     }
-    return allAnswered ? Success : ProviderFailure;
+    return interrupts.exitStatus(allAnswered ? Success : ProviderFailure);
 }
 
 } // namespace juxta::cli

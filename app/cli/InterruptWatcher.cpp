@@ -13,10 +13,10 @@ namespace {
 
 int s_pipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
     const int savedErrno = errno; // the interrupted code may be about to read errno
-    const char byte = 1;
+    const char byte = char(signal);
     [[maybe_unused]] const auto written = ::write(s_pipe[1], &byte, 1); // async-signal-safe
     errno = savedErrno;
 }
@@ -30,8 +30,8 @@ InterruptWatcher::InterruptWatcher(QObject* parent) : QObject(parent)
     m_notifier = new QSocketNotifier(s_pipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char buffer[16];
-        while (::read(s_pipe[0], buffer, sizeof buffer) > 0) {
-        }
+        for (ssize_t n; (n = ::read(s_pipe[0], buffer, sizeof buffer)) > 0;)
+            m_signal = buffer[n - 1];
         emit interrupted();
     });
     struct sigaction action = {};

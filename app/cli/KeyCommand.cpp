@@ -5,6 +5,8 @@
 #include "cli/Workspace.h"
 
 #include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <csignal>
 #include <cstdio>
@@ -66,11 +68,26 @@ QString readSecret(const QString& profile)
     return QString::fromStdString(line).trimmed();
 }
 
-int testKey(Workspace& workspace, const ProviderProfile& profile)
+void printJson(const QJsonObject& object)
+{
+    printOut(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+// With `json`, the outcome is also printed as {"profile", "action": "test", "ok", "key_source", "models", "error",
+// "error_class"} (null where it does not apply); the exit status is the same either way.
+int testKey(Workspace& workspace, const ProviderProfile& profile, bool json)
 {
     const ResolvedKey key = workspace.keyFor(profile, {});
+    QJsonObject out{{u"profile"_s, profile.id}, {u"action"_s, u"test"_s}, {u"ok"_s, false},
+                    {u"key_source"_s, key.source.isEmpty() ? QJsonValue() : QJsonValue(key.source)},
+                    {u"models"_s, QJsonValue()}, {u"error"_s, QJsonValue()}, {u"error_class"_s, QJsonValue()}};
     if (!key.problem.isEmpty()) {
         printError(kCommand, key.problem);
+        if (json) {
+            out.insert(u"error"_s, key.problem);
+            out.insert(u"error_class"_s, u"keychain"_s);
+            printJson(out);
+        }
         return ProviderFailure;
     }
     CallOptions options;
@@ -79,7 +96,18 @@ int testKey(Workspace& workspace, const ProviderProfile& profile)
     QList<ModelInfo> models;
     if (const auto failure = workspace.fetchModels(profile, key.key, options, true, models)) {
         printError(kCommand, u"%1: %2"_s.arg(profile.id, failure->summary()));
+        if (json) {
+            out.insert(u"error"_s, failure->summary());
+            out.insert(u"error_class"_s, errorClassName(failure->errorClass));
+            printJson(out);
+        }
         return ProviderFailure;
+    }
+    if (json) {
+        out.insert(u"ok"_s, true);
+        out.insert(u"models"_s, int(models.size()));
+        printJson(out);
+        return Success;
     }
     printOut(u"%1: the key works (%2; %3 models listed)\n"_s.arg(
         profile.id, key.key.isEmpty() ? u"no key sent"_s : u"from the "_s + key.source).arg(models.size()));
@@ -98,7 +126,8 @@ int KeyCommand::run(const QStringList& arguments)
         "  test PROFILE    list the profile's models with its key and report the result"_s);
     parser.addHelpOption();
     const QCommandLineOption config(u"config"_s, u"Configuration file to use."_s, u"FILE"_s);
-    parser.addOption(config);
+    const QCommandLineOption json(u"json"_s, u"Print the outcome as JSON (never the key)."_s);
+    parser.addOptions({config, json});
     parser.addPositionalArgument(u"ACTION"_s, u"set, delete or test"_s);
     parser.addPositionalArgument(u"PROFILE"_s, u"Profile id (a configured profile or a preset id)"_s);
     if (!parser.parse(arguments)) {
@@ -106,7 +135,7 @@ int KeyCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     if (parser.isSet(u"help"_s)) {
-        printOut(helpTextFor(parser.helpText(), u"juxta key set|delete|test PROFILE"_s));
+        printOut(helpTextFor(parser.helpText(), u"juxta key set|delete|test PROFILE [--json]"_s));
         return Success;
     }
     const QStringList args = parser.positionalArguments();
@@ -123,7 +152,7 @@ int KeyCommand::run(const QStringList& arguments)
         return BadUsage;
     }
     if (args[0] == u"test"_s)
-        return testKey(workspace, *profile);
+        return testKey(workspace, *profile, parser.isSet(json));
 
     if (workspace.config().insecureKeyStorage)
         printError(kCommand, u"warning: keys are kept in an %1, because \"insecure_key_storage\" is on in %2"_s.arg(
@@ -147,8 +176,13 @@ int KeyCommand::run(const QStringList& arguments)
                                      workspace.store().path()));
         return result.status == SecretResult::Status::NotFound ? BadUsage : ProviderFailure;
     }
-    printOut(u"%1 the key for %2 in the %3\n"_s.arg(args[0] == u"set"_s ? u"stored"_s : u"deleted"_s, profile->id,
-                                                    workspace.secrets().description()));
+    const QString done = args[0] == u"set"_s ? u"stored"_s : u"deleted"_s;
+    if (parser.isSet(json)) {
+        printJson({{u"profile"_s, profile->id}, {u"action"_s, args[0]}, {u"ok"_s, true}, {u"result"_s, done},
+                   {u"store"_s, workspace.secrets().description()}});
+        return Success;
+    }
+    printOut(u"%1 the key for %2 in the %3\n"_s.arg(done, profile->id, workspace.secrets().description()));
     return Success;
 }
 

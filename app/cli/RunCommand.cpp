@@ -300,7 +300,7 @@ int RunCommand::run(const QStringList& arguments)
             written != Success)
             return written;
     }
-    return record.state == u"done"_s ? Success : ProviderFailure;
+    return interrupts.exitStatus(record.state == u"done"_s ? Success : ProviderFailure);
 }
 
 } // namespace juxta::cli

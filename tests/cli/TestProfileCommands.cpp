@@ -159,7 +159,25 @@ void TestProfileCommands::keyRoundTripThroughTheKeychain()
     r = juxta({u"profiles"_s, u"--config"_s, configPath(), u"--json"_s});
     QCOMPARE(r.array()[0][u"key"_s].toString(), u"system keychain"_s);
 
-    QCOMPARE(juxta({u"key"_s, u"delete"_s, u"or"_s, u"--config"_s, configPath()}).exitCode, 0);
+    // --json: the same outcome as data, never the key.
+    m_server->enqueue(ScriptedResponse::fromFixture(u"models/openrouter_models.http"_s));
+    r = juxta({u"key"_s, u"test"_s, u"or"_s, u"--config"_s, configPath(), u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json()[u"ok"_s].toBool(), true);
+    QCOMPARE(r.json()[u"models"_s].toInt(), 3);
+    QCOMPARE(r.json()[u"key_source"_s].toString(), u"system keychain"_s);
+    QVERIFY(r.json()[u"error"_s].isNull());
+    QVERIFY(!r.out.contains("TESTKEY"));
+    m_server->enqueue(ScriptedResponse::fromFixture(u"openai/error_401_invalid_key.http"_s));
+    r = juxta({u"key"_s, u"test"_s, u"or"_s, u"--config"_s, configPath(), u"--json"_s});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.json()[u"ok"_s].toBool(), false);
+    QCOMPARE(r.json()[u"error_class"_s].toString(), u"auth"_s);
+
+    r = juxta({u"key"_s, u"delete"_s, u"or"_s, u"--config"_s, configPath(), u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json()[u"result"_s].toString(), u"deleted"_s);
+    QCOMPARE(r.json()[u"profile"_s].toString(), u"or"_s);
     r = juxta({u"profiles"_s, u"--config"_s, configPath(), u"--json"_s});
     QCOMPARE(r.array()[0][u"key"_s].toString(), u"none"_s);
     r = juxta({u"key"_s, u"delete"_s, u"or"_s, u"--config"_s, configPath()});
@@ -316,6 +334,12 @@ void TestProfileCommands::budgetCommandSetsLimitsAndShowsSpending()
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.err.contains("daily limit"));
     QCOMPARE(m_server->requests().size(), 1);
+    r = juxta({u"budget"_s, u"--config"_s, configPath(), u"--json"_s}, {}, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.json()[u"spent_today_usd"_s].toDouble() > 0.0001);
+    QCOMPARE(r.json()[u"per_day_usd"_s].toDouble(), 0.00018);
+    QVERIFY(r.json()[u"per_request_usd"_s].isNull());
+    QCOMPARE(r.json()[u"action"_s].toString(), u"block"_s);
     QCOMPARE(juxta({u"budget"_s, u"--config"_s, configPath(), u"--per-day"_s, u"none"_s}, {}, env).exitCode, 0);
     QCOMPARE(juxta({u"budget"_s, u"--config"_s, configPath(), u"--per-day"_s, u"lots"_s}, {}, env).exitCode, 2);
 }

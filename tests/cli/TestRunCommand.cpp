@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 using namespace juxta;
 
@@ -35,6 +37,7 @@ private slots:
     void validateAndEstimate();
     void exitStatuses();
     void readsOutsideTheFolderOnlyWhenAllowed();
+    void ctrlCStopsTheRunWith130();
 
 private:
     struct Run
@@ -249,6 +252,45 @@ void TestRunCommand::readsOutsideTheFolderOnlyWhenAllowed()
     const Run allowed = juxta({u"run"_s, pipeline, u"--allow-read"_s, QFileInfo(secret).absolutePath()});
     QCOMPARE(allowed.exitCode, 0);
     QCOMPARE(allowed.out, QByteArray("the secret\n"));
+}
+
+void TestRunCommand::ctrlCStopsTheRunWith130()
+{
+    // A slow offline echo (5 tokens/s): Ctrl+C half-way keeps what arrived, records the run as cancelled, and the
+    // process exits 130 as the shell expects of an interrupted program.
+    ConfigStore store(m_home.filePath(u"config/juxta/config.json"_s));
+    store.load();
+    QVERIFY(store.update([](AppConfig& config) {
+        ProviderProfile p;
+        p.id = u"slow"_s;
+        p.presetId = u"echo"_s;
+        p.auth = AuthStyle::None;
+        p.baseUrl = QUrl(u"juxta-offline://echo/v1?ttft_ms=0&tokens_per_second=5&token_unit=word"_s);
+        config.profiles = {p};
+    }));
+    const QString slow = write(u"slow.juxta"_s, R"J({"format": "juxta.pipeline", "version": 1, "name": "s",
+        "nodes": [{"name": "say", "kind": "model", "model": "slow/echo",
+                   "prompt": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"},
+                  {"name": "out", "kind": "output"}],
+        "edges": [{"from": "say", "to": "out"}]})J");
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"cache"_s));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(JUXTA_BINARY), {u"run"_s, slow, u"--json"_s});
+    QVERIFY(process.waitForStarted());
+    QTest::qWait(1200); // a few words have streamed
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(20'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    const QJsonObject r = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    QCOMPARE(r.value(u"state"_s).toString(), u"cancelled"_s);
+    const QJsonArray nodes = r.value(u"nodes"_s).toArray();
+    QVERIFY(!nodes.isEmpty());
+    QVERIFY(store.update([](AppConfig& config) { config = AppConfig(); }));
 }
 
 QTEST_GUILESS_MAIN(TestRunCommand)
