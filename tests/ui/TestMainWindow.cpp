@@ -2,12 +2,15 @@
 // The main window shell: menus, status bar, the chat as its centre; rendered offscreen and saved for a human look.
 #include "pipeline/PipelinePage.h"
 #include "shell/MainWindow.h"
+#include "shell/ShortcutsDialog.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSet>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +49,29 @@ void TestMainWindow::showsMenusStatusAndCentre()
     QCOMPARE(window.findChild<QAction*>(u"actionPipelineMode"_s)->shortcut(), QKeySequence(u"Ctrl+3"_s));
     for (QAction* action : window.pipelinePage()->actions())
         QCOMPARE(action->shortcutContext(), Qt::WidgetWithChildrenShortcut);
+
+    // Help ▸ Keyboard shortcuts lists the menus' keys, read from the menus themselves, and the views' own keys.
+    window.findChild<QAction*>(u"actionShortcuts"_s)->trigger();
+    auto* shortcuts = window.findChild<juxta::ShortcutsDialog*>();
+    QVERIFY(shortcuts);
+    QStringList rows;
+    for (int row = 0; row < shortcuts->table()->rowCount(); ++row)
+        rows.append(shortcuts->table()->item(row, 0)->text() + u" | "_s + shortcuts->table()->item(row, 1)->text()
+                    + u" | "_s + shortcuts->table()->item(row, 2)->text());
+    const auto listed = [&rows](const QString& text) {
+        return std::any_of(rows.begin(), rows.end(), [&text](const QString& r) { return r.contains(text); });
+    };
+    QVERIFY2(listed(u"Settings | Providers | "_s + QKeySequence(u"Ctrl+,"_s).toString(QKeySequence::NativeText)),
+             qPrintable(rows.join(u'\n')));
+    QVERIFY(listed(u"View | Pipeline | "_s + QKeySequence(u"Ctrl+3"_s).toString(QKeySequence::NativeText)));
+    QVERIFY(listed(u"Pipeline | Connect | "_s + QKeySequence(u"Ctrl+K"_s).toString(QKeySequence::NativeText)));
+    QVERIFY(listed(u"File ▸ Open example pipeline"_s) == false); // a submenu without keys adds no row
+    QVERIFY(listed(u"Add a node at the cursor | Space"_s));
+    shortcuts->searchField()->setText(u"Connect"_s);
+    int shown = 0;
+    for (int row = 0; row < shortcuts->table()->rowCount(); ++row)
+        shown += !shortcuts->table()->isRowHidden(row);
+    QCOMPARE(shown, 1);
     QVERIFY(window.modelPicker());
     QVERIFY(window.findChild<QAction*>(u"actionQuit"_s));
     QCOMPARE(window.statusBar()->currentMessage(), u"Ready"_s);

@@ -18,6 +18,7 @@
 #include "onboarding/WelcomePage.h"
 #include "pipeline/PipelinePage.h"
 #include "providers/ProvidersDialog.h"
+#include "shell/ShortcutsDialog.h"
 
 #include "offline/OfflineNetwork.h"
 
@@ -294,6 +295,13 @@ void MainWindow::createMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Welcome page"), this, &MainWindow::showWelcome)->setObjectName(u"actionWelcome"_s);
+    QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        auto* dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    keys->setObjectName(u"actionShortcuts"_s);
+    keys->setShortcut(QKeySequence(u"Ctrl+/"_s));
     QAction* about = help->addAction(tr("&About Juxta"), this, &MainWindow::showAbout);
     about->setObjectName(u"actionAbout"_s);
     about->setMenuRole(QAction::AboutRole);
