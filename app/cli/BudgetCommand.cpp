@@ -50,7 +50,7 @@ int BudgetCommand::run(const QStringList& arguments)
         u"Show today's spending and the budget limits, or change them. Requests whose worst-case cost would pass a "
         "limit warn, or are not sent with --action block."_s);
     parser.addHelpOption();
-    const QCommandLineOption config(u"config"_s, u"Configuration file to use."_s, u"FILE"_s);
+    const QCommandLineOption config = configOption();
     const QCommandLineOption perRequest(u"per-request"_s, u"Limit per request in USD, or none."_s, u"USD"_s);
     const QCommandLineOption perDay(u"per-day"_s, u"Limit per calendar day in USD, or none."_s, u"USD"_s);
     const QCommandLineOption action(u"action"_s, u"What going over a limit does: warn or block."_s, u"ACTION"_s);

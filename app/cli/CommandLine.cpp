@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/CommandLine.h"
 
+#include "config/ConfigStore.h"
+
 #include "cli/AskCommand.h"
 #include "cli/BudgetCommand.h"
 #include "cli/CompareCommand.h"
@@ -60,9 +62,14 @@ int printInformation(const QStringList& arguments)
         "  report    a comparison, run or conversation from the history as HTML, Markdown, CSV or JSON (juxta report --help)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s});
+    parser.addOption(configOption());
     parser.process(arguments); // prints and exits for --help / --version
     return Success;
+}
+
+QCommandLineOption configOption()
+{
+    return {u"config"_s, u"Configuration file to use instead of %1."_s.arg(ConfigStore::defaultPath()), u"FILE"_s};
 }
 
 QString helpTextFor(const QString& helpText, const QString& usage)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCommandLineOption>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,8 @@ bool isInformationRequest(int argc, char* argv[]);
 int printInformation(const QStringList& arguments);
 
 // Help text from QCommandLineParser names the binary path; show the command people type instead.
+// --config FILE, its help naming the real default path ($XDG_CONFIG_HOME honoured).
+QCommandLineOption configOption();
 QString helpTextFor(const QString& helpText, const QString& usage);
 
 // Shared by sub-commands: print to stderr as "juxta <command>: <message>".

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/ConnectionOptions.h"
 
+#include "cli/CommandLine.h"
+#include "config/ConfigStore.h"
 #include "config/TransportPolicy.h"
 
 #include <QRegularExpression>
@@ -53,7 +55,7 @@ bool readAnswerLimits(const QCommandLineParser& parser, const QCommandLineOption
 } // namespace
 
 ConnectionOptions::ConnectionOptions()
-    : m_config(u"config"_s, u"Configuration file to use instead of ~/.config/juxta/config.json."_s, u"FILE"_s)
+    : m_config(configOption())
     , m_baseUrl(u"base-url"_s,
                 u"Talk to this server directly instead of a profile, e.g. http://127.0.0.1:11434/v1; --model is then "
                 "a bare model name."_s,

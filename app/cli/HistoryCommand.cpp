@@ -163,12 +163,13 @@ int HistoryCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"The chat history ($XDG_DATA_HOME/juxta/history.sqlite).\n"
+        u"The history in %1.\n"
         "  juxta history [list] [--search TEXT] [--kind KIND] [--json]\n"
         "                                 conversations, comparisons and pipeline runs, newest first\n"
         "  juxta history show ID          a conversation's current branch, a comparison or a run, as Markdown\n"
         "  juxta history export ID --format json|md [--output FILE]\n"
-        "  juxta history import FILE      a conversation's .json or .md export; prints the new id"_s);
+        "  juxta history import FILE      a conversation's .json or .md export; prints the new id"_s.arg(
+            HistoryDatabase::defaultPath()));
     parser.addHelpOption();
     const QCommandLineOption search(u"search"_s, u"Only conversations whose title or text contains TEXT."_s, u"TEXT"_s);
     const QCommandLineOption json(u"json"_s, u"List as JSON (each entry with its \"kind\")."_s);

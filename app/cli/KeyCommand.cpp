@@ -125,7 +125,7 @@ int KeyCommand::run(const QStringList& arguments)
         "  delete PROFILE  remove the stored key\n"
         "  test PROFILE    list the profile's models with its key and report the result"_s);
     parser.addHelpOption();
-    const QCommandLineOption config(u"config"_s, u"Configuration file to use."_s, u"FILE"_s);
+    const QCommandLineOption config = configOption();
     const QCommandLineOption json(u"json"_s, u"Print the outcome as JSON (never the key)."_s);
     parser.addOptions({config, json});
     parser.addPositionalArgument(u"ACTION"_s, u"set, delete or test"_s);

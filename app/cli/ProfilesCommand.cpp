@@ -49,7 +49,7 @@ int ProfilesCommand::run(const QStringList& arguments)
             return ids.join(u", "_s);
         }());
     parser.addHelpOption();
-    const QCommandLineOption config(u"config"_s, u"Configuration file to use."_s, u"FILE"_s);
+    const QCommandLineOption config = configOption();
     const QCommandLineOption json(u"json"_s, u"Print a JSON array."_s);
     const QCommandLineOption add(u"add"_s, u"Add a profile from a preset."_s, u"PRESET"_s);
     const QCommandLineOption id(u"id"_s, u"Id of the profile to add (default: the preset's id)."_s, u"ID"_s);

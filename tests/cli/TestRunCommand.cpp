@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +39,7 @@ private slots:
     void exitStatuses();
     void readsOutsideTheFolderOnlyWhenAllowed();
     void ctrlCStopsTheRunWith130();
+    void helpShowsTheRealPaths();
 
 private:
     struct Run
@@ -291,6 +293,23 @@ void TestRunCommand::ctrlCStopsTheRunWith130()
     const QJsonArray nodes = r.value(u"nodes"_s).toArray();
     QVERIFY(!nodes.isEmpty());
     QVERIFY(store.update([](AppConfig& config) { config = AppConfig(); }));
+}
+
+void TestRunCommand::helpShowsTheRealPaths()
+{
+    // The files as they are on this machine ($XDG_CONFIG_HOME, $XDG_DATA_HOME honoured), not a guess like ~/.config.
+    const QString config = m_home.filePath(u"config/juxta/config.json"_s);
+    for (const QStringList& command : {QStringList{u"--help"_s}, QStringList{u"ask"_s, u"--help"_s},
+                                       QStringList{u"key"_s, u"--help"_s}, QStringList{u"budget"_s, u"--help"_s}}) {
+        const Run help = juxta(command);
+        QCOMPARE(help.exitCode, 0);
+        const QString text = QString::fromUtf8(help.out).remove(QRegularExpression(u"\\s"_s)); // help wraps lines
+        QVERIFY2(text.contains(config), qPrintable(text));
+        QVERIFY(!text.contains(u"~/.config"_s));
+    }
+    const Run history = juxta({u"history"_s, u"--help"_s});
+    const QString historyHelp = QString::fromUtf8(history.out).remove(QRegularExpression(u"\\s"_s));
+    QVERIFY2(historyHelp.contains(m_home.filePath(u"data/juxta/history.sqlite"_s)), history.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRunCommand)
