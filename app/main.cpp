@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Entry point: a sub-command runs headless on core alone; anything else starts the GUI.
 #include "cli/CommandLine.h"
+#include "config/SettingsLocation.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
@@ -15,7 +16,7 @@ namespace {
 
 void setIdentity()
 {
-    QCoreApplication::setOrganizationName(u"Juxta"_s);
+    QCoreApplication::setOrganizationName(QString::fromLatin1(juxta::kSettingsOrganization)); // settings beside config
     QCoreApplication::setOrganizationDomain(u"juxta.org"_s);
     QCoreApplication::setApplicationName(u"juxta"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(JUXTA_VERSION));
@@ -39,6 +40,9 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     setIdentity();
+    QString moveError;
+    if (!juxta::moveLegacySettings(&moveError)) // once, from where older versions kept them
+        qWarning("%s", qPrintable(moveError));
     QApplication::setApplicationDisplayName(u"Juxta"_s);
     QTranslator translator; // the .qm files are embedded under :/i18n by qt_add_translations
     if (translator.load(QLocale(), u"juxta"_s, u"_"_s, u":/i18n"_s))
@@ -46,7 +50,7 @@ int main(int argc, char* argv[])
 
     // The one GUI option: another configuration file (the sub-commands take --config the same way).
     QCommandLineParser parser;
-    const QCommandLineOption config(u"config"_s, u"Configuration file to use."_s, u"FILE"_s);
+    const QCommandLineOption config = juxta::cli::configOption();
     parser.addOption(config);
     parser.parse(QCoreApplication::arguments()); // unknown options are left to Qt's own (-style, -platform, …)
     juxta::MainWindow window(parser.value(config));
