@@ -2,6 +2,7 @@
 // Entry point: a sub-command runs headless on core alone; anything else starts the GUI.
 #include "cli/CommandLine.h"
 #include "config/SettingsLocation.h"
+#include "pipeline/PipelinePage.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
@@ -48,13 +49,20 @@ int main(int argc, char* argv[])
     if (translator.load(QLocale(), u"juxta"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(&translator);
 
-    // The one GUI option: another configuration file (the sub-commands take --config the same way).
+    // The GUI's options: another configuration file (the sub-commands take --config the same way), and a pipeline
+    // file to open — what a file manager passes for a *.juxta (the desktop entry's Exec=juxta %F).
     QCommandLineParser parser;
     const QCommandLineOption config = juxta::cli::configOption();
     parser.addOption(config);
     parser.parse(QCoreApplication::arguments()); // unknown options are left to Qt's own (-style, -platform, …)
     juxta::MainWindow window(parser.value(config));
-    window.checkFirstRun(); // before show(): a first start opens on the welcome page, without a flash of the chat
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        window.showPipeline(); // the person asked for this file: no welcome page before it
+        window.pipelinePage()->openFile(files.constFirst()); // a file that cannot be read says why in the status bar
+    } else {
+        window.checkFirstRun(); // before show(): a first start opens on the welcome page, without a flash of the chat
+    }
     window.show();
     return app.exec();
 }

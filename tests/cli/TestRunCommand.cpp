@@ -40,6 +40,7 @@ private slots:
     void readsOutsideTheFolderOnlyWhenAllowed();
     void ctrlCStopsTheRunWith130();
     void helpShowsTheRealPaths();
+    void aPipelineFileOpensInTheWindow();
 
 private:
     struct Run
@@ -310,6 +311,31 @@ void TestRunCommand::helpShowsTheRealPaths()
     const Run history = juxta({u"history"_s, u"--help"_s});
     const QString historyHelp = QString::fromUtf8(history.out).remove(QRegularExpression(u"\\s"_s));
     QVERIFY2(historyHelp.contains(m_home.filePath(u"data/juxta/history.sqlite"_s)), history.out.constData());
+}
+
+void TestRunCommand::aPipelineFileOpensInTheWindow()
+{
+    // What a file manager does with a *.juxta (Exec=juxta %F): the window opens it in the Pipeline view, which
+    // files it under recent pipelines in the app's settings — beside config.json, in the lower-case folder.
+    const QString example = QDir(kExamples).filePath(u"summarize-then-format.juxta"_s);
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"cache"_s));
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(JUXTA_BINARY), {example});
+    QVERIFY(process.waitForStarted());
+    const QString settings = m_home.filePath(u"config/juxta/juxta.conf"_s);
+    const auto opened = [&settings, &example] {
+        QFile file(settings);
+        return file.open(QIODevice::ReadOnly) && file.readAll().contains(QFileInfo(example).canonicalFilePath().toUtf8());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(opened(), 15'000);
+    process.terminate();
+    process.waitForFinished(5000);
+    QVERIFY(!QFile::exists(m_home.filePath(u"config/Juxta"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestRunCommand)
