@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The desktop entry passes desktop-file-validate with nothing to say, and the MIME package compiles with
-# update-mime-database into a scratch folder, mapping *.juxta to the type the desktop entry and the clipboard use.
-foreach(_tool desktop-file-validate update-mime-database)
+# The desktop entry passes desktop-file-validate with nothing to say; the AppStream metainfo passes
+# `appstreamcli validate --no-net --strict` (no network: only pedantic hints allowed), names the desktop entry and
+# the binary, and lists this version among its releases; the icon exists as SVG and in every hicolor size; the MIME
+# package compiles with update-mime-database into a scratch folder, mapping *.juxta to the type the desktop entry
+# and the clipboard use.
+foreach(_tool desktop-file-validate update-mime-database appstreamcli)
     find_program(_path_${_tool} ${_tool})
     if(NOT _path_${_tool})
         message(FATAL_ERROR "${_tool} is missing (packaging/packages.txt, test section)")
@@ -15,6 +18,27 @@ endif()
 file(READ ${RESOURCES}/org.juxta.Juxta.desktop _desktop)
 if(NOT _desktop MATCHES "MimeType=application/x-juxta-pipeline;" OR NOT _desktop MATCHES "Exec=juxta %F")
     message(FATAL_ERROR "the desktop entry must open application/x-juxta-pipeline files (Exec=juxta %F)")
+endif()
+execute_process(COMMAND ${_path_appstreamcli} validate --no-net --strict ${RESOURCES}/org.juxta.Juxta.metainfo.xml
+                RESULT_VARIABLE _result OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+if(NOT _result EQUAL 0 OR "${_out}${_err}" MATCHES "(^|\n)[EWI]: ")
+    message(FATAL_ERROR "appstreamcli validate: ${_out}${_err}")
+endif()
+file(READ ${RESOURCES}/org.juxta.Juxta.metainfo.xml _metainfo)
+foreach(_needed "<id>org.juxta.Juxta</id>" "<launchable type=\"desktop-id\">org.juxta.Juxta.desktop</launchable>"
+                "<binary>juxta</binary>" "<release version=\"${VERSION}\"" "<content_rating")
+    string(FIND "${_metainfo}" "${_needed}" _at)
+    if(_at LESS 0)
+        message(FATAL_ERROR "the metainfo lacks ${_needed}")
+    endif()
+endforeach()
+foreach(_size 16 22 24 32 48 64 128 256)
+    if(NOT EXISTS ${RESOURCES}/icons/hicolor/${_size}x${_size}/apps/org.juxta.Juxta.png)
+        message(FATAL_ERROR "no ${_size}×${_size} icon (packaging/make-icons.sh renders them)")
+    endif()
+endforeach()
+if(NOT _desktop MATCHES "Icon=org.juxta.Juxta\n" OR NOT EXISTS ${RESOURCES}/icons/org.juxta.Juxta.svg)
+    message(FATAL_ERROR "the desktop entry's icon must be org.juxta.Juxta, installed from resources/icons")
 endif()
 file(REMOVE_RECURSE ${SCRATCH})
 file(MAKE_DIRECTORY ${SCRATCH}/packages)
@@ -31,4 +55,4 @@ file(READ ${SOURCES}/core/pipeline/PipelineFragment.h _fragment)
 if(NOT _fragment MATCHES "application/x-juxta-pipeline")
     message(FATAL_ERROR "the clipboard's pipeline type and the file type differ")
 endif()
-message(STATUS "desktop entry valid; *.juxta → application/x-juxta-pipeline")
+message(STATUS "desktop entry, AppStream metainfo, icons and the *.juxta MIME type: valid")

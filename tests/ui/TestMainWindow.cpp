@@ -43,6 +43,10 @@ void TestMainWindow::showsMenusStatusAndCentre()
         menus.append(action->text());
     QCOMPARE(menus, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Pipeline"_s, u"&Settings"_s, u"&Help"_s}));
     QVERIFY(window.findChild<QAction*>(u"actionProviders"_s));
+    // The window has Juxta's icon in every size a desktop asks for.
+    QVERIFY(!window.windowIcon().isNull());
+    for (int size : {16, 32, 64, 256})
+        QVERIFY(window.windowIcon().availableSizes().contains(QSize(size, size)));
     // Settings ▸ Providers has a shortcut on Linux desktops too (QKeySequence::Preferences has none there).
     QCOMPARE(window.findChild<QAction*>(u"actionProviders"_s)->shortcut(), QKeySequence(u"Ctrl+,"_s));
     // The Pipeline view: its own mode, and its shortcuts only inside it.

@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QIcon>
 #include <QLineEdit>
 #include <QSplitter>
 #include <QToolButton>
@@ -55,6 +56,14 @@ constexpr auto kPanelKey = "chat/settingsPanelVisible";
 
 } // namespace
 
+QIcon applicationIcon()
+{
+    QIcon bundled;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        bundled.addFile(u":/juxta/icons/%1x%1/apps/org.juxta.Juxta.png"_s.arg(size), QSize(size, size));
+    return QIcon::fromTheme(u"org.juxta.Juxta"_s, bundled); // the installed theme's copy where there is one
+}
+
 MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString& historyPath)
     : QMainWindow(parent)
     , m_store(std::make_unique<ConfigStore>(configPath.isEmpty() ? ConfigStore::defaultPath() : configPath))
@@ -63,6 +72,7 @@ MainWindow::MainWindow(const QString& configPath, QWidget* parent, const QString
 {
     installPlainTextLabels(); // server and file text in any label or message box stays text
     setWindowTitle(tr("Juxta"));
+    setWindowIcon(applicationIcon());
     setObjectName(u"MainWindow"_s);
     const ConfigStore::LoadReport report = m_store->load();
     m_secrets = createSecretStore(m_store->config());

@@ -11,6 +11,7 @@
 class QNetworkAccessManager;
 class QTimer;
 class QAction;
+class QIcon;
 class QStackedWidget;
 class QToolButton;
 
@@ -28,6 +29,9 @@ class ModelPicker;
 class PipelinePage;
 class SecretStore;
 class WelcomePage;
+
+// The Juxta icon: the icon theme's (installed with the package) or the one compiled in.
+QIcon applicationIcon();
 
 class MainWindow final : public QMainWindow
 {
