@@ -199,6 +199,14 @@ void TestChatPage::fullConversation()
     QVERIFY(figures);
     QVERIFY2(figures->text().contains(u"12 in / "_s), qPrintable(figures->text()));
     QVERIFY(figures->text().contains(u"TTFT "_s));
+    // The figures line wraps inside the answer when the window is narrow, instead of running off its edge.
+    const QSize before = m_window->size();
+    m_window->resize(520, before.height());
+    QTRY_VERIFY(figures->width() > 0 && figures->width() < 500);
+    QTRY_VERIFY(figures->geometry().right() <= widget(1)->contentsRect().right());
+    QVERIFY(figures->height() >= 2 * figures->fontMetrics().height()); // on two lines or more, all of it shown
+    QCOMPARE(figures->toolTip(), figures->text());
+    m_window->resize(before);
     QVERIFY(!transcript()->message(1).stats.servedBy.isEmpty());
     QCOMPARE(page()->sidebar()->list()->count(), 1);
     QCOMPARE(page()->sidebar()->list()->item(0)->text(), u"How do I count words?"_s);

@@ -273,6 +273,9 @@ void MessageWidget::buildStatus()
     if (!figures.isEmpty()) {
         auto* footer = new QLabel(figures, this);
         footer->setObjectName(u"answerFigures"_s);
+        footer->setTextFormat(Qt::PlainText);
+        footer->setWordWrap(true); // a narrow window wraps the figures instead of cutting them at the edge
+        footer->setToolTip(figures);
         footer->setForegroundRole(QPalette::PlaceholderText);
         footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QFont small = footer->font();
