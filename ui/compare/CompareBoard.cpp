@@ -22,6 +22,7 @@ CompareBoard::CompareBoard(QWidget* parent)
     m_scroll->setWidget(m_splitter);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setAccessibleName(tr("Answers side by side"));
     m_scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // each column scrolls itself
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

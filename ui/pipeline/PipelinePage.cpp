@@ -278,6 +278,7 @@ void PipelinePage::buildLayout()
     centre->setSizes({560, 240});
 
     auto* scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Inspector"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_inspector);
     scroll->setMinimumWidth(340);

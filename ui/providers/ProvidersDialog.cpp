@@ -137,6 +137,7 @@ ProvidersDialog::ProvidersDialog(ConfigStore& store, SecretStore& secrets, Catal
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_editor);
     scroll->setWidgetResizable(true);
+    scroll->setAccessibleName(tr("Profile settings"));
     scroll->setFrameShape(QFrame::NoFrame);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(left);
