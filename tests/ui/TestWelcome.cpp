@@ -6,6 +6,7 @@
 #include "FakeProviderServer.h"
 #include "ReportChecks.h"
 #include "catalog/ModelPicker.h"
+#include "charts/RunCharts.h"
 #include "chat/ChatPage.h"
 #include "compare/CompareColumn.h"
 #include "compare/CompareLane.h"
@@ -239,6 +240,10 @@ void TestWelcome::tryItOfflineRunsTheDemoComparison()
     dialog->close();
 
     QTest::qWait(200); // queued replots and the setup bar's new chips
+    // Offline answers cost nothing: the cost chart says so rather than showing an empty plot.
+    auto* charts = m_window->findChild<RunCharts*>();
+    QVERIFY(charts);
+    QVERIFY2(charts->costNote().contains(u"free"_s), qPrintable(charts->costNote()));
     saveScreenshot(u"offline_comparison.png"_s);
 }
 

@@ -9,6 +9,8 @@
 #include <QHBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace juxta {
@@ -43,12 +45,25 @@ RunCharts::RunCharts(QWidget* parent)
     placeLegendBelow(m_latency);
     placeLegendBelow(m_throughput);
     m_cost->yAxis->setNumberFormat(u"g"_s);
+    m_costNote = new QCPItemText(m_cost); // said in words when bars would all be zero or missing
+    m_costNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_costNote->position->setCoords(0.5, 0.45);
+    m_costNote->setPositionAlignment(Qt::AlignCenter);
+    m_costNote->setTextAlignment(Qt::AlignCenter);
+    m_costNote->setColor(palette().color(QPalette::PlaceholderText));
+    m_costNote->setVisible(false);
     clear();
+}
+
+QString RunCharts::costNote() const
+{
+    return m_costNote->visible() ? m_costNote->text() : QString();
 }
 
 void RunCharts::clear()
 {
     m_columns.clear();
+    m_costNote->setVisible(false);
     m_traceLabels.clear();
     for (QCustomPlot* plot : {m_latency, m_cost, m_throughput}) {
         plot->clearPlottables();
@@ -104,9 +119,18 @@ void RunCharts::setFigures(const QList<ColumnFigures>& columns, const QList<int>
         bar->addData(keys.at(i), *columns.at(i).costUsd);
         dearest = std::max(dearest, *columns.at(i).costUsd);
     }
+    const bool anyPrice = std::any_of(columns.begin(), columns.end(), [](const ColumnFigures& c) { return c.costUsd.has_value(); });
+    const bool allKnown = std::all_of(columns.begin(), columns.end(), [](const ColumnFigures& c) { return c.costUsd.has_value(); });
+    const QString note = columns.isEmpty()           ? QString()
+                         : !anyPrice                  ? tr("No price is known for these models")
+                         : allKnown && dearest <= 0.0 ? tr("Every answer was free:\nnothing to compare")
+                                                      : QString();
+    m_costNote->setText(note);
+    m_costNote->setVisible(!note.isEmpty());
     m_cost->xAxis->setTicker(ticker);
     m_cost->xAxis->setRange(0.4, columns.size() + 0.6);
     m_cost->yAxis->setRange(0, dearest > 0 ? dearest * 1.15 : 0.001);
+    m_cost->yAxis->setTickLabels(note.isEmpty()); // no scale for bars that are not there
     m_cost->replot(QCustomPlot::rpQueuedReplot);
 }
 

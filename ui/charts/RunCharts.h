@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QCustomPlot;
+class QCPItemText;
 
 namespace juxta {
 
@@ -27,6 +28,9 @@ public:
     QCustomPlot* latencyPlot() const { return m_latency; }
     QCustomPlot* costPlot() const { return m_cost; }
     QCustomPlot* throughputPlot() const { return m_throughput; }
+    // What the cost chart says instead of bars when there is nothing to compare (every answer free, or no price
+    // known); empty when it shows bars.
+    QString costNote() const;
     // All three into `directory` as latency/cost/throughput .png or .pdf; false if one failed.
     bool exportAll(const QString& directory, const QString& suffix) const;
 
@@ -39,6 +43,7 @@ private:
     QCustomPlot* m_latency;
     QCustomPlot* m_cost;
     QCustomPlot* m_throughput;
+    QCPItemText* m_costNote;
     QList<ColumnFigures> m_columns;
     QStringList m_traceLabels;
 };
