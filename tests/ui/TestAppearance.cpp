@@ -3,15 +3,16 @@
 // comparison, a chat with an offline model and the Pipeline view with an example that has run — in the light
 // palette, in a dark one, and (JUXTA_APPEARANCE_SCALE, as CTest runs it with QT_SCALE_FACTOR=2) at 200 %. Saved
 // as appearance_<theme>_<step>.png; the test checks the flow works in each, the screenshots are the rest.
+#include "catalog/ModelPicker.h"
+#include "charts/RunCharts.h"
 #include "chat/ChatPage.h"
 #include "chat/Composer.h"
 #include "chat/TranscriptView.h"
 #include "compare/ComparePage.h"
 #include "onboarding/WelcomePage.h"
-#include "pipeline/PipelinePage.h"
 #include "pipeline/PipelineEditor.h"
+#include "pipeline/PipelinePage.h"
 #include "shell/MainWindow.h"
-#include "catalog/ModelPicker.h"
 
 #include <QApplication>
 #include <QDir>
@@ -21,6 +22,7 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qcustomplot.h>
 
 using namespace Qt::StringLiterals;
 using namespace juxta;
@@ -101,6 +103,16 @@ void TestAppearance::firstMinutes()
         window.welcomePage()->offlineButton()->click();
         QVERIFY(compared.wait(30'000));
         QTest::qWait(200);
+        // Every legend entry of the charts is whole inside its chart (they wrap into rows rather than being cut).
+        auto* charts = window.findChild<RunCharts*>();
+        QVERIFY(charts);
+        for (QCustomPlot* plot : {charts->latencyPlot(), charts->throughputPlot()}) {
+            for (int i = 0; i < plot->legend->itemCount(); ++i) {
+                const QCPAbstractLegendItem* item = plot->legend->item(i);
+                QVERIFY2(!item || plot->rect().contains(item->outerRect()),
+                         qPrintable(u"%1: a legend entry runs out of the chart"_s.arg(theme)));
+            }
+        }
         shot(window, u"2_offline_comparison"_s);
 
         window.showChat();

@@ -72,6 +72,24 @@ void placeLegendBelow(QCustomPlot* plot)
     plot->plotLayout()->setRowStretchFactor(at, 0.001);
 }
 
+void fitLegend(QCustomPlot* plot)
+{
+    QCPLegend* legend = plot->legend;
+    const QFontMetrics metrics(legend->font());
+    int widest = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
+    }
+    const int entry = widest + legend->iconSize().width() + legend->iconTextPadding() + 16;
+    const int columns = std::max(1, (plot->width() - 20) / std::max(1, entry));
+    if (legend->wrap() != columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true); // the entries already there move to their new rows
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
 void installHoverTips(QCustomPlot* plot, std::function<QString(QPoint)> tipAt)
 {
     plot->setMouseTracking(true);

@@ -20,6 +20,9 @@ QCustomPlot* createPlot(const QString& title, const QString& xLabel, const QStri
 void applyPalette(QCustomPlot* plot); // again, after a palette change
 // The legend in a row under the plot, never over the data.
 void placeLegendBelow(QCustomPlot* plot);
+// Lays the legend's entries out in as many columns as fit the plot's width, so no entry is cut; call after the
+// entries or the size change.
+void fitLegend(QCustomPlot* plot);
 
 // `tipAt` names what is under the mouse (plot pixel coordinates) or returns empty for nothing.
 void installHoverTips(QCustomPlot* plot, std::function<QString(QPoint)> tipAt);

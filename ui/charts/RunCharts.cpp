@@ -78,7 +78,7 @@ void RunCharts::setFigures(const QList<ColumnFigures>& columns, const QList<int>
     QVector<double> keys;
     for (int i = 0; i < columns.size(); ++i) {
         keys.append(i + 1);
-        ticker->addTick(i + 1, shortModelLabel(columns.at(i).label));
+        ticker->addTick(i + 1, shortModelLabel(columns.at(i).label).replace(u" · "_s, u"\n"_s)); // notes below the name
     }
 
     m_latency->clearPlottables();
@@ -158,6 +158,7 @@ void RunCharts::setTraces(const QList<QList<QPointF>>& traces, const QStringList
         }
         graph->setData(x, y, true);
     }
+    fitLegend(m_throughput);
     m_throughput->xAxis->setRange(0, lastTime * 1.05);
     m_throughput->yAxis->setRange(0, most * 1.1);
     m_throughput->replot(QCustomPlot::rpQueuedReplot); // coalesced with whatever else asks this frame
@@ -199,6 +200,13 @@ bool RunCharts::exportAll(const QString& directory, const QString& suffix) const
     const QDir dir(directory);
     return exportPlot(m_latency, dir.filePath(u"latency"_s + suffix)) && exportPlot(m_cost, dir.filePath(u"cost"_s + suffix))
            && exportPlot(m_throughput, dir.filePath(u"throughput"_s + suffix));
+}
+
+void RunCharts::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitLegend(m_latency);
+    fitLegend(m_throughput);
 }
 
 void RunCharts::changeEvent(QEvent* event)

@@ -36,6 +36,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override; // the legends fit the new width
 
 private:
     QString tipAt(QCustomPlot* plot, QPoint pos) const;
