@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A screen reader's walk through every page and the main dialogs: each interactive control has a name (from its
-// visible text, its label or its purpose — never an object name), and no two controls shown together share one.
+// A screen reader's walk through every page (chat, compare, pipeline with and without a node, welcome) and the
+// dialogs (Providers, Keyboard shortcuts, Export, Diff, Connect, Run variables): each interactive control has a name
+// (from its visible text, its label or its purpose — never an object name), and no two controls shown together
+// share one.
+#include "compare/DiffDialog.h"
 #include "config/ConfigStore.h"
+#include "pipeline/PipelineDialogs.h"
 #include "pipeline/PipelineEditor.h"
 #include "pipeline/PipelinePage.h"
 #include "pipeline/PipelineScene.h"
+#include "report/ExportDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/ShortcutsDialog.h"
 
@@ -123,6 +128,24 @@ void TestAccessibility::everyPageAndDialogIsNamed()
     ShortcutsDialog shortcuts(window.menuBar(), &window);
     shortcuts.show();
     problems += walk(&shortcuts, u"Keyboard shortcuts"_s);
+    ExportDialog exporter(ReportKind::Comparison, u"A comparison"_s, {}, &window);
+    exporter.show();
+    problems += walk(&exporter, u"Export"_s);
+    DiffDialog diff({u"a/model"_s, u"b/model"_s}, {u"one two"_s, u"one three"_s}, &window);
+    diff.show();
+    problems += walk(&diff, u"Diff"_s);
+    window.showPipeline();
+    const QString output = window.pipelinePage()->addNode(NodeKind::Output);
+    ConnectDialog connect(window.pipelinePage()->editor().pipeline(), node, &window);
+    connect.show();
+    problems += walk(&connect, u"Connect"_s);
+    Variable question;
+    question.name = u"question"_s;
+    question.description = u"What to ask"_s;
+    RunVariablesDialog variables({question}, {}, &window);
+    variables.show();
+    problems += walk(&variables, u"Run variables"_s);
+    Q_UNUSED(output)
     window.pipelinePage()->editor().markSaved();
     Q_UNUSED(node)
     QVERIFY2(problems.isEmpty(), qPrintable(u"\n"_s + problems.join(u'\n')));

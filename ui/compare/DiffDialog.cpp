@@ -48,6 +48,7 @@ DiffDialog::DiffDialog(const QStringList& labels, const QStringList& texts, QWid
     m_first->setAccessibleName(tr("First answer"));
     m_second->setAccessibleName(tr("Second answer"));
     m_view->setOpenLinks(false);
+    m_view->setAccessibleName(tr("The two answers, word by word"));
     auto* pick = new QHBoxLayout;
     pick->addWidget(m_first, 1);
     pick->addWidget(new QLabel(tr("against"), this));
