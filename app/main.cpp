@@ -56,7 +56,11 @@ int main(int argc, char* argv[])
     parser.addOption(config);
     parser.parse(QCoreApplication::arguments()); // unknown options are left to Qt's own (-style, -platform, …)
     juxta::MainWindow window(parser.value(config));
-    const QStringList files = parser.positionalArguments();
+    QStringList files; // only pipeline files: a value of one of Qt's own options is not a file to open
+    for (const QString& argument : parser.positionalArguments()) {
+        if (argument.endsWith(u".juxta"_s))
+            files.append(argument);
+    }
     if (!files.isEmpty()) {
         window.showPipeline(); // the person asked for this file: no welcome page before it
         window.pipelinePage()->openFile(files.constFirst()); // a file that cannot be read says why in the status bar
