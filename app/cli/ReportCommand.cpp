@@ -9,6 +9,9 @@
 #include "storage/HistoryService.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -29,12 +32,18 @@ std::optional<ReportFormat> formatFor(const QString& path, const QString& name, 
     return format;
 }
 
-// The written files on standard output for `juxta report`; said on standard error where stdout has the answers.
-int finish(const ReportWriteResult& result, const QString& command, bool pathsToStdout = true)
+// The written files on standard output for `juxta report` (as {"files": […]} with --json); said on standard error
+// where stdout has the answers.
+int finish(const ReportWriteResult& result, const QString& command, bool pathsToStdout = true, bool json = false)
 {
     if (!result.ok) {
         printError(command, result.error);
         return result.notFound ? BadUsage : ProviderFailure;
+    }
+    if (json) {
+        printOut(QJsonDocument(QJsonObject{{u"files"_s, QJsonArray::fromStringList(result.written)}})
+                     .toJson(QJsonDocument::Indented));
+        return Success;
     }
     for (const QString& file : result.written) {
         if (pathsToStdout)
@@ -93,7 +102,8 @@ int ReportCommand::run(const QStringList& arguments)
                                                    "parameters, diff (default: %1). Figures are always in."_s.arg(kDefaultInclude),
                                      u"LIST"_s, kDefaultInclude);
     const QCommandLineOption database(u"database"_s, u"Use another history database file."_s, u"FILE"_s);
-    parser.addOptions({comparison, runId, conversation, output, format, include, database});
+    const QCommandLineOption json(u"json"_s, u"Print the files written as JSON: {\"files\": [...]}."_s);
+    parser.addOptions({comparison, runId, conversation, output, format, include, database, json});
     if (!parser.parse(arguments)) {
         printError(kCommand, parser.errorText());
         return BadUsage;
@@ -130,7 +140,8 @@ int ReportCommand::run(const QStringList& arguments)
         printError(kCommand, opened.error);
         return ProviderFailure;
     }
-    return finish(buildAndWriteReport(db.conversations(), kind, id, options, *chosen, path), kCommand);
+    return finish(buildAndWriteReport(db.conversations(), kind, id, options, *chosen, path), kCommand, true,
+                  parser.isSet(json));
 }
 
 } // namespace juxta::cli

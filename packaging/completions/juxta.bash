@@ -49,7 +49,7 @@ _juxta()
         budget) options="--config --per-request --per-day --action --json" ;;
         history) options="--search --json --kind --format --output --database"
             if [[ "$cur" != -* && "$prev" == history ]]; then COMPREPLY=($(compgen -W "list show export import" -- "$cur")); return; fi ;;
-        report) options="--comparison --run --conversation --output -o --format --include --database" ;;
+        report) options="--comparison --run --conversation --output -o --format --include --database --json" ;;
     esac
     COMPREPLY=($(compgen -W "$options --help" -- "$cur"))
 }

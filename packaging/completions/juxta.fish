@@ -43,7 +43,7 @@ end
 for flag in cache estimate validate
     complete -c juxta -n "__fish_seen_subcommand_from run" -l $flag
 end
-complete -c juxta -n "__fish_seen_subcommand_from ask compare run models profiles key budget history" -l json
+complete -c juxta -n "__fish_seen_subcommand_from ask compare run models profiles key budget history report" -l json
 complete -c juxta -n "__fish_seen_subcommand_from models" -l profile -xa '(__juxta_profiles)'
 complete -c juxta -n "__fish_seen_subcommand_from models" -l refresh
 for option in add id base-url

@@ -182,6 +182,12 @@ void TestReportCli::conversationReport()
     const QJsonObject json = QJsonDocument::fromJson(read(u"chat.json"_s)).object();
     QCOMPARE(json.value(u"messages"_s).toArray().size(), 2);
     QCOMPARE(json.value(u"messages"_s).toArray().at(0).toObject().value(u"content"_s).toString(), u"Say hello"_s);
+    // --json: the files written, as data.
+    const Run again = juxta({u"report"_s, u"--conversation"_s, id, u"-o"_s, u"chat.md"_s, u"--json"_s});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const QJsonArray files = QJsonDocument::fromJson(again.out).object().value(u"files"_s).toArray();
+    QCOMPARE(files.size(), 1);
+    QVERIFY(files.at(0).toString().endsWith(u"chat.md"_s));
 }
 
 void TestReportCli::badUsageExitsTwoBeforeRunning()

@@ -371,6 +371,10 @@ void TranscriptView::relayout()
 {
     if (m_inLayout)
         return;
+    if (m_entries.isEmpty() != m_hintPainted) { // the empty page's hint comes or goes: the whole viewport, once
+        m_hintPainted = m_entries.isEmpty();
+        viewport()->update();
+    }
     m_inLayout = true;
     QScrollBar* bar = verticalScrollBar();
     const int width = contentWidth();

@@ -96,6 +96,7 @@ private:
     int m_width = -1;
     bool m_followBottom = true;
     bool m_inLayout = false;
+    bool m_hintPainted = true; // the empty page's hint is on the viewport (child widgets do not cover all of it)
     bool m_layoutPending = false;
 };
 
