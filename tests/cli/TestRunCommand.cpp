@@ -49,6 +49,7 @@ private:
         QByteArray out;
         QByteArray err;
     };
+    QProcessEnvironment environment() const; // this test's own XDG folders
     Run juxta(const QStringList& arguments);
     QString write(const QString& name, const QByteArray& text);
 
@@ -60,14 +61,19 @@ void TestRunCommand::initTestCase()
     QVERIFY(m_home.isValid());
 }
 
-TestRunCommand::Run TestRunCommand::juxta(const QStringList& arguments)
+QProcessEnvironment TestRunCommand::environment() const
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
     env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
     env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"cache"_s));
-    process.setProcessEnvironment(env);
+    return env;
+}
+
+TestRunCommand::Run TestRunCommand::juxta(const QStringList& arguments)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
     process.start(QStringLiteral(JUXTA_BINARY), arguments);
     if (!process.waitForFinished(60'000)) {
         process.kill();
@@ -277,11 +283,7 @@ void TestRunCommand::ctrlCStopsTheRunWith130()
                   {"name": "out", "kind": "output"}],
         "edges": [{"from": "say", "to": "out"}]})J");
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"cache"_s));
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(environment());
     process.start(QStringLiteral(JUXTA_BINARY), {u"run"_s, slow, u"--json"_s});
     QVERIFY(process.waitForStarted());
     QTest::qWait(1200); // a few words have streamed
@@ -319,10 +321,7 @@ void TestRunCommand::aPipelineFileOpensInTheWindow()
     // files it under recent pipelines in the app's settings — beside config.json, in the lower-case folder.
     const QString example = QDir(kExamples).filePath(u"summarize-then-format.juxta"_s);
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"cache"_s));
+    QProcessEnvironment env = environment();
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(JUXTA_BINARY), {example});
