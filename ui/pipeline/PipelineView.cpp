@@ -53,13 +53,6 @@ void PipelineView::zoomBy(double factor, std::optional<QPointF> around)
     setTransformationAnchor(anchor);
 }
 
-void PipelineView::resetZoom()
-{
-    const QPointF centre = mapToScene(viewport()->rect().center());
-    resetTransform();
-    centerOn(centre);
-}
-
 void PipelineView::fitAll(const QRectF& rect)
 {
     fitInView(rect, Qt::KeepAspectRatio);

@@ -22,7 +22,6 @@ public:
     void zoomBy(double factor, std::optional<QPointF> around = std::nullopt);
     void zoomIn() { zoomBy(1.25); }
     void zoomOut() { zoomBy(0.8); }
-    void resetZoom();
     void fitAll(const QRectF& rect);
     double zoom() const;
     QPointF cursorScenePos() const; // the mouse if over the view, else the view's centre
