@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/ModelEntryDelegate.h"
 
+#include "common/Tones.h"
 #include "catalog/ModelListModel.h"
 
 #include <QApplication>
@@ -38,12 +39,6 @@ int drawPill(QPainter* p, int right, int centreY, const QString& text, const QCo
     return int(rect.left());
 }
 
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 } // namespace
 
 QRect ModelEntryDelegate::starRect(const QRect& row)
@@ -75,7 +70,7 @@ void ModelEntryDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, 
         caption.setCapitalization(QFont::AllUppercase);
         caption.setLetterSpacing(QFont::PercentageSpacing, 106);
         p->setFont(caption);
-        p->setPen(mix(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45));
+        p->setPen(blendColours(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.45));
         p->drawText(r.adjusted(kPadding, 6, -kPadding, 0), Qt::AlignLeft | Qt::AlignVCenter,
                     index.data(Qt::DisplayRole).toString());
         p->restore();
@@ -88,10 +83,10 @@ void ModelEntryDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, 
         QPainterPath path;
         path.addRoundedRect(QRectF(r).adjusted(4, 1, -4, -1), 6, 6);
         p->fillPath(path, selected ? pal.color(QPalette::Highlight)
-                                   : mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12));
+                                   : blendColours(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12));
     }
     const QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
-    const QColor muted = mix(text, selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base), 0.42);
+    const QColor muted = blendColours(text, selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base), 0.42);
 
     const int lineH = QFontMetrics(base).height();
     const int top = r.top() + 8;
@@ -115,22 +110,22 @@ void ModelEntryDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, 
     QFont starFont = base;
     starFont.setPointSizeF(base.pointSizeF() * 1.15);
     p->setFont(starFont);
-    p->setPen(favourite ? QColor(0xF5, 0xB0, 0x1A) : mix(muted, pal.color(QPalette::Base), 0.3));
+    p->setPen(favourite ? toneColour(Tone::Favourite, pal, ToneUse::Mark) : blendColours(muted, pal.color(QPalette::Base), 0.3));
     p->drawText(starRect(r), Qt::AlignCenter, favourite ? u"★"_s : u"☆"_s);
     left += kStarSize + 8;
 
     // Right column: context and capability pills on the first line, price on the second.
     QFont small = base;
     small.setPointSizeF(base.pointSizeF() * 0.85);
-    const QColor pillBg = selected ? mix(pal.color(QPalette::Highlight), pal.color(QPalette::HighlightedText), 0.18)
-                                   : mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08);
+    const QColor pillBg = selected ? blendColours(pal.color(QPalette::Highlight), pal.color(QPalette::HighlightedText), 0.18)
+                                   : blendColours(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08);
     int right = r.right() - kPadding;
     const int line1Y = top + lineH / 2;
     const QStringList badges = index.data(ModelListModel::BadgesRole).toStringList();
     for (auto it = badges.crbegin(); it != badges.crend(); ++it) {
         QColor fg = text;
         if (!selected && *it == ModelListModel::tr("local"))
-            fg = QColor(0x2E, 0x9E, 0x5B);
+            fg = withContrast(toneColour(Tone::Positive, pal), pillBg, minimumContrast(ToneUse::Text));
         right = drawPill(p, right, line1Y, *it, fg, pillBg, small) - 4;
     }
     const QString context = index.data(ModelListModel::ContextRole).toString();

@@ -12,15 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace juxta {
 
-QColor seriesColor(int index)
-{
-    // Okabe–Ito, then two extras: distinct for the common colour-vision deficiencies.
-    static const QColor colours[] = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
-                                     QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
-                                     QColor(0x7f, 0x7f, 0x7f), QColor(0xa0, 0x8b, 0x2c)};
-    return colours[qAbs(index) % 8];
-}
-
 void applyPalette(QCustomPlot* plot)
 {
     const QPalette palette = plot->palette();

@@ -13,7 +13,6 @@ class QWidget;
 
 namespace juxta {
 
-QColor seriesColor(int index); // eight colours that stay apart, also for people with colour-blindness
 
 // A plot with Juxta's look: palette colours, labelled axes (say the unit: "time (s)"), legend on when asked.
 QCustomPlot* createPlot(const QString& title, const QString& xLabel, const QString& yLabel, QWidget* parent);

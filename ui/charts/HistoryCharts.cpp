@@ -2,6 +2,7 @@
 #include "charts/HistoryCharts.h"
 
 #include "charts/ChartKit.h"
+#include "common/Tones.h"
 #include "charts/RunCharts.h"
 #include "pricing/CostCalculator.h"
 
@@ -55,11 +56,13 @@ void HistoryCharts::setPoints(const QList<UsagePoint>& points)
     auto* boxes = new QCPStatisticalBox(m_latency->xAxis, m_latency->yAxis);
     boxes->setName(tr("quartiles, min–max"));
     boxes->setWidth(0.5);
-    boxes->setBrush(QColor(0x00, 0x72, 0xb2, 60));
+    QColor boxFill = seriesColour(0, m_latency->palette());
+    boxFill.setAlpha(60);
+    boxes->setBrush(boxFill);
     auto* dots = new QCPGraph(m_latency->xAxis, m_latency->yAxis);
     dots->setName(tr("each request"));
     dots->setLineStyle(QCPGraph::lsNone);
-    dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0xd5, 0x5e, 0x00), 4));
+    dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, toneColour(Tone::Negative, m_latency->palette(), ToneUse::Mark), 4));
     double slowest = 0;
     for (int i = 0; i < m_usage.size(); ++i) {
         const ModelUsage& u = m_usage.at(i);
@@ -83,8 +86,9 @@ void HistoryCharts::setPoints(const QList<UsagePoint>& points)
         if (!m_usage.at(i).costPer1kOutput)
             continue;
         auto* bar = new QCPBars(m_price->xAxis, m_price->yAxis);
-        bar->setBrush(seriesColor(i));
-        bar->setPen(QPen(seriesColor(i).darker(130)));
+        const QColor colour = seriesColour(i, m_price->palette());
+        bar->setBrush(colour);
+        bar->setPen(QPen(colour.darker(130)));
         bar->addData(i + 1, *m_usage.at(i).costPer1kOutput);
         dearest = std::max(dearest, *m_usage.at(i).costPer1kOutput);
     }
@@ -95,9 +99,10 @@ void HistoryCharts::setPoints(const QList<UsagePoint>& points)
 
     m_scatter->clearPlottables();
     struct Series { QString name; QColor colour; int rating; };
-    const Series series[] = {{tr("rated good"), QColor(0x00, 0x9e, 0x73), 1},
-                             {tr("rated poor"), QColor(0xd5, 0x5e, 0x00), -1},
-                             {tr("not rated"), QColor(0x7f, 0x7f, 0x7f), 0}};
+    const QPalette& palette = m_scatter->palette();
+    const Series series[] = {{tr("rated good"), toneColour(Tone::Positive, palette, ToneUse::Mark), 1},
+                             {tr("rated poor"), toneColour(Tone::Negative, palette, ToneUse::Mark), -1},
+                             {tr("not rated"), toneColour(Tone::Neutral, palette, ToneUse::Mark), 0}};
     double maxX = 1, maxY = 0.0001;
     for (const Series& s : series) {
         auto* graph = m_scatter->addGraph();

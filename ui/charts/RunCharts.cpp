@@ -2,6 +2,7 @@
 #include "charts/RunCharts.h"
 
 #include "charts/ChartKit.h"
+#include "common/Tones.h"
 #include "pricing/CostCalculator.h"
 
 #include <QDir>
@@ -87,8 +88,8 @@ void RunCharts::setFigures(const QList<ColumnFigures>& columns, const QList<int>
     wait->setName(tr("time to first token"));
     generation->setName(tr("generation"));
     generation->moveAbove(wait);
-    const QColor waitColour = seriesColor(0);
-    const QColor generationColour = seriesColor(1);
+    const QColor waitColour = seriesColour(0, m_latency->palette());
+    const QColor generationColour = seriesColour(1, m_latency->palette());
     wait->setBrush(waitColour);
     wait->setPen(QPen(waitColour.darker(130)));
     generation->setBrush(generationColour);
@@ -113,7 +114,7 @@ void RunCharts::setFigures(const QList<ColumnFigures>& columns, const QList<int>
         if (!columns.at(i).costUsd)
             continue; // an unknown price is no bar, not a zero one (the tooltip says so)
         auto* bar = new QCPBars(m_cost->xAxis, m_cost->yAxis);
-        const QColor colour = seriesColor(colourIndexes.value(i, i));
+        const QColor colour = seriesColour(colourIndexes.value(i, i), m_cost->palette());
         bar->setBrush(colour);
         bar->setPen(QPen(colour.darker(130)));
         bar->addData(keys.at(i), *columns.at(i).costUsd);
@@ -146,7 +147,7 @@ void RunCharts::setTraces(const QList<QList<QPointF>>& traces, const QStringList
             m_throughput->addGraph();
         QCPGraph* graph = m_throughput->graph(i);
         graph->setName(shortModelLabel(labels.value(i)));
-        graph->setPen(QPen(seriesColor(colourIndexes.value(i, i)), 2));
+        graph->setPen(QPen(seriesColour(colourIndexes.value(i, i), m_throughput->palette()), 2));
         QVector<double> x, y;
         x.reserve(traces.at(i).size());
         y.reserve(traces.at(i).size());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/CompareColumn.h"
 
+#include "common/Tones.h"
 #include "chat/TranscriptView.h"
 
 #include <QHBoxLayout>
@@ -151,7 +152,7 @@ void CompareColumn::setStatus(ColumnStatus status)
     m_statusLabel->setText(text);
     QPalette palette = this->palette();
     if (status == ColumnStatus::Failed)
-        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+        palette.setColor(QPalette::WindowText, toneColour(Tone::Negative, palette, ToneUse::Text, QPalette::Window));
     else if (status == ColumnStatus::Streaming || status == ColumnStatus::Waiting)
         palette.setColor(QPalette::WindowText, palette.color(QPalette::Highlight));
     m_statusLabel->setPalette(palette);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/DiffDialog.h"
 
+#include "common/Tones.h"
 #include "compare/WordDiff.h"
 
 #include <QComboBox>
@@ -15,19 +16,23 @@ using namespace Qt::StringLiterals;
 
 namespace juxta {
 
-QString diffToHtml(const WordDiff& diff)
+QString diffToHtml(const WordDiff& diff, const QPalette& palette)
 {
+    // Colour is not the only mark: removed words are also struck through, added ones underlined.
+    const QString removed = u"<span style=\"background:%1; color:%2; text-decoration:line-through\">"_s.arg(
+        cssColour(toneTint(Tone::Negative, palette)), cssColour(toneTextOnTint(Tone::Negative, palette)));
+    const QString added = u"<span style=\"background:%1; color:%2; text-decoration:underline\">"_s.arg(
+        cssColour(toneTint(Tone::Positive, palette)), cssColour(toneTextOnTint(Tone::Positive, palette)));
     QString html = u"<div style=\"white-space: pre-wrap\">"_s;
     for (const DiffSpan& span : diff.spans) {
         const QString text = span.text.toHtmlEscaped();
         switch (span.kind) {
         case DiffSpan::Kind::Same: html += text; break;
         case DiffSpan::Kind::Removed:
-            html += u"<span style=\"background:#f6d5d0; color:#8a1c0c; text-decoration:line-through\">"_s + text
-                    + u"</span>"_s;
+            html += removed + text + u"</span>"_s;
             break;
         case DiffSpan::Kind::Added:
-            html += u"<span style=\"background:#d3efdd; color:#0b5d2a\">"_s + text + u"</span>"_s;
+            html += added + text + u"</span>"_s;
             break;
         }
     }
@@ -90,7 +95,7 @@ void DiffDialog::refresh()
     if (diff.approximate)
         summary += u' ' + tr("The answers differ too much for an exact diff: the differing middle is shown whole.");
     m_summary->setText(summary);
-    m_view->setHtml(diffToHtml(diff));
+    m_view->setHtml(diffToHtml(diff, m_view->palette()));
 }
 
 } // namespace juxta

@@ -35,6 +35,6 @@ private:
 };
 
 // The diff as HTML: removed words red and struck through, added ones green; text escaped.
-QString diffToHtml(const WordDiff& diff);
+QString diffToHtml(const WordDiff& diff, const QPalette& palette);
 
 } // namespace juxta

@@ -34,7 +34,9 @@ EdgeItem::EdgeItem(const Edge& edge)
 {
     setFlag(ItemIsSelectable);
     setZValue(-1);
-    setPen(QPen(Qt::black, 4)); // only its width is used: the bounding box holds the selected line
+    QPen reach;
+    reach.setWidthF(4); // only its width is used: the bounding box holds the selected line
+    setPen(reach);
     QString tip = edge.from + QStringLiteral(" → ") + edge.to;
     if (!edge.branch.isEmpty())
         tip += QStringLiteral(" (%1)").arg(edge.branch);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/NodeInspector.h"
 
+#include "common/Tones.h"
 #include "catalog/ModelPicker.h"
 #include "chat/ChatSettingsPanel.h"
 #include "pipeline/NodeItem.h"
@@ -47,7 +48,9 @@ NodeInspector::NodeInspector(PipelineEditor& editor, AppConfig& config, const Mo
     m_problems->setWordWrap(true);
     m_problems->setObjectName(u"inspectorProblems"_s);
     m_problems->setTextFormat(Qt::PlainText);
-    m_problems->setStyleSheet(u"color: #D55E00"_s); // Okabe–Ito vermillion: read on light and dark alike
+    QPalette warning = m_problems->palette();
+    warning.setColor(QPalette::WindowText, toneColour(Tone::Warning, warning, ToneUse::Text, QPalette::Window));
+    m_problems->setPalette(warning);
     m_layout->addWidget(m_problems);
 
     auto* run = new QVBoxLayout(m_runBox);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/NodeItem.h"
 
+#include "common/Tones.h"
 #include "pipeline/PipelineGraph.h"
 #include "pipeline/PipelineScene.h"
 #include "pipeline/RunTimeline.h"
@@ -24,25 +25,19 @@ constexpr double kPortGap = 24;
 constexpr int kPreviewLines = 3;
 constexpr int kExpandedLines = 14;
 
-// Hues that read on light and dark backgrounds alike (Okabe–Ito), one per kind.
-QColor kindColour(NodeKind kind)
+// One categorical colour per kind, readable against the palette's base.
+QColor kindColour(NodeKind kind, const QPalette& palette)
 {
     switch (kind) {
-    case NodeKind::Input: return {0x56, 0xB4, 0xE9};
-    case NodeKind::Model: return {0x00, 0x72, 0xB2};
-    case NodeKind::Template: return {0x00, 0x9E, 0x73};
-    case NodeKind::Transform: return {0xE6, 0x9F, 0x00};
-    case NodeKind::Condition: return {0xCC, 0x79, 0xA7};
-    case NodeKind::Merge: return {0x99, 0x99, 0x99};
-    case NodeKind::Output: return {0xD5, 0x5E, 0x00};
+    case NodeKind::Input: return seriesColour(4, palette);
+    case NodeKind::Model: return seriesColour(0, palette);
+    case NodeKind::Template: return seriesColour(2, palette);
+    case NodeKind::Transform: return seriesColour(1, palette);
+    case NodeKind::Condition: return seriesColour(3, palette);
+    case NodeKind::Merge: return seriesColour(6, palette);
+    case NodeKind::Output: return seriesColour(5, palette);
     }
-    return Qt::gray;
-}
-
-QColor blend(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
+    return seriesColour(6, palette);
 }
 
 // The last `count` lines of `text` as they fit `width`: a stream is read from its end.
@@ -331,17 +326,17 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const QPalette& palette = option->palette;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF body(0, 0, kWidth, height());
-    const QColor kind = kindColour(m_node.kind);
+    const QColor kind = kindColour(m_node.kind, palette);
     const QColor base = palette.color(QPalette::Base);
     const QColor highlight = palette.color(QPalette::Highlight);
-    const QColor problem(0xD5, 0x5E, 0x00);
+    const QColor problem = toneColour(Tone::Warning, palette);
 
     // Levels of detail. A small graph keeps its text and smooth edges down to about half size; a large one (where a
     // zoomed-out view holds hundreds of nodes) switches sooner, so a frame stays within budget.
     const bool large = scene() && static_cast<const PipelineScene*>(scene())->isLarge();
     if (lod < (large ? 0.4 : 0.25)) { // a block in the kind's colour: the shape of the graph; no text to read
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->fillRect(body, isSelected() ? highlight : m_problems.isEmpty() ? blend(base, kind, 0.35) : problem);
+        painter->fillRect(body, isSelected() ? highlight : m_problems.isEmpty() ? blendColours(base, kind, 0.35) : problem);
         painter->fillRect(QRectF(0, 0, kWidth, kHeader), kind);
         if (m_run)
             painter->fillRect(QRectF(0, height() - 12, kWidth, 12), runStateColour(m_run->state, palette));
@@ -367,7 +362,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         return path.simplified();
     }();
     painter->setPen(Qt::NoPen);
-    painter->setBrush(blend(base, kind, 0.35));
+    painter->setBrush(blendColours(base, kind, 0.35));
     painter->drawPath(headerPath);
     painter->fillRect(QRectF(1, 1, 5, kHeader), kind);
 
@@ -420,7 +415,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         for (const QString& port : ports) {
             const QPointF at = portPosition(output, port);
             const bool lit = !output && m_highlightPort && *m_highlightPort == port;
-            QColor fill = lit ? (m_highlightAccepted ? QColor(0x00, 0x9E, 0x73) : problem) : kind;
+            QColor fill = lit ? (m_highlightAccepted ? toneColour(Tone::Positive, palette, ToneUse::Mark) : problem) : kind;
             painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
             painter->setBrush(fill);
             painter->drawEllipse(at, lit ? kPortRadius + 2 : kPortRadius, lit ? kPortRadius + 2 : kPortRadius);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/PipelineScene.h"
 
+#include "common/Tones.h"
 #include "pipeline/EdgeItem.h"
 #include "pipeline/PipelineDocument.h"
 #include "pipeline/PipelineGraph.h"
@@ -254,7 +255,7 @@ void PipelineScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
             if (port && port->output) { // a connection starts here instead of a move
                 m_dragFrom = port;
                 m_dragLine = new QGraphicsPathItem;
-                QPen pen(QColor(0x56, 0xB4, 0xE9), 2, Qt::DashLine);
+                QPen pen(toneColour(Tone::Active, palette(), ToneUse::Mark), 2, Qt::DashLine);
                 m_dragLine->setPen(pen);
                 m_dragLine->setZValue(10);
                 addItem(m_dragLine);

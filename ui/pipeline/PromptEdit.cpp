@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/PromptEdit.h"
 
+#include "common/Tones.h"
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QKeyEvent>
@@ -17,10 +18,11 @@ class PromptHighlighter final : public QSyntaxHighlighter
 {
 public:
     using QSyntaxHighlighter::QSyntaxHighlighter;
-    void setNames(const QStringList& names, const QColor& link)
+    void setNames(const QStringList& names, const QColor& link, const QColor& unknown)
     {
         m_names = names;
         m_link = link;
+        m_unknown = unknown;
         rehighlight();
     }
 
@@ -32,7 +34,7 @@ protected:
         known.setForeground(m_link);
         known.setFontWeight(QFont::DemiBold);
         QTextCharFormat unknown;
-        unknown.setForeground(QColor(0xD5, 0x5E, 0x00));
+        unknown.setForeground(m_unknown);
         unknown.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         for (auto it = reference.globalMatch(text); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
@@ -44,6 +46,7 @@ protected:
 private:
     QStringList m_names;
     QColor m_link;
+    QColor m_unknown;
 };
 
 PromptEdit::PromptEdit(QWidget* parent)
@@ -64,7 +67,7 @@ void PromptEdit::setNamesInReach(const QStringList& names)
 {
     m_names = names;
     m_model->setStringList(names);
-    m_highlighter->setNames(names, palette().color(QPalette::Link));
+    m_highlighter->setNames(names, palette().color(QPalette::Link), toneColour(Tone::Warning, palette()));
 }
 
 QString PromptEdit::prefixAtCursor() const

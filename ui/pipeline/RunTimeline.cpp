@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipeline/RunTimeline.h"
 
+#include "common/Tones.h"
 #include "pipeline/NodeItem.h"
 #include "report/FigureFormat.h"
 
@@ -37,10 +38,10 @@ QColor runStateColour(NodeState state, const QPalette& palette)
     switch (state) {
     case NodeState::Waiting:
     case NodeState::Skipped: return palette.color(QPalette::PlaceholderText);
-    case NodeState::Running: return {0x56, 0xB4, 0xE9};
-    case NodeState::Done: return {0x00, 0x9E, 0x73};
-    case NodeState::Failed: return {0xD5, 0x5E, 0x00};
-    case NodeState::Cached: return {0xCC, 0x79, 0xA7};
+    case NodeState::Running: return toneColour(Tone::Active, palette);
+    case NodeState::Done: return toneColour(Tone::Positive, palette);
+    case NodeState::Failed: return toneColour(Tone::Negative, palette);
+    case NodeState::Cached: return toneColour(Tone::Cached, palette);
     }
     return palette.color(QPalette::Text);
 }

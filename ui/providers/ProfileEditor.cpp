@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/ProfileEditor.h"
 
+#include "common/Tones.h"
 #include "catalog/CatalogService.h"
 #include "common/PlainTextLabels.h"
 #include "config/AppConfig.h"
@@ -29,9 +30,6 @@ using namespace Qt::StringLiterals;
 
 namespace juxta {
 namespace {
-
-const QString kOk = u"#2E9E5B"_s;
-const QString kBad = u"#C8372D"_s;
 
 QLabel* hintLabel(QWidget* parent)
 {
@@ -272,10 +270,10 @@ void ProfileEditor::updateUrlState()
     m_form->setRowVisible(m_script, isScriptedUrl(url)); // only an Offline · Scripted profile has a script
     m_script->setUrl(url);
     if (check.verdict == UrlVerdict::Invalid && !m_baseUrl->text().trimmed().isEmpty())
-        m_urlHint->setText(u"<span style='color:%1'>%2</span>"_s.arg(kBad, check.message.toHtmlEscaped()));
+        m_urlHint->setText(toneSpan(Tone::Negative, palette(), check.message.toHtmlEscaped()));
     else if (publicHttp)
-        m_urlHint->setText(u"<span style='color:%1'>%2</span>"_s.arg(
-            kBad, tr("Plain http:// to a public host: anyone on the way can read your key and prompts.")));
+        m_urlHint->setText(toneSpan(Tone::Negative, palette(),
+                                    tr("Plain http:// to a public host: anyone on the way can read your key and prompts.")));
     else if (url.scheme() == u"http"_s)
         m_urlHint->setText(tr("Plain http:// is fine here: %1 is on this machine or your private network.")
                                .arg(url.host().toHtmlEscaped()));
@@ -316,9 +314,9 @@ void ProfileEditor::showKeyStatus()
             return;
         switch (r.status) {
         case SecretResult::Status::Ok:
-            self->m_keyStatus->setText(u"<span style='color:%1'>✓</span> %2"_s.arg(
-                kOk, tr("A key is stored in the %1. Type a new one to replace it.")
-                         .arg(self->m_secrets.description().toHtmlEscaped())));
+            self->m_keyStatus->setText(toneSpan(Tone::Positive, self->palette(), u"✓"_s) + u' '
+                                       + tr("A key is stored in the %1. Type a new one to replace it.")
+                                             .arg(self->m_secrets.description().toHtmlEscaped()));
             self->m_key->setPlaceholderText(u"••••••••••••  "_s + tr("(stored)"));
             self->m_removeKeyButton->setEnabled(true);
             break;
@@ -327,8 +325,8 @@ void ProfileEditor::showKeyStatus()
                                            .arg(self->m_secrets.description().toHtmlEscaped()));
             break;
         default:
-            self->m_keyStatus->setText(u"<span style='color:%1'>%2</span>"_s.arg(
-                kBad, r.message.section(u" ("_s, 0, 0).section(u". "_s, 0, 0).toHtmlEscaped()));
+            self->m_keyStatus->setText(toneSpan(Tone::Negative, self->palette(),
+                                                r.message.section(u" ("_s, 0, 0).section(u". "_s, 0, 0).toHtmlEscaped()));
             self->m_keyStatus->setToolTip(r.message);
             break;
         }
@@ -339,7 +337,7 @@ void ProfileEditor::test()
 {
     const ProviderProfile p = profile();
     if (const QString problem = validateProfile(p); !problem.isEmpty()) {
-        m_testResult->setText(u"<span style='color:%1'>%2</span>"_s.arg(kBad, problem.toHtmlEscaped()));
+        m_testResult->setText(toneSpan(Tone::Negative, palette(), problem.toHtmlEscaped()));
         emit testFinished(false);
         return;
     }
@@ -359,10 +357,11 @@ void ProfileEditor::onRefreshed(const QString& profileId, const QString& error, 
         return;
     m_testButton->setEnabled(true);
     if (error.isEmpty()) {
-        m_testResult->setText(u"<span style='color:%1'>✓</span> %2"_s.arg(
-            kOk, count == 1 ? tr("Connected: 1 model available.") : tr("Connected: %1 models available.").arg(count)));
+        m_testResult->setText(toneSpan(Tone::Positive, palette(), u"✓"_s) + u' '
+                              + (count == 1 ? tr("Connected: 1 model available.")
+                                            : tr("Connected: %1 models available.").arg(count)));
     } else {
-        m_testResult->setText(u"<span style='color:%1'>✗ %2</span>"_s.arg(kBad, error.toHtmlEscaped()));
+        m_testResult->setText(toneSpan(Tone::Negative, palette(), u"✗ "_s + error.toHtmlEscaped()));
     }
     emit testFinished(error.isEmpty());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/ProvidersDialog.h"
 
+#include "common/Tones.h"
 #include "catalog/CatalogService.h"
 #include "common/BoundedRead.h"
 #include "common/PlainTextLabels.h"
@@ -430,7 +431,7 @@ void ProvidersDialog::keysApplied(const QStringList& failures)
     if (!ok) {
         // The typed keys stay in the form so nothing is lost; the dialog stays open to say what failed.
         m_closeWhenKeysSaved = false;
-        m_status->setText(u"<span style='color:#C8372D'>%1</span>"_s.arg(message.toHtmlEscaped()));
+        m_status->setText(toneSpan(Tone::Negative, palette(), message.toHtmlEscaped()));
         return;
     }
     if (std::exchange(m_closeWhenKeysSaved, false))
@@ -451,7 +452,7 @@ void ProvidersDialog::done(int result)
     m_closeWhenKeysSaved = true;
     if (!save(&error)) {
         m_closeWhenKeysSaved = false;
-        m_status->setText(u"<span style='color:#C8372D'>%1</span>"_s.arg(error.toHtmlEscaped()));
+        m_status->setText(toneSpan(Tone::Negative, palette(), error.toHtmlEscaped()));
     }
 }
 
