@@ -34,6 +34,7 @@
 #include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QScreen>
 #include <QSplitter>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -93,6 +94,7 @@ private slots:
     void init();
     void cleanup();
     void fullConversation();
+    void emptyPageHintLeavesWithTheFirstMessage();
     void reopensFromHistoryAndDeletesWithUndo();
     void reasoningIsCollapsedAndToolCallsAreBlocks();
     void idleWindowRunsNoTimers();
@@ -283,6 +285,60 @@ void TestChatPage::fullConversation()
     QCOMPARE(retried.state, MessageState::Complete);
     QCOMPARE(retried.content, u"Recovered."_s);
     QCOMPARE(transcript()->message(7).id, retried.id);
+}
+
+// What the window shows, not a fresh render: the offscreen platform's screen grab reads the backing store, so a
+// region nobody repainted still holds its old pixels, as on a real screen.
+QImage shownOnScreen(QWidget* widget)
+{
+    QWidget* window = widget->window();
+    const QPixmap store = window->windowHandle()->screen()->grabWindow(window->winId());
+    const QRect area(widget->mapTo(window, QPoint(0, 0)) * store.devicePixelRatio(),
+                     widget->size() * store.devicePixelRatio());
+    return store.toImage().copy(area).convertToFormat(QImage::Format_RGB32);
+}
+
+int differingPixels(const QImage& a, const QImage& b)
+{
+    if (a.size() != b.size())
+        return a.width() * a.height();
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        const auto* la = reinterpret_cast<const QRgb*>(a.constScanLine(y));
+        const auto* lb = reinterpret_cast<const QRgb*>(b.constScanLine(y));
+        for (int x = 0; x < a.width(); ++x)
+            count += la[x] != lb[x];
+    }
+    return count;
+}
+
+void TestChatPage::emptyPageHintLeavesWithTheFirstMessage()
+{
+    // Welcome → chat at the window's first size: the empty page says what to do; once the first answer is there,
+    // nothing of that hint may stay on screen (it used to linger until the page was shown again).
+    m_window->resize(1100, 720);
+    m_window->showChat();
+    QWidget* viewport = transcript()->viewport();
+    QTest::qWait(200);
+    const QImage empty = shownOnScreen(viewport);
+    const QColor base = viewport->palette().color(QPalette::Base);
+    int ink = 0;
+    for (int y = empty.height() / 3; y < 2 * empty.height() / 3; ++y) {
+        for (int x = 0; x < empty.width(); ++x)
+            ink += QColor(empty.pixel(x, y)) != base;
+    }
+    QVERIFY2(ink > 100, "the empty page shows its hint"); // the hint's letters
+
+    m_server->enqueue(answer(u"Short."_s));
+    sendTyped(u"Hello"_s);
+    QCOMPARE(waitForAnswer().state, MessageState::Complete);
+    QTest::qWait(200); // every repaint the change asked for has reached the screen
+    const QImage shown = shownOnScreen(viewport);
+    const QImage fresh = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const int stale = differingPixels(shown, fresh);
+    if (stale > 0 && !qEnvironmentVariableIsEmpty("JUXTA_SCREENSHOT_DIR"))
+        shown.save(QDir(qEnvironmentVariable("JUXTA_SCREENSHOT_DIR")).filePath(u"chat_stale_hint.png"_s));
+    QVERIFY2(stale == 0, qPrintable(u"%1 pixels on screen differ from a fresh paint"_s.arg(stale)));
 }
 
 void TestChatPage::budgetGuardsTheChat()
