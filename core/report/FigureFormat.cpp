@@ -125,6 +125,67 @@ QString answerFiguresLine(const AnswerStats& stats, const QLocale& locale)
     return answerFigureLines(stats, locale).join(u"  ·  "_s);
 }
 
+namespace {
+
+QString spokenDuration(double ms, const QLocale& locale)
+{
+    if (ms < 1000)
+        return tr("%1 milliseconds").arg(locale.toString(ms, 'f', 0));
+    return tr("%1 seconds").arg(locale.toString(ms / 1000.0, 'f', ms < 10'000 ? 2 : 1));
+}
+
+} // namespace
+
+QString answerFiguresSpoken(const AnswerStats& s, const QLocale& locale)
+{
+    QStringList sentences;
+    const QString served = !s.servedModel.isEmpty() ? s.servedModel : s.servedBy;
+    if (!s.servedBy.isEmpty() && !s.requestedModel.isEmpty() && s.servedBy != s.requestedModel)
+        sentences.append(tr("Served by %1, as a fallback from %2").arg(s.servedBy, s.requestedModel));
+    else if (!served.isEmpty())
+        sentences.append(tr("Served by %1").arg(served));
+    if (s.offline)
+        sentences.append(tr("Offline: answered inside Juxta, free by definition"));
+    if (s.fallbackNotes.size() == 1) // spelled out: read aloud, "attempt(s)" would be heard as it is written
+        sentences.append(tr("1 failed attempt before"));
+    else if (!s.fallbackNotes.isEmpty())
+        sentences.append(tr("%1 failed attempts before").arg(s.fallbackNotes.size()));
+    if (s.ttftMs)
+        sentences.append(tr("Time to first token %1").arg(spokenDuration(*s.ttftMs, locale)));
+    if (const std::optional<double> rate = honestTokensPerSecond(s))
+        sentences.append(tr("%1 tokens per second").arg(locale.toString(*rate, 'f', *rate < 100 ? 1 : 0)));
+    if (s.totalMs)
+        sentences.append(tr("Total time %1").arg(spokenDuration(*s.totalMs, locale)));
+    if (s.inputTokens || s.outputTokens) {
+        const QString in = s.inputTokens ? formatTokens(*s.inputTokens, locale) : tr("an unknown number of");
+        const QString out = s.outputTokens ? formatTokens(*s.outputTokens, locale) : tr("an unknown number of");
+        sentences.append(tr("%1 input tokens, %2 output tokens").arg(in, out));
+    }
+    if (s.costUsd && !s.offline)
+        sentences.append(s.costIsEstimate ? tr("Estimated cost %1").arg(formatMoney(*s.costUsd, u"USD"_s))
+                                          : tr("Cost %1").arg(formatMoney(*s.costUsd, u"USD"_s)));
+    else if (!s.offline && s.outputTokens)
+        sentences.append(tr("Price unknown"));
+    if (!s.finishReason.isEmpty())
+        sentences.append(tr("Finish reason: %1").arg(QString(s.finishReason).replace(u'_', u' ')));
+    if (!s.errorClass.isEmpty())
+        sentences.append(tr("Error, %1: %2").arg(QString(s.errorClass).replace(u'_', u' '), s.errorMessage));
+    return sentences.isEmpty() ? QString() : sentences.join(u". "_s) + u'.';
+}
+
+QString repeatStatsSpoken(const RepeatStats& r, const QLocale& locale)
+{
+    QStringList sentences{tr("%1 runs, %2 succeeded").arg(r.runs).arg(r.succeeded)};
+    if (r.ttftMs)
+        sentences.append(tr("Time to first token: median %1, 95th percentile %2")
+                             .arg(spokenDuration(r.ttftMs->median, locale), spokenDuration(r.ttftMs->p95, locale)));
+    if (r.totalMs)
+        sentences.append(tr("Total time: median %1, 95th percentile %2, from %3 to %4")
+                             .arg(spokenDuration(r.totalMs->median, locale), spokenDuration(r.totalMs->p95, locale),
+                                  spokenDuration(r.totalMs->min, locale), spokenDuration(r.totalMs->max, locale)));
+    return sentences.join(u". "_s) + u'.';
+}
+
 QString formatRepeatStats(const RepeatStats& r, const QLocale& locale)
 {
     QString text = tr("%1 runs (%2 ok)").arg(r.runs).arg(r.succeeded);

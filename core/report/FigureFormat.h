@@ -41,4 +41,10 @@ QString nodeRunFiguresLine(const NodeRun& run, const QLocale& locale = QLocale()
 // "3 runs (3 ok): TTFT median 210 ms, p95 260 ms · total median 1.80 s, p95 2.10 s, spread …"
 QString formatRepeatStats(const RepeatStats& stats, const QLocale& locale = QLocale());
 
+// The same figures as a screen reader should speak them: sentences with the units and abbreviations in words and
+// no symbols ("Time to first token 320 milliseconds. 42.0 tokens per second. …"), for accessible names and
+// descriptions. The figures are those of answerFigureLines and formatRepeatStats, never others.
+QString answerFiguresSpoken(const AnswerStats& stats, const QLocale& locale = QLocale());
+QString repeatStatsSpoken(const RepeatStats& stats, const QLocale& locale = QLocale());
+
 } // namespace juxta

@@ -17,6 +17,7 @@
 #include "storage/HistoryService.h"
 
 #include <QAbstractEventDispatcher>
+#include <QAccessible>
 #include <QApplication>
 
 #include <ctime>
@@ -201,6 +202,12 @@ void TestChatPage::fullConversation()
     QVERIFY(figures);
     QVERIFY2(figures->text().contains(u"12 in / "_s), qPrintable(figures->text()));
     QVERIFY(figures->text().contains(u"TTFT "_s));
+    // What a screen reader hears: the same figures in words, on the line and as the answer's description.
+    const QString heard = QAccessible::queryAccessibleInterface(const_cast<QLabel*>(figures))->text(QAccessible::Name);
+    QVERIFY2(heard.contains(u"Time to first token "_s) && heard.contains(u"12 input tokens, "_s)
+                 && heard.contains(u"Finish reason: stop."_s) && !heard.contains(u"·"_s),
+             qPrintable(heard));
+    QCOMPARE(QAccessible::queryAccessibleInterface(widget(1))->text(QAccessible::Description), heard);
     // The figures line wraps inside the answer when the window is narrow, instead of running off its edge.
     const QSize before = m_window->size();
     m_window->resize(520, before.height());

@@ -38,6 +38,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QAccessible>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -269,6 +270,16 @@ void TestComparePage::fourModelsWithAFallbackShowTheScriptedFigures()
         QVERIFY2(c->figures().contains(u"12 in / "_s), qPrintable(c->figures()));
         QVERIFY(c->figures().contains(u"$"_s));
         QVERIFY(c->figures().contains(u"finish: stop"_s));
+        // A screen reader hears the same figures in words: on the figures line and as the column's description.
+        QLabel* figuresLabel = c->findChild<QLabel*>(u"columnFigures"_s);
+        QAccessibleInterface* spoken = QAccessible::queryAccessibleInterface(figuresLabel);
+        QVERIFY(spoken);
+        const QString heard = spoken->text(QAccessible::Name);
+        QVERIFY2(heard.contains(u"Time to first token "_s + formatDuration(*f.ttftMs).replace(u" ms"_s, u" milliseconds"_s)),
+                 qPrintable(heard));
+        QVERIFY2(heard.contains(u"12 input tokens"_s) && !heard.contains(u"TTFT"_s) && !heard.contains(u"·"_s),
+                 qPrintable(heard));
+        QCOMPARE(QAccessible::queryAccessibleInterface(c)->text(QAccessible::Description), heard);
         QCOMPARE(c->transcript()->count(), 2);
         QVERIFY(c->transcript()->message(1).content.contains(model));
     }
@@ -356,6 +367,7 @@ void TestComparePage::repeatsGiveStatisticsAndOneColumnStops()
         QCOMPARE(stats.ttftMs->samples, 3);
         QVERIFY(stats.totalMs->p95 >= stats.totalMs->median);
         QVERIFY2(lane->column().figures().contains(u"3 runs (3 ok)"_s), qPrintable(lane->column().figures()));
+        QVERIFY(lane->column().accessibleDescription().contains(u"3 runs, 3 succeeded. Time to first token: median "_s));
         // The runs are versions of the turn: ‹ 3 / 3 ›.
         QCOMPARE(lane->column().transcript()->branch(1).count, 3);
     }

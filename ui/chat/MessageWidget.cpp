@@ -276,6 +276,13 @@ void MessageWidget::buildStatus()
         footer->setTextFormat(Qt::PlainText);
         footer->setWordWrap(true); // a narrow window wraps the figures instead of cutting them at the edge
         footer->setToolTip(figures);
+        // A screen reader reads words, not "TTFT" and "·": the same figures as sentences, also as the answer's
+        // description so they are heard with it.
+        QString spoken = answerFiguresSpoken(s);
+        if (!s.fallbackNotes.isEmpty())
+            spoken += u' ' + tr("Before: %1.").arg(s.fallbackNotes.join(u"; "_s));
+        footer->setAccessibleName(spoken);
+        setAccessibleDescription(spoken);
         footer->setForegroundRole(QPalette::PlaceholderText);
         footer->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QFont small = footer->font();

@@ -172,10 +172,12 @@ QString CompareColumn::estimate() const
     return m_estimate->text();
 }
 
-void CompareColumn::setFigures(const QString& text, const QString& tooltip)
+void CompareColumn::setFigures(const QString& text, const QString& tooltip, const QString& spoken)
 {
     m_figures->setText(text);
     m_figures->setToolTip(tooltip);
+    m_figures->setAccessibleName(spoken);
+    setAccessibleDescription(spoken.isEmpty() ? text : spoken);
 }
 
 QString CompareColumn::figures() const

@@ -27,7 +27,9 @@ public:
     ColumnStatus status() const { return m_status; }
     void setEstimate(const QString& text, const QString& tooltip = {}); // what the next send may cost here
     QString estimate() const;
-    void setFigures(const QString& text, const QString& tooltip = {}); // several lines of plain text
+    // Several lines of plain text; `spoken`, the same figures in words, is what a screen reader reads (the label's
+    // accessible name and the column's description) — the text itself when empty.
+    void setFigures(const QString& text, const QString& tooltip = {}, const QString& spoken = {});
     QString figures() const;
     void setMarks(bool fastest, bool cheapest, bool longest);
     QString marks() const;

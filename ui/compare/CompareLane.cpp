@@ -216,10 +216,13 @@ void CompareLane::showFinalFigures()
         stats.servedModel.clear();
     }
     QString text = answerFigureLines(stats).join(u'\n');
+    QString spoken = answerFiguresSpoken(stats);
     const RepeatStats repeat = m_lane.repeatStats();
-    if (repeat.runs > 1)
+    if (repeat.runs > 1) {
         text += u'\n' + formatRepeatStats(repeat);
-    m_column.setFigures(text, m_anonymous.isEmpty() ? stats.fallbackNotes.join(u'\n') : QString());
+        spoken += u' ' + repeatStatsSpoken(repeat);
+    }
+    m_column.setFigures(text, m_anonymous.isEmpty() ? stats.fallbackNotes.join(u'\n') : QString(), spoken);
     m_column.setVotingEnabled(true);
 }
 
