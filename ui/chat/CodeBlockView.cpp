@@ -19,6 +19,7 @@ namespace juxta {
 CodeBlockView::CodeBlockView(const QString& code, const QString& language, QWidget* parent)
     : QFrame(parent)
     , m_code(code)
+    , m_language(language)
 {
     setObjectName(u"codeBlock"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -41,6 +42,7 @@ CodeBlockView::CodeBlockView(const QString& code, const QString& language, QWidg
     m_copy->setText(tr("Copy"));
     m_copy->setAutoRaise(true);
     m_copy->setAccessibleName(tr("Copy code"));
+    m_copy->setAccessibleDescription(tr("Copy this code block to the clipboard"));
     m_copy->setToolTip(tr("Copy this code block to the clipboard"));
     connect(m_copy, &QToolButton::clicked, this, &CodeBlockView::copy);
     headerLayout->addWidget(m_copy);
@@ -83,6 +85,14 @@ void CodeBlockView::copy()
     QApplication::clipboard()->setText(m_code);
     m_copy->setText(tr("Copied"));
     QTimer::singleShot(1500, m_copy, [button = m_copy] { button->setText(tr("Copy")); });
+}
+
+void CodeBlockView::setSubject(const QString& subject)
+{
+    m_copy->setAccessibleName(tr("Copy %1").arg(subject));
+    QString name = subject;
+    name[0] = name.at(0).toUpper();
+    m_text->setAccessibleName(m_language.isEmpty() ? name : tr("%1, %2").arg(name, m_language));
 }
 
 } // namespace juxta

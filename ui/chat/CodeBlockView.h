@@ -18,6 +18,8 @@ public:
 
     QString code() const { return m_code; }
     QToolButton* copyButton() const { return m_copy; }
+    // Which block this is ("code block 2 of answer 3"): names the copy button and the text for a screen reader.
+    void setSubject(const QString& subject);
     bool hasHeightForWidth() const override { return false; }
     QSize sizeHint() const override;
 
@@ -25,6 +27,7 @@ private:
     void copy();
 
     QString m_code;
+    QString m_language;
     QPlainTextEdit* m_text;
     QToolButton* m_copy;
 };

@@ -48,7 +48,7 @@ MessageWidget::MessageWidget(const MessageRecord& message, BranchPosition branch
     m_part.start = 0;
     m_part.end = -1;
     setObjectName(message.role == MessageRole::User ? u"userMessage"_s : u"assistantMessage"_s);
-    setAccessibleName(message.role == MessageRole::User ? tr("Your message") : tr("Answer"));
+    setAccessibleName(message.role == MessageRole::User ? tr("Your message") : tr("Answer")); // until setSubject
     setFocusPolicy(Qt::NoFocus);
     if (message.role == MessageRole::User) {
         setAutoFillBackground(true);
@@ -66,9 +66,47 @@ QToolButton* MessageWidget::addAction(const QString& objectName, const QString& 
     button->setObjectName(objectName);
     button->setText(text);
     button->setToolTip(tip);
-    button->setAccessibleName(tip);
+    button->setAccessibleName(tip); // setSubject names it with the message it acts on
+    button->setAccessibleDescription(tip);
     button->setAutoRaise(true);
     return button;
+}
+
+void MessageWidget::setSubject(const QString& subject)
+{
+    m_subject = subject;
+    nameControls();
+}
+
+void MessageWidget::nameControls()
+{
+    if (m_subject.isEmpty())
+        return;
+    const QString& s = m_subject;
+    const auto name = [this](const QString& object, const QString& text) {
+        if (auto* button = findChild<QToolButton*>(object))
+            button->setAccessibleName(text);
+    };
+    name(u"copyMessage"_s, tr("Copy %1").arg(s));
+    name(u"editMessage"_s, tr("Edit %1").arg(s));
+    name(u"regenerateMessage"_s, tr("Regenerate %1").arg(s));
+    name(u"previousBranch"_s, tr("Previous version of %1").arg(s));
+    name(u"nextBranch"_s, tr("Next version of %1").arg(s));
+    name(u"reasoningToggle"_s, tr("Show the reasoning of %1").arg(s));
+    name(u"retryAnswer"_s, tr("Retry %1").arg(s));
+    name(u"tryAnotherModel"_s, tr("Try another model for %1").arg(s));
+    QString capitalized = s;
+    capitalized[0] = capitalized.at(0).toUpper();
+    setAccessibleName(capitalized);
+    if (m_reasoningView)
+        m_reasoningView->setAccessibleName(tr("Reasoning of %1").arg(s));
+    const QList<MarkdownView*> texts = findChildren<MarkdownView*>(u"messageText"_s);
+    for (qsizetype i = 0; i < texts.size(); ++i) // prose between code blocks: passages of one text
+        texts.at(i)->setAccessibleName(texts.size() == 1 ? capitalized
+                                                          : tr("%1, passage %2 of %3").arg(capitalized).arg(i + 1).arg(texts.size()));
+    const QList<CodeBlockView*> blocks = findChildren<CodeBlockView*>();
+    for (qsizetype i = 0; i < blocks.size(); ++i)
+        blocks.at(i)->setSubject(tr("code block %1 of %2").arg(i + 1).arg(s));
 }
 
 QStringView MessageWidget::partText() const
@@ -312,6 +350,7 @@ void MessageWidget::setLiveExtras(const QString& reasoning, const QString& toolC
     if (toolCallsJson != m_message.toolCallsJson) {
         m_message.toolCallsJson = toolCallsJson;
         buildToolCalls();
+        nameControls();
         emit heightChanged();
     }
 }

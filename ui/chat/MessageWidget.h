@@ -26,6 +26,9 @@ public:
                   MessageActions actions = {});
 
     const QString& messageId() const { return m_message.id; }
+    // What this message is to a screen reader ("answer 2", "your message 1 to X"): its buttons and texts are named
+    // with it, so the same buttons of different messages are told apart.
+    void setSubject(const QString& subject);
     // Streaming: the new text only. Reasoning and tool calls are small and replaced whole.
     void appendText(QStringView text);
     void setLiveExtras(const QString& reasoning, const QString& toolCallsJson);
@@ -47,6 +50,7 @@ private:
     void buildBody();
     void buildReasoning();
     void buildToolCalls();
+    void nameControls();
     void buildStatus();
     QToolButton* addAction(const QString& objectName, const QString& text, const QString& tip);
     void copyMessage();
@@ -57,6 +61,7 @@ private:
     BranchPosition m_branch;
     MessagePart m_part;
     MessageActions m_actions;
+    QString m_subject;
     QVBoxLayout* m_layout = nullptr;
     QWidget* m_body = nullptr;
     MarkdownView* m_streamView = nullptr;

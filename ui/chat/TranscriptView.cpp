@@ -46,6 +46,30 @@ int TranscriptView::contentWidth() const
     return qMax(100, viewport()->width() - 2 * kSideMargin);
 }
 
+void TranscriptView::setOwner(const QString& owner)
+{
+    m_owner = owner;
+    setAccessibleName(owner.isEmpty() ? tr("Conversation") : tr("Answers from %1").arg(owner));
+    for (auto it = m_widgets.cbegin(); it != m_widgets.cend(); ++it)
+        it.value()->setSubject(subjectOf(m_rows.at(it.key())));
+}
+
+QString TranscriptView::subjectOf(const Row& row) const
+{
+    const MessageRole role = m_entries.at(row.entry).message.role;
+    int ordinal = 0; // the n-th message of its role on the path shown (only rows in view are named: cheap)
+    for (int i = 0; i <= row.entry; ++i)
+        ordinal += m_entries.at(i).message.role == role;
+    QString subject;
+    if (role == MessageRole::User)
+        subject = m_owner.isEmpty() ? tr("your message %1").arg(ordinal) : tr("your message %1 to %2").arg(ordinal).arg(m_owner);
+    else if (role == MessageRole::Assistant)
+        subject = m_owner.isEmpty() ? tr("answer %1").arg(ordinal) : tr("answer %1 from %2").arg(ordinal).arg(m_owner);
+    else
+        subject = tr("message %1").arg(row.entry + 1);
+    return row.part > 0 ? tr("%1, part %2").arg(subject).arg(row.part + 1) : subject;
+}
+
 MessagePart TranscriptView::partOf(const Row& row) const
 {
     const Entry& e = m_entries.at(row.entry);
@@ -292,6 +316,7 @@ MessageWidget* TranscriptView::materialize(int rowIndex)
     const Row& row = m_rows.at(rowIndex);
     const Entry& e = m_entries.at(row.entry);
     auto* w = new MessageWidget(e.message, e.branch, partOf(row), viewport(), m_actions);
+    w->setSubject(subjectOf(row));
     connect(w, &MessageWidget::heightChanged, this, &TranscriptView::onWidgetHeightChanged);
     connect(w, &MessageWidget::editRequested, this, &TranscriptView::editRequested);
     connect(w, &MessageWidget::copyRequested, this, [this](const QString& id) {

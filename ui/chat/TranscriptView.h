@@ -44,6 +44,9 @@ public:
     // 0 top … 1 bottom (which follows the stream again); for views scrolled together.
     void scrollToFraction(double fraction);
     void setMessageActions(MessageActions actions) { m_actions = actions; } // before messages are shown
+    // Whose answers these are (a compare column's title): in the names a screen reader hears ("answer 2 from X"),
+    // so the same buttons in several columns are told apart. Also names the view.
+    void setOwner(const QString& owner);
 
 signals:
     void editRequested(const QString& id);
@@ -75,7 +78,10 @@ private:
         bool measured = false;
     };
 
+    QString subjectOf(const Row& row) const; // "answer 2", "your message 1 to X", "answer 3, part 2"
+
     MessageActions m_actions;
+    QString m_owner;
     static bool takeSealBudget(); // UI thread only
     void relayout();
     void layoutPass(bool& changed);

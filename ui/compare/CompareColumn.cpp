@@ -19,7 +19,8 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
     auto* button = new QToolButton(parent);
     button->setText(text);
     button->setToolTip(tip);
-    button->setAccessibleName(tip);
+    button->setAccessibleName(tip); // until the column has a title (setTitle names it with the title)
+    button->setAccessibleDescription(tip);
     button->setAutoRaise(true);
     button->setCheckable(checkable);
     return button;
@@ -130,6 +131,16 @@ void CompareColumn::setTitle(const QString& title, const QString& tooltip)
     m_title->setText(title);
     m_title->setToolTip(tooltip.isEmpty() ? title : tooltip);
     setAccessibleName(tr("Column %1").arg(title));
+    // Every column has the same buttons: a screen reader tells them apart by the column they act on.
+    m_left->setAccessibleName(tr("Move %1 left").arg(title));
+    m_right->setAccessibleName(tr("Move %1 right").arg(title));
+    m_hide->setAccessibleName(tr("Hide %1").arg(title));
+    m_stop->setAccessibleName(tr("Stop %1").arg(title));
+    m_up->setAccessibleName(tr("Rate the answer from %1 good").arg(title));
+    m_down->setAccessibleName(tr("Rate the answer from %1 poor").arg(title));
+    m_best->setAccessibleName(tr("Vote the answer from %1 best").arg(title));
+    m_continue->setAccessibleName(tr("Continue with %1 as a chat").arg(title));
+    m_transcript->setOwner(title);
 }
 
 QString CompareColumn::title() const

@@ -14,6 +14,7 @@ LeaderboardDialog::LeaderboardDialog(const QList<LeaderboardRow>& rows, QWidget*
     : QDialog(parent)
     , m_table(new QTableWidget(int(rows.size()), 7, this))
 {
+    m_table->setAccessibleName(tr("Leaderboard"));
     setWindowTitle(tr("Your leaderboard"));
     m_table->setHorizontalHeaderLabels({tr("Model"), tr("Elo"), tr("Win rate"), tr("Votes"), tr("Wins"),
                                         tr("Losses"), tr("Ties")});

@@ -174,6 +174,8 @@ void PipelinePage::createActions()
             m_undoView->setObjectName(u"pipelineUndoHistory"_s);
             m_undoView->setWindowFlag(Qt::Tool);
             m_undoView->setWindowTitle(tr("Undo history"));
+            m_undoView->setAccessibleName(tr("Undo history"));
+            m_undoView->setAccessibleDescription(tr("Every edit of this pipeline; choose one to go back to it"));
             m_undoView->setEmptyLabel(tr("<empty pipeline>"));
             m_undoView->resize(320, 420);
         }
