@@ -12,11 +12,15 @@
 #include "onboarding/WelcomePage.h"
 #include "pipeline/PipelineEditor.h"
 #include "pipeline/PipelinePage.h"
+#include "compare/DiffDialog.h"
+#include "providers/ProfileEditor.h"
+#include "providers/ProvidersDialog.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QPushButton>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyleFactory>
@@ -134,6 +138,30 @@ void TestAppearance::firstMinutes()
         QTest::qWait(200);
         shot(window, u"4_pipeline"_s);
         window.pipelinePage()->editor().markSaved();
+
+        // The coloured states: a warning in the Providers dialog, a word diff's marks.
+        window.showProviders();
+        auto* providers = window.findChild<ProvidersDialog*>();
+        QVERIFY(providers);
+        QTRY_VERIFY(providers->isVisible());
+        auto* baseUrl = providers->editor()->findChild<QLineEdit*>();
+        for (QLineEdit* field : providers->editor()->findChildren<QLineEdit*>()) {
+            if (field->accessibleName() == u"Base URL"_s)
+                baseUrl = field;
+        }
+        baseUrl->selectAll(); // plain http to a public host: the warning, in its tone
+        QTest::keyClicks(baseUrl, u"http://api.example.com/v1"_s);
+        QTest::qWait(50);
+        shot(*providers, u"5_providers"_s);
+        providers->reject();
+        DiffDialog diff({u"scripted/swift"_s, u"scripted/steady"_s},
+                        {u"Comparing models shows which one answers fastest and cheapest for your prompt."_s,
+                         u"Comparing models shows which one answers best and cheapest for this prompt."_s},
+                        &window);
+        diff.resize(640, 260);
+        diff.show();
+        QTest::qWait(50);
+        shot(diff, u"6_diff"_s);
     }
     QApplication::setPalette(original);
 }

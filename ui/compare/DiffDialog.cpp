@@ -90,8 +90,8 @@ void DiffDialog::refresh()
         else if (span.kind == DiffSpan::Kind::Added)
             added += int(diffUnits(span.text).size());
     }
-    QString summary = tr("Only in the first (red): %n piece(s).", nullptr, removed) + u' '
-                      + tr("Only in the second (green): %n piece(s).", nullptr, added);
+    QString summary = tr("Only in the first (struck through): %n piece(s).", nullptr, removed) + u' '
+                      + tr("Only in the second (underlined): %n piece(s).", nullptr, added);
     if (diff.approximate)
         summary += u' ' + tr("The answers differ too much for an exact diff: the differing middle is shown whole.");
     m_summary->setText(summary);

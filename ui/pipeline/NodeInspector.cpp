@@ -335,6 +335,8 @@ void NodeInspector::buildPipelineForm()
     name->setObjectName(u"pipelineName"_s);
     auto* description = new QLineEdit(p.description, m_form);
     description->setObjectName(u"pipelineDescription"_s);
+    description->setCursorPosition(0); // a long description is read from its start
+    description->setToolTip(p.description);
     const auto commit = [this, name, description] {
         if (name->text() == m_editor.pipeline().name && description->text() == m_editor.pipeline().description)
             return;

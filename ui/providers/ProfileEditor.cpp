@@ -36,6 +36,7 @@ QLabel* hintLabel(QWidget* parent)
     // No word wrap: QFormLayout sizes wrapped labels by sizeHint and leaves gaps around them. Long texts are
     // cut at the first sentence with the whole text in the tooltip (see showKeyStatus).
     auto* label = new QLabel(parent);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long hint never widens the form
     markRichText(label); // our markup; every outside part is escaped where it is set
     QFont small = label->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
@@ -101,6 +102,8 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->setWordWrap(true);
     m_preset->setForegroundRole(QPalette::PlaceholderText);
+    m_preset->setWordWrap(true); // a preset's setup hint is a paragraph: wrapped, never widening the form
+    m_preset->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* keyRow = new QHBoxLayout;
     keyRow->addWidget(m_key, 1);
@@ -121,15 +124,23 @@ ProfileEditor::ProfileEditor(SecretStore& secrets, CatalogService& catalog, QWid
     auto* outer = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     m_form = form;
+    outer->addWidget(m_preset); // above the form: a wrapped paragraph inside a QFormLayout leaves gaps around it
     outer->addLayout(form);
     outer->addStretch(1); // spare height goes below the form, not between its rows
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QString(), m_preset);
     form->addRow(tr("&Name"), m_name);
     form->addRow(tr("&Id"), m_id);
     form->addRow(tr("&API style"), m_api);
-    form->addRow(tr("&Base URL"), m_baseUrl);
-    form->addRow(QString(), m_urlHint);
+    // The URL's hint sits under it in the field's own column, wrapped: the warning about plain http is a
+    // whole sentence (a wrapped label as a form row of its own leaves gaps around it).
+    auto* urlLabel = new QLabel(tr("&Base URL"), this);
+    urlLabel->setBuddy(m_baseUrl);
+    auto* urlColumn = new QVBoxLayout;
+    urlColumn->setSpacing(2);
+    urlColumn->addWidget(m_baseUrl);
+    urlColumn->addWidget(m_urlHint);
+    m_urlHint->setWordWrap(true);
+    form->addRow(urlLabel, urlColumn);
     form->addRow(QString(), m_allowInsecure);
     m_script = new ScriptFileRow(this);
     form->addRow(tr("Script"), m_script);
@@ -280,6 +291,7 @@ void ProfileEditor::updateUrlState()
     else
         m_urlHint->clear();
     m_urlHint->setVisible(!m_urlHint->text().isEmpty());
+    m_urlHint->setToolTip(m_urlHint->text()); // all of it, where a narrow dialog cuts the line
 }
 
 void ProfileEditor::updateAuthState()
