@@ -13,6 +13,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
+#include <QMenu>
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +78,46 @@ void TestMainWindow::showsMenusStatusAndCentre()
     for (int row = 0; row < shortcuts->table()->rowCount(); ++row)
         shown += !shortcuts->table()->isRowHidden(row);
     QCOMPARE(shown, 1);
+    // Every menu entry is reachable from the keyboard: a mnemonic that is unique in its menu (Alt, then letters).
+    QStringList unreachable;
+    std::function<void(QMenu*, const QString&)> walkMenu = [&](QMenu* menu, const QString& path) {
+        QHash<QChar, QString> taken;
+        for (QAction* a : menu->actions()) {
+            if (a->isSeparator() || !a->isVisible())
+                continue;
+            const QString text = a->text();
+            const qsizetype amp = text.indexOf(u'&');
+            const QChar key = amp >= 0 && amp + 1 < text.size() ? text.at(amp + 1).toLower() : QChar();
+            if (key.isNull() || key == u'&')
+                unreachable.append(path + u" ▸ "_s + text + u": no mnemonic"_s);
+            else if (taken.contains(key))
+                unreachable.append(path + u" ▸ "_s + text + u": mnemonic also used by "_s + taken.value(key));
+            else
+                taken.insert(key, text);
+            if (a->menu())
+                walkMenu(a->menu(), path + u" ▸ "_s + text);
+        }
+    };
+    for (QAction* top : window.menuBar()->actions())
+        walkMenu(top->menu(), top->text());
+    QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(u'\n')));
+    // No key is bound twice where both could fire (Qt runs neither of an ambiguous pair): window-wide keys among
+    // themselves, and the Pipeline view's keys against the window's.
+    QHash<QKeySequence, QAction*> bound;
+    QStringList ambiguous;
+    int keys = 0;
+    for (QAction* a : window.findChildren<QAction*>()) {
+        if (a->shortcutContext() == Qt::WidgetWithChildrenShortcut && a->parent() != window.pipelinePage())
+            continue; // a widget's own keys (a view's), only while it has focus
+        for (const QKeySequence& key : a->shortcuts()) {
+            if (QAction* other = bound.value(key); other && other != a)
+                ambiguous.append(key.toString() + u": "_s + other->text() + u" and "_s + a->text());
+            bound.insert(key, a);
+            ++keys;
+        }
+    }
+    QVERIFY(keys > 30); // the window's and the Pipeline view's keys were all seen
+    QVERIFY2(ambiguous.isEmpty(), qPrintable(ambiguous.join(u'\n')));
     QVERIFY(window.modelPicker());
     QVERIFY(window.findChild<QAction*>(u"actionQuit"_s));
     QCOMPARE(window.statusBar()->currentMessage(), u"Ready"_s);

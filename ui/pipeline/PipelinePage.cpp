@@ -148,13 +148,13 @@ QAction* PipelinePage::makeAction(const QString& name, const QString& text, cons
 void PipelinePage::createActions()
 {
     QList<QAction*>* files = &m_fileActions;
-    makeAction(u"pipelineNew"_s, tr("New pipeline"), QKeySequence(u"Ctrl+Alt+N"_s), [this] {
+    makeAction(u"pipelineNew"_s, tr("New pi&peline"), QKeySequence(u"Ctrl+Alt+N"_s), [this] {
         if (maybeSave())
             newPipeline();
     }, files);
-    makeAction(u"pipelineOpen"_s, tr("Open pipeline…"), QKeySequence::Open, [this] { openWithDialog(); }, files);
-    makeAction(u"pipelineSave"_s, tr("Save pipeline"), QKeySequence::Save, [this] { save(); }, files);
-    makeAction(u"pipelineSaveAs"_s, tr("Save pipeline as…"), QKeySequence(u"Ctrl+Alt+S"_s), [this] { saveAs(); }, files);
+    makeAction(u"pipelineOpen"_s, tr("&Open pipeline…"), QKeySequence::Open, [this] { openWithDialog(); }, files);
+    makeAction(u"pipelineSave"_s, tr("&Save pipeline"), QKeySequence::Save, [this] { save(); }, files);
+    makeAction(u"pipelineSaveAs"_s, tr("Save pipeline &as…"), QKeySequence(u"Ctrl+Alt+S"_s), [this] { saveAs(); }, files);
 
     QList<QAction*>* edit = &m_editActions;
     QAction* undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -215,18 +215,18 @@ void PipelinePage::createActions()
     }, pipe);
     makeAction(u"pipelineOutlineFocus"_s, tr("Go to the &outline"), QKeySequence(u"Ctrl+Alt+O"_s),
                [this] { m_outline->setFocus(); }, pipe);
-    makeAction(u"pipelineInspectorFocus"_s, tr("Go to the &inspector"), QKeySequence(u"Ctrl+Alt+I"_s),
+    makeAction(u"pipelineInspectorFocus"_s, tr("Go to the insp&ector"), QKeySequence(u"Ctrl+Alt+I"_s),
                [this] { m_inspector->focusFirstField(); }, pipe);
     makeAction(u"pipelineCanvasFocus"_s, tr("Go to the ca&nvas"), QKeySequence(u"Ctrl+Alt+C"_s),
                [this] { m_view->setFocus(); }, pipe);
     pipe->append(nullptr);
-    makeAction(u"pipelineArrange"_s, tr("Arrange &automatically"), QKeySequence(u"Ctrl+Alt+L"_s),
+    makeAction(u"pipelineArrange"_s, tr("Arran&ge automatically"), QKeySequence(u"Ctrl+Alt+L"_s),
                [this] { m_editor->arrange(); m_view->fitAll(m_scene->itemsRect()); }, pipe);
     makeAction(u"pipelineFit"_s, tr("&Fit to view"), QKeySequence(u"Ctrl+0"_s),
                [this] { m_view->fitAll(m_scene->itemsRect()); }, pipe);
     makeAction(u"pipelineZoomIn"_s, tr("Zoom &in"), QKeySequence::ZoomIn, [this] { m_view->zoomIn(); }, pipe);
-    makeAction(u"pipelineZoomOut"_s, tr("Zoom &out"), QKeySequence::ZoomOut, [this] { m_view->zoomOut(); }, pipe);
-    QAction* snap = makeAction(u"pipelineSnap"_s, tr("S&nap to grid"), {}, [] {}, pipe);
+    makeAction(u"pipelineZoomOut"_s, tr("Zoom o&ut"), QKeySequence::ZoomOut, [this] { m_view->zoomOut(); }, pipe);
+    QAction* snap = makeAction(u"pipelineSnap"_s, tr("Sna&p to grid"), {}, [] {}, pipe);
     snap->setCheckable(true);
     snap->setChecked(m_editor->snapToGrid());
     connect(snap, &QAction::toggled, this, [this](bool on) { m_editor->setSnapToGrid(on); });

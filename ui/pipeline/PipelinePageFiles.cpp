@@ -167,8 +167,11 @@ void PipelinePage::rebuildRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList recent = recentFiles();
-    for (const QString& path : recent) {
-        QAction* open = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+    for (qsizetype i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        // Numbered, so each is one key away once the menu is open ("&" in a file name is not a mnemonic).
+        const QString text = u"&%1 %2"_s.arg(i + 1).arg(QFileInfo(path).fileName().replace(u'&', u"&&"_s));
+        QAction* open = m_recentMenu->addAction(text, this, [this, path] {
             if (maybeSave())
                 openFile(path);
         });
@@ -181,9 +184,11 @@ void PipelinePage::rebuildRecentMenu()
 void PipelinePage::rebuildExamplesMenu()
 {
     m_examplesMenu->clear();
-    for (const PipelineExample& example : pipelineExamples()) {
-        const QString file = example.file;
-        m_examplesMenu->addAction(example.title, this, [this, file] { openExample(file); })->setObjectName(u"example_"_s + file);
+    const QList<PipelineExample> examples = pipelineExamples();
+    for (qsizetype i = 0; i < examples.size(); ++i) {
+        const QString file = examples.at(i).file;
+        const QString text = u"&%1 %2"_s.arg(i + 1).arg(QString(examples.at(i).title).replace(u'&', u"&&"_s));
+        m_examplesMenu->addAction(text, this, [this, file] { openExample(file); })->setObjectName(u"example_"_s + file);
     }
 }
 

@@ -281,7 +281,7 @@ void MainWindow::createMenus()
     rename->setShortcut(QKeySequence(Qt::Key_F2));
     QAction* focusInput = view->addAction(tr("Focus the &message box"), this, [this] { m_chat->composer()->editor()->setFocus(); });
     focusInput->setShortcut(QKeySequence(u"Ctrl+L"_s));
-    QAction* focusSearch = view->addAction(tr("Search &conversations"), this, [this] {
+    QAction* focusSearch = view->addAction(tr("Searc&h conversations"), this, [this] {
         m_chat->sidebar()->searchField()->setFocus();
         m_chat->sidebar()->searchField()->selectAll();
     });
@@ -337,15 +337,15 @@ void MainWindow::createToolBar()
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto* modes = new QActionGroup(this);
-    m_chatMode = new QAction(tr("Chat"), modes);
+    m_chatMode = new QAction(tr("&Chat"), modes);
     m_chatMode->setObjectName(u"actionChatMode"_s);
     m_chatMode->setShortcut(QKeySequence(u"Ctrl+1"_s));
     m_chatMode->setToolTip(tr("Chat with one model (Ctrl+1)"));
-    m_compareMode = new QAction(tr("Compare"), modes);
+    m_compareMode = new QAction(tr("Com&pare"), modes);
     m_compareMode->setObjectName(u"actionCompareMode"_s);
     m_compareMode->setShortcut(QKeySequence(u"Ctrl+2"_s));
     m_compareMode->setToolTip(tr("One prompt to several models side by side (Ctrl+2)"));
-    m_pipelineMode = new QAction(tr("Pipeline"), modes);
+    m_pipelineMode = new QAction(tr("Pipe&line"), modes);
     m_pipelineMode->setObjectName(u"actionPipelineMode"_s);
     m_pipelineMode->setShortcut(QKeySequence(u"Ctrl+3"_s));
     m_pipelineMode->setToolTip(tr("Chain models in a visual pipeline and watch them run (Ctrl+3)"));
