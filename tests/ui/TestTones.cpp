@@ -3,6 +3,8 @@
 // (WCAG 4.5:1 for text, 3:1 for marks), keeps its hue where it already read, and the views built on them (the diff,
 // the Providers dialog's status lines) use the palette they are shown with.
 #include "common/Tones.h"
+#include "charts/RunCharts.h"
+#include "compare/CompareFigures.h"
 #include "compare/DiffDialog.h"
 #include "compare/WordDiff.h"
 
@@ -10,6 +12,9 @@
 #include <QRegularExpression>
 #include <QStyle>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTextCursor>
+#include <qcustomplot.h>
 
 using namespace Qt::StringLiterals;
 using namespace juxta;
@@ -41,6 +46,7 @@ private slots:
     void everyToneReads();
     void aHueThatAlreadyReadsIsKept();
     void diffMarksFollowThePalette();
+    void viewsFollowAPaletteSwitch();
 };
 
 void TestTones::contrastRatioFollowsWcag()
@@ -125,6 +131,52 @@ void TestTones::diffMarksFollowThePalette()
         }
         QCOMPARE(marks, 2);
     }
+}
+
+void TestTones::viewsFollowAPaletteSwitch()
+{
+    // Dark mode switched on while the window is open: colours fitted to the old palette are fitted again.
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(paletteOf(Qt::white, Qt::white, Qt::black));
+    DiffDialog diff({u"a"_s, u"b"_s}, {u"one two"_s, u"one three"_s});
+    RunCharts charts;
+    ColumnFigures a, b;
+    a.label = u"fast"_s;
+    b.label = u"slow"_s;
+    a.succeeded = b.succeeded = true;
+    a.costUsd = 0.001;
+    b.costUsd = 0.002;
+    charts.setFigures({a, b}, {0, 1});
+    diff.show();
+    charts.show();
+    const QPalette dark = paletteOf(QColor(0x2B, 0x2B, 0x2E), QColor(0x1E, 0x1E, 0x20), QColor(0xE6, 0xE6, 0xE6));
+    QApplication::setPalette(dark);
+    QTest::qWait(50); // the charts fit their series once the plots have the new palette
+    QVERIFY(diff.view()->toHtml().contains(u"three"_s));
+    int bars = 0;
+    for (int i = 0; i < charts.costPlot()->plottableCount(); ++i) {
+        auto* bar = qobject_cast<QCPBars*>(charts.costPlot()->plottable(i));
+        QVERIFY(bar);
+        // The colour fitted to the dark base (orange, darkened for white, is itself again).
+        QCOMPARE(bar->brush().color(), seriesColour(i, dark));
+        ++bars;
+    }
+    QCOMPARE(bars, 2);
+    // The diff's text colours, read back from the view's document, read on the dark tints.
+    QTextCursor cursor(diff.view()->document());
+    int marked = 0;
+    while (!cursor.atEnd()) {
+        cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+        const QTextCharFormat format = cursor.charFormat();
+        if (format.background().style() != Qt::NoBrush) {
+            QVERIFY(contrastRatio(format.foreground().color(), format.background().color()) >= 4.5);
+            QVERIFY(contrastRatio(format.background().color(), dark.color(QPalette::Base)) < 2.0); // a dark tint
+            ++marked;
+        }
+        cursor.clearSelection();
+    }
+    QVERIFY(marked > 0);
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(TestTones)

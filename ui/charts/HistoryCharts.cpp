@@ -154,11 +154,12 @@ QString HistoryCharts::tipAt(QCustomPlot* plot, QPoint pos) const
 void HistoryCharts::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        for (QCustomPlot* plot : {m_latency, m_price, m_scatter}) {
-            applyPalette(plot);
-            plot->replot();
-        }
+    if (event->type() == QEvent::PaletteChange) { // after the plots have their new palette too (they get it after us)
+        QMetaObject::invokeMethod(this, [this] {
+            for (QCustomPlot* plot : {m_latency, m_price, m_scatter})
+                applyPalette(plot);
+            setPoints(m_points); // the series' colours are fitted to the palette's base
+        }, Qt::QueuedConnection);
     }
 }
 

@@ -75,6 +75,7 @@ void RunCharts::clear()
 void RunCharts::setFigures(const QList<ColumnFigures>& columns, const QList<int>& colourIndexes)
 {
     m_columns = columns;
+    m_colourIndexes = colourIndexes;
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     QVector<double> keys;
     for (int i = 0; i < columns.size(); ++i) {
@@ -139,6 +140,7 @@ void RunCharts::setTraces(const QList<QList<QPointF>>& traces, const QStringList
                           const QList<int>& colourIndexes)
 {
     m_traceLabels = labels;
+    m_traceColourIndexes = colourIndexes;
     while (m_throughput->graphCount() > traces.size())
         m_throughput->removeGraph(m_throughput->graphCount() - 1);
     double lastTime = 1, most = 10;
@@ -213,12 +215,21 @@ void RunCharts::resizeEvent(QResizeEvent* event)
 void RunCharts::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        for (QCustomPlot* plot : {m_latency, m_cost, m_throughput}) {
-            applyPalette(plot);
-            plot->replot();
-        }
-    }
+    if (event->type() == QEvent::PaletteChange) // after the plots have their new palette too (they get it after us)
+        QMetaObject::invokeMethod(this, &RunCharts::followPalette, Qt::QueuedConnection);
+}
+
+void RunCharts::followPalette()
+{
+    for (QCustomPlot* plot : {m_latency, m_cost, m_throughput})
+        applyPalette(plot);
+    // The series' colours are fitted to the palette's base: a new palette (dark mode switched on) fits them again.
+    if (!m_columns.isEmpty())
+        setFigures(m_columns, m_colourIndexes);
+    for (int i = 0; i < m_throughput->graphCount(); ++i)
+        m_throughput->graph(i)->setPen(QPen(seriesColour(m_traceColourIndexes.value(i, i), m_throughput->palette()), 2));
+    for (QCustomPlot* plot : {m_latency, m_cost, m_throughput})
+        plot->replot();
 }
 
 } // namespace juxta

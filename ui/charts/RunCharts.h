@@ -40,13 +40,16 @@ protected:
 
 private:
     QString tipAt(QCustomPlot* plot, QPoint pos) const;
+    void followPalette(); // axes, legends and series fitted to the palette now in use
 
     QCustomPlot* m_latency;
     QCustomPlot* m_cost;
     QCustomPlot* m_throughput;
     QCPItemText* m_costNote;
     QList<ColumnFigures> m_columns;
+    QList<int> m_colourIndexes;
     QStringList m_traceLabels;
+    QList<int> m_traceColourIndexes;
 };
 
 // "gpt-4o-mini" from "openai/gpt-4o-mini · t 0.2": short enough for an axis.

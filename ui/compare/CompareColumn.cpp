@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
+#include <QEvent>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -169,6 +170,13 @@ void CompareColumn::setStatus(ColumnStatus status)
     m_statusLabel->setPalette(palette);
     const bool running = status == ColumnStatus::Streaming || status == ColumnStatus::Waiting;
     m_stop->setEnabled(running);
+}
+
+void CompareColumn::changeEvent(QEvent* event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setStatus(m_status);
 }
 
 void CompareColumn::setEstimate(const QString& text, const QString& tooltip)

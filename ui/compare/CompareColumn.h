@@ -51,6 +51,9 @@ signals:
     void bestChosen();
     void continueRequested(); // carry on with this answer as a normal chat
 
+protected:
+    void changeEvent(QEvent* event) override; // the status colour follows a new palette
+
 private:
     QLabel* m_title;
     QLabel* m_statusLabel;

@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -80,6 +81,13 @@ void DiffDialog::select(int first, int second)
     refresh();
 }
 
+void DiffDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        refresh();
+}
+
 void DiffDialog::refresh()
 {
     const WordDiff diff = diffWords(m_texts.value(m_first->currentIndex()), m_texts.value(m_second->currentIndex()));
@@ -95,7 +103,7 @@ void DiffDialog::refresh()
     if (diff.approximate)
         summary += u' ' + tr("The answers differ too much for an exact diff: the differing middle is shown whole.");
     m_summary->setText(summary);
-    m_view->setHtml(diffToHtml(diff, m_view->palette()));
+    m_view->setHtml(diffToHtml(diff, palette())); // the dialog's: the view gets the new one after the dialog
 }
 
 } // namespace juxta

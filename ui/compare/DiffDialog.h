@@ -24,6 +24,9 @@ public:
     void select(int first, int second);
     QTextBrowser* view() const { return m_view; }
 
+protected:
+    void changeEvent(QEvent* event) override; // the marks' colours follow a new palette
+
 private:
     void refresh();
 
@@ -34,7 +37,8 @@ private:
     QTextBrowser* m_view;
 };
 
-// The diff as HTML: removed words red and struck through, added ones green; text escaped.
+// The diff as HTML: removed words struck through on a tint of the negative tone, added ones underlined on the
+// positive tone, both fitted to `palette`; text escaped.
 QString diffToHtml(const WordDiff& diff, const QPalette& palette);
 
 } // namespace juxta

@@ -11,6 +11,7 @@
 #include "report/FigureFormat.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -48,9 +49,7 @@ NodeInspector::NodeInspector(PipelineEditor& editor, AppConfig& config, const Mo
     m_problems->setWordWrap(true);
     m_problems->setObjectName(u"inspectorProblems"_s);
     m_problems->setTextFormat(Qt::PlainText);
-    QPalette warning = m_problems->palette();
-    warning.setColor(QPalette::WindowText, toneColour(Tone::Warning, warning, ToneUse::Text, QPalette::Window));
-    m_problems->setPalette(warning);
+    showProblemsInTone();
     m_layout->addWidget(m_problems);
 
     auto* run = new QVBoxLayout(m_runBox);
@@ -470,6 +469,20 @@ void NodeInspector::setRun(const std::optional<NodeRun>& run)
     m_figures->setText(figures);
     m_lastInput->setPlainText(run->input.asText());
     m_lastOutput->setPlainText(run->output.asText());
+}
+
+void NodeInspector::showProblemsInTone()
+{
+    QPalette warning = palette();
+    warning.setColor(QPalette::WindowText, toneColour(Tone::Warning, warning, ToneUse::Text, QPalette::Window));
+    m_problems->setPalette(warning);
+}
+
+void NodeInspector::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        showProblemsInTone();
 }
 
 } // namespace juxta

@@ -50,12 +50,16 @@ signals:
     void statusMessage(const QString& text, int timeoutMs);
     void modelUsed(const QString& reference); // remembered as the model new nodes start with
 
+protected:
+    void changeEvent(QEvent* event) override; // the problems' colour follows a new palette
+
 private:
     void rebuild();
     void buildNodeForm(const Node& node);
     void buildPipelineForm();
     void change(const QString& field, const std::function<void(Node&)>& set);
     void updateReach();
+    void showProblemsInTone();
     void commitVariables();
     QStringList namesInReach() const;
     QLineEdit* lineField(const QString& label, const QString& value, const QString& field,

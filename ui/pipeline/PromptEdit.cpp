@@ -4,6 +4,7 @@
 #include "common/Tones.h"
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QEvent>
 #include <QKeyEvent>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -68,6 +69,13 @@ void PromptEdit::setNamesInReach(const QStringList& names)
     m_names = names;
     m_model->setStringList(names);
     m_highlighter->setNames(names, palette().color(QPalette::Link), toneColour(Tone::Warning, palette()));
+}
+
+void PromptEdit::changeEvent(QEvent* event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_highlighter->setNames(m_names, palette().color(QPalette::Link), toneColour(Tone::Warning, palette()));
 }
 
 QString PromptEdit::prefixAtCursor() const

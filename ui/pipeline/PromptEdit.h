@@ -26,6 +26,7 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override; // the highlight's colours follow a new palette
 
 private:
     void showCompletions();
