@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Entry point: a sub-command runs headless on core alone; anything else starts the GUI.
 #include "cli/CommandLine.h"
+#include "common/Plurals.h"
 #include "config/SettingsLocation.h"
 #include "pipeline/PipelinePage.h"
 #include "shell/MainWindow.h"
@@ -30,6 +31,8 @@ int main(int argc, char* argv[])
     if (juxta::cli::isSubcommand(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        juxta::EnglishPlurals plurals; // "1 answer", not "1 answer(s)"
+        QCoreApplication::installTranslator(&plurals);
         return juxta::cli::run(QCoreApplication::arguments());
     }
     if (juxta::cli::isInformationRequest(argc, argv)) {
@@ -45,6 +48,8 @@ int main(int argc, char* argv[])
     if (!juxta::moveLegacySettings(&moveError)) // once, from where older versions kept them
         qWarning("%s", qPrintable(moveError));
     QApplication::setApplicationDisplayName(u"Juxta"_s);
+    juxta::EnglishPlurals plurals; // first: a real translation installed after it answers before it
+    QCoreApplication::installTranslator(&plurals);
     QTranslator translator; // the .qm files are embedded under :/i18n by qt_add_translations
     if (translator.load(QLocale(), u"juxta"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(&translator);

@@ -3,6 +3,7 @@
 // may claim, because here it is measured — two model nodes that answered the same prompt on the same rows.
 #include "report/ReportBuilder.h"
 
+#include "common/Plurals.h"
 #include "report/FigureFormat.h"
 #include "report/ReportCharts.h"
 
@@ -18,7 +19,7 @@ namespace {
 
 QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("Report", text, nullptr, n);
+    return translated("Report", text, n);
 }
 
 bool finished(const NodeRun& n)
@@ -75,7 +76,7 @@ std::optional<ReportClaim> savingsClaim(const QList<ReportBatchRow>& rows, const
         return modelOf.value(node).isEmpty() ? node : u"%1 (%2)"_s.arg(node, modelOf.value(node));
     };
     return ReportClaim{u"savings"_s, *cheap,
-                       tr("Savings: routing these %n rows to %1 would have cost %2 instead of %3 for %4 (measured: "
+                       tr("Savings: routing these %n row(s) to %1 would have cost %2 instead of %3 for %4 (measured: "
                           "each of them answered every one of these rows).", counted)
                            .arg(name(*cheap), formatCost(total.value(*cheap)), formatCost(total.value(*dear)), name(*dear)),
                        counted};
@@ -181,7 +182,7 @@ Report batchReport(const BatchRow& batch, const QHash<qint64, QByteArray>& rows,
             r.unpricedModels.append(m.model);
 
     r.verdict.append({u"outcome"_s, QString(),
-                      tr("Batch %1: %2 of %n rows done, %3 failed.", int(r.batchRows.size()))
+                      tr("Batch %1: %2 of %n row(s) done, %3 failed.", int(r.batchRows.size()))
                           .arg(r.runState)
                           .arg(done)
                           .arg(r.batchRows.size() - done),

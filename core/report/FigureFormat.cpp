@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/FigureFormat.h"
 
+#include "common/Plurals.h"
 #include "metrics/CallMetrics.h"
 #include "pipeline/RunRecord.h"
 #include "pricing/CostCalculator.h"
@@ -14,7 +15,7 @@ namespace {
 
 QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("Figures", text, nullptr, n);
+    return translated("Figures", text, n);
 }
 
 } // namespace
@@ -146,10 +147,8 @@ QString answerFiguresSpoken(const AnswerStats& s, const QLocale& locale)
         sentences.append(tr("Served by %1").arg(served));
     if (s.offline)
         sentences.append(tr("Offline: answered inside Juxta, free by definition"));
-    if (s.fallbackNotes.size() == 1) // spelled out: read aloud, "attempt(s)" would be heard as it is written
-        sentences.append(tr("1 failed attempt before"));
-    else if (!s.fallbackNotes.isEmpty())
-        sentences.append(tr("%1 failed attempts before").arg(s.fallbackNotes.size()));
+    if (!s.fallbackNotes.isEmpty())
+        sentences.append(tr("%n failed attempt(s) before", int(s.fallbackNotes.size())));
     if (s.ttftMs)
         sentences.append(tr("Time to first token %1").arg(spokenDuration(*s.ttftMs, locale)));
     if (const std::optional<double> rate = honestTokensPerSecond(s))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/ReportCharts.h"
 
+#include "common/Plurals.h"
 #include <QCoreApplication>
 #include <cmath>
 #include <limits>
@@ -10,9 +11,9 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QString tr(const char* text)
+QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("Report", text);
+    return translated("Report", text, n);
 }
 
 constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();

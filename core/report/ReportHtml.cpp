@@ -2,6 +2,7 @@
 // The HTML report: the same content as the Markdown one, laid out to be read on a phone, printed, or forwarded.
 #include "report/ReportWriters.h"
 
+#include "common/Plurals.h"
 #include "compare/WordDiff.h"
 #include "report/FigureFormat.h"
 #include "report/MarkupText.h"
@@ -17,9 +18,9 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QString tr(const char* text)
+QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("Report", text);
+    return translated("Report", text, n);
 }
 
 constexpr qsizetype kFoldChars = 1500; // longer answers are folded: the figures stay in view
@@ -160,12 +161,12 @@ QString metaLine(const Report& r)
 {
     QStringList parts;
     if (r.kind == ReportKind::Comparison)
-        parts << tr("%1 models").arg(r.models.size()) << tr("%1 prompt(s)").arg(r.prompts.size())
-              << tr("%1 run(s) each").arg(r.repeat);
+        parts << tr("%n model(s)", int(r.models.size())) << tr("%n prompt(s)", int(r.prompts.size()))
+              << tr("%n run(s) each", r.repeat);
     if (r.batch)
         parts << tr("%1 of %2 rows finished").arg(r.batchRows.size()).arg(r.batchTotalRows);
     else if (r.kind == ReportKind::PipelineRun)
-        parts << tr("%1 nodes").arg(r.nodes.size()) << tr("wall time %1").arg(formatDuration(r.wallMs));
+        parts << tr("%n node(s)", int(r.nodes.size())) << tr("wall time %1").arg(formatDuration(r.wallMs));
     if (r.kind == ReportKind::Conversation)
         parts << tr("%1 messages").arg(r.messages.size());
     parts << tr("total cost %1").arg(formatCost(r.totalCostUsd));
@@ -229,7 +230,7 @@ QByteArray reportHtml(const Report& r)
     section(u"charts"_s, tr("Charts"), charts);
 
     if (!r.leaderboard.isEmpty())
-        section(u"votes"_s, tr("Votes"), u"<p class=\"note\">"_s + esc(tr("%1 vote(s) cast in this comparison.").arg(r.voteCount))
+        section(u"votes"_s, tr("Votes"), u"<p class=\"note\">"_s + esc(tr("%n vote(s) cast in this comparison.", r.voteCount))
                                            + u"</p>"_s + tableHtml(leaderboardTable(r)));
     if (const ReportTable attempts = attemptsTable(r); !attempts.rows.isEmpty())
         section(u"attempts"_s, tr("Fallbacks and retries"), tableHtml(attempts));

@@ -2,6 +2,7 @@
 // The Markdown report: tables and the answers' own code blocks kept, for pull requests and wikis.
 #include "report/ReportWriters.h"
 
+#include "common/Plurals.h"
 #include "compare/WordDiff.h"
 #include "report/FigureFormat.h"
 #include "report/MarkupText.h"
@@ -17,9 +18,9 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QString tr(const char* text)
+QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("Report", text);
+    return translated("Report", text, n);
 }
 
 QString cell(QString text)

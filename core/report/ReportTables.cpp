@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/ReportTables.h"
 
+#include "common/Plurals.h"
 #include "report/FigureFormat.h"
 
 #include <QCoreApplication>
@@ -10,9 +11,9 @@ using namespace Qt::StringLiterals;
 namespace juxta {
 namespace {
 
-QString tr(const char* text)
+QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("Report", text);
+    return translated("Report", text, n);
 }
 
 const QString kNone = u"—"_s;
@@ -122,7 +123,7 @@ ReportTable attemptsTable(const Report& r)
     }
     for (const NodeRun& n : r.nodes) {
         if (n.attempts > std::max(1, n.items))
-            t.rows.append({n.node, n.servedBy.join(u", "_s), tr("%1 attempts for %2 answer(s)").arg(n.attempts).arg(std::max(1, n.items))});
+            t.rows.append({n.node, n.servedBy.join(u", "_s), tr("%n attempt(s)", n.attempts) + u' ' + tr("for %n answer(s)", std::max(1, n.items))});
     }
     return t;
 }

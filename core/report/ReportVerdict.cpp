@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/ReportVerdict.h"
 
+#include "common/Plurals.h"
 #include "report/FigureFormat.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,7 @@ namespace {
 
 QString tr(const char* text, int n = -1)
 {
-    return QCoreApplication::translate("Report", text, nullptr, n);
+    return translated("Report", text, n);
 }
 
 bool succeeded(const ReportAnswer& a)
@@ -110,9 +111,9 @@ QList<ReportClaim> comparisonVerdict(const Report& report)
     } else if (priced.size() >= 2 || (priced.size() == 1 && !unknown.isEmpty())) {
         const ReportModelFigures& c = *priced.first();
         const bool tie = priced.size() >= 2 && *priced.at(1)->costUsd == *c.costUsd;
-        QString text = tie ? tr("Cheapest: a tie between %1 and %2 — %3 for %n answers each", c.answers)
+        QString text = tie ? tr("Cheapest: a tie between %1 and %2 — %3 for %n answer(s) each", c.answers)
                                  .arg(c.model, priced.at(1)->model, formatCost(c.costUsd))
-                           : tr("Cheapest: %1 — %2 for %n answers", c.answers).arg(c.model, formatCost(c.costUsd));
+                           : tr("Cheapest: %1 — %2 for %n answer(s)", c.answers).arg(c.model, formatCost(c.costUsd));
         if (c.succeeded < c.answers) // cheap because it failed is not cheap
             text += tr(" (%1 succeeded)").arg(c.succeeded);
         if (priced.size() >= 2 && !tie)
@@ -161,7 +162,7 @@ QList<ReportClaim> runVerdict(const Report& report)
         failed += n.state == NodeState::Failed;
     }
     claims.append({u"outcome"_s, QString(),
-                   tr("Run %1: %2 of %n nodes done, %3 failed, in %4.", int(report.nodes.size()))
+                   tr("Run %1: %2 of %n node(s) done, %3 failed, in %4.", int(report.nodes.size()))
                        .arg(report.runState)
                        .arg(done)
                        .arg(failed)

@@ -199,7 +199,7 @@ QStringList PipelineEditor::paste(const QByteArray& bytes, std::optional<QPointF
     const QPointF offset = at ? *at - topLeft : QPointF(2 * kGrid, 2 * kGrid);
     const Pipeline fitted = fitFragment(*part, pipeline(), offset);
     QStringList names;
-    edit(tr("Paste %n nodes", nullptr, int(fitted.nodes.size())), [&](PipelineDocument& d) {
+    edit(tr("Paste %n node(s)", nullptr, int(fitted.nodes.size())), [&](PipelineDocument& d) {
         for (const Node& n : fitted.nodes)
             names.append(d.addNode(n, fitted.positions.value(n.name)));
         for (const Edge& e : fitted.edges)
