@@ -230,8 +230,9 @@ QByteArray reportHtml(const Report& r)
     section(u"charts"_s, tr("Charts"), charts);
 
     if (!r.leaderboard.isEmpty())
-        section(u"votes"_s, tr("Votes"), u"<p class=\"note\">"_s + esc(tr("%n vote(s) cast in this comparison.", r.voteCount))
-                                           + u"</p>"_s + tableHtml(leaderboardTable(r)));
+        section(u"votes"_s, tr("Votes"),
+                u"<p class=\"note\">"_s + esc(tr("%n vote(s) cast in this comparison.", r.voteCount)) + u"</p>"_s
+                    + tableHtml(leaderboardTable(r)));
     if (const ReportTable attempts = attemptsTable(r); !attempts.rows.isEmpty())
         section(u"attempts"_s, tr("Fallbacks and retries"), tableHtml(attempts));
 

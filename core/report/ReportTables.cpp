@@ -123,7 +123,8 @@ ReportTable attemptsTable(const Report& r)
     }
     for (const NodeRun& n : r.nodes) {
         if (n.attempts > std::max(1, n.items))
-            t.rows.append({n.node, n.servedBy.join(u", "_s), tr("%n attempt(s)", n.attempts) + u' ' + tr("for %n answer(s)", std::max(1, n.items))});
+            t.rows.append({n.node, n.servedBy.join(u", "_s),
+                tr("%n attempt(s)", n.attempts) + u' ' + tr("for %n answer(s)", std::max(1, n.items))});
     }
     return t;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/ModelEntryDelegate.h"
 
-#include "common/Tones.h"
 #include "catalog/ModelListModel.h"
+#include "common/Tones.h"
 
 #include <QApplication>
 #include <QMouseEvent>
@@ -82,11 +82,13 @@ void ModelEntryDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, 
     if (selected || hovered) {
         QPainterPath path;
         path.addRoundedRect(QRectF(r).adjusted(4, 1, -4, -1), 6, 6);
-        p->fillPath(path, selected ? pal.color(QPalette::Highlight)
-                                   : blendColours(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12));
+        p->fillPath(path,
+            selected ? pal.color(QPalette::Highlight)
+                     : blendColours(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.12));
     }
     const QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
-    const QColor muted = blendColours(text, selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base), 0.42);
+    const QColor muted
+        = blendColours(text, selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Base), 0.42);
 
     const int lineH = QFontMetrics(base).height();
     const int top = r.top() + 8;
@@ -110,15 +112,17 @@ void ModelEntryDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, 
     QFont starFont = base;
     starFont.setPointSizeF(base.pointSizeF() * 1.15);
     p->setFont(starFont);
-    p->setPen(favourite ? toneColour(Tone::Favourite, pal, ToneUse::Mark) : blendColours(muted, pal.color(QPalette::Base), 0.3));
+    p->setPen(favourite ? toneColour(Tone::Favourite, pal, ToneUse::Mark)
+                        : blendColours(muted, pal.color(QPalette::Base), 0.3));
     p->drawText(starRect(r), Qt::AlignCenter, favourite ? u"★"_s : u"☆"_s);
     left += kStarSize + 8;
 
     // Right column: context and capability pills on the first line, price on the second.
     QFont small = base;
     small.setPointSizeF(base.pointSizeF() * 0.85);
-    const QColor pillBg = selected ? blendColours(pal.color(QPalette::Highlight), pal.color(QPalette::HighlightedText), 0.18)
-                                   : blendColours(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08);
+    const QColor pillBg = selected
+        ? blendColours(pal.color(QPalette::Highlight), pal.color(QPalette::HighlightedText), 0.18)
+        : blendColours(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08);
     int right = r.right() - kPadding;
     const int line1Y = top + lineH / 2;
     const QStringList badges = index.data(ModelListModel::BadgesRole).toStringList();

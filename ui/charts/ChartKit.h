@@ -13,7 +13,6 @@ class QWidget;
 
 namespace juxta {
 
-
 // A plot with Juxta's look: palette colours, labelled axes (say the unit: "time (s)"), legend on when asked.
 QCustomPlot* createPlot(const QString& title, const QString& xLabel, const QString& yLabel, QWidget* parent);
 void applyPalette(QCustomPlot* plot); // again, after a palette change

@@ -2,8 +2,8 @@
 #include "charts/HistoryCharts.h"
 
 #include "charts/ChartKit.h"
-#include "common/Tones.h"
 #include "charts/RunCharts.h"
+#include "common/Tones.h"
 #include "pricing/CostCalculator.h"
 
 #include <QEvent>
@@ -62,7 +62,8 @@ void HistoryCharts::setPoints(const QList<UsagePoint>& points)
     auto* dots = new QCPGraph(m_latency->xAxis, m_latency->yAxis);
     dots->setName(tr("each request"));
     dots->setLineStyle(QCPGraph::lsNone);
-    dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, toneColour(Tone::Negative, m_latency->palette(), ToneUse::Mark), 4));
+    dots->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, toneColour(Tone::Negative, m_latency->palette(), ToneUse::Mark), 4));
     double slowest = 0;
     for (int i = 0; i < m_usage.size(); ++i) {
         const ModelUsage& u = m_usage.at(i);

@@ -226,8 +226,10 @@ void RunCharts::followPalette()
     // The series' colours are fitted to the palette's base: a new palette (dark mode switched on) fits them again.
     if (!m_columns.isEmpty())
         setFigures(m_columns, m_colourIndexes);
-    for (int i = 0; i < m_throughput->graphCount(); ++i)
-        m_throughput->graph(i)->setPen(QPen(seriesColour(m_traceColourIndexes.value(i, i), m_throughput->palette()), 2));
+    for (int i = 0; i < m_throughput->graphCount(); ++i) {
+        const QColor colour = seriesColour(m_traceColourIndexes.value(i, i), m_throughput->palette());
+        m_throughput->graph(i)->setPen(QPen(colour, 2));
+    }
     for (QCustomPlot* plot : {m_latency, m_cost, m_throughput})
         plot->replot();
 }

@@ -90,6 +90,8 @@ void CodeBlockView::copy()
 void CodeBlockView::setSubject(const QString& subject)
 {
     m_copy->setAccessibleName(tr("Copy %1").arg(subject));
+    if (subject.isEmpty())
+        return;
     QString name = subject;
     name[0] = name.at(0).toUpper();
     m_text->setAccessibleName(m_language.isEmpty() ? name : tr("%1, %2").arg(name, m_language));

@@ -102,11 +102,12 @@ void MessageWidget::nameControls()
         m_reasoningView->setAccessibleName(tr("Reasoning of %1").arg(s));
     const QList<MarkdownView*> texts = findChildren<MarkdownView*>(u"messageText"_s);
     for (qsizetype i = 0; i < texts.size(); ++i) // prose between code blocks: passages of one text
-        texts.at(i)->setAccessibleName(texts.size() == 1 ? capitalized
-                                                          : tr("%1, passage %2 of %3").arg(capitalized).arg(i + 1).arg(texts.size()));
+        texts.at(i)->setAccessibleName(texts.size() == 1
+                ? capitalized
+                : tr("%1, passage %2 of %3").arg(capitalized, QString::number(i + 1), QString::number(texts.size())));
     const QList<CodeBlockView*> blocks = findChildren<CodeBlockView*>();
     for (qsizetype i = 0; i < blocks.size(); ++i)
-        blocks.at(i)->setSubject(tr("code block %1 of %2").arg(i + 1).arg(s));
+        blocks.at(i)->setSubject(tr("code block %1 of %2").arg(QString::number(i + 1), s));
 }
 
 QStringView MessageWidget::partText() const

@@ -62,12 +62,14 @@ QString TranscriptView::subjectOf(const Row& row) const
         ordinal += m_entries.at(i).message.role == role;
     QString subject;
     if (role == MessageRole::User)
-        subject = m_owner.isEmpty() ? tr("your message %1").arg(ordinal) : tr("your message %1 to %2").arg(ordinal).arg(m_owner);
+        subject = m_owner.isEmpty() ? tr("your message %1").arg(ordinal)
+                                    : tr("your message %1 to %2").arg(QString::number(ordinal), m_owner);
     else if (role == MessageRole::Assistant)
-        subject = m_owner.isEmpty() ? tr("answer %1").arg(ordinal) : tr("answer %1 from %2").arg(ordinal).arg(m_owner);
+        subject = m_owner.isEmpty() ? tr("answer %1").arg(ordinal)
+                                    : tr("answer %1 from %2").arg(QString::number(ordinal), m_owner);
     else
         subject = tr("message %1").arg(row.entry + 1);
-    return row.part > 0 ? tr("%1, part %2").arg(subject).arg(row.part + 1) : subject;
+    return row.part > 0 ? tr("%1, part %2").arg(subject, QString::number(row.part + 1)) : subject;
 }
 
 MessagePart TranscriptView::partOf(const Row& row) const

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/CompareColumn.h"
 
-#include "common/Tones.h"
 #include "chat/TranscriptView.h"
+#include "common/Tones.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
-#include <QEvent>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;

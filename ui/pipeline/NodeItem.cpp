@@ -336,7 +336,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const bool large = scene() && static_cast<const PipelineScene*>(scene())->isLarge();
     if (lod < (large ? 0.4 : 0.25)) { // a block in the kind's colour: the shape of the graph; no text to read
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->fillRect(body, isSelected() ? highlight : m_problems.isEmpty() ? blendColours(base, kind, 0.35) : problem);
+        const QColor block = m_problems.isEmpty() ? blendColours(base, kind, 0.35) : problem;
+        painter->fillRect(body, isSelected() ? highlight : block);
         painter->fillRect(QRectF(0, 0, kWidth, kHeader), kind);
         if (m_run)
             painter->fillRect(QRectF(0, height() - 12, kWidth, 12), runStateColour(m_run->state, palette));
@@ -415,7 +416,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         for (const QString& port : ports) {
             const QPointF at = portPosition(output, port);
             const bool lit = !output && m_highlightPort && *m_highlightPort == port;
-            QColor fill = lit ? (m_highlightAccepted ? toneColour(Tone::Positive, palette, ToneUse::Mark) : problem) : kind;
+            const QColor accepted = toneColour(Tone::Positive, palette, ToneUse::Mark);
+            const QColor fill = lit ? (m_highlightAccepted ? accepted : problem) : kind;
             painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
             painter->setBrush(fill);
             painter->drawEllipse(at, lit ? kPortRadius + 2 : kPortRadius, lit ? kPortRadius + 2 : kPortRadius);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/ProfileEditor.h"
 
-#include "common/Tones.h"
 #include "catalog/CatalogService.h"
 #include "common/PlainTextLabels.h"
+#include "common/Tones.h"
 #include "config/AppConfig.h"
 #include "config/ProviderPresets.h"
 #include "config/TransportPolicy.h"
@@ -284,7 +284,7 @@ void ProfileEditor::updateUrlState()
         m_urlHint->setText(toneSpan(Tone::Negative, palette(), check.message.toHtmlEscaped()));
     else if (publicHttp)
         m_urlHint->setText(toneSpan(Tone::Negative, palette(),
-                                    tr("Plain http:// to a public host: anyone on the way can read your key and prompts.")));
+            tr("Plain http:// to a public host: anyone on the way can read your key and prompts.")));
     else if (url.scheme() == u"http"_s)
         m_urlHint->setText(tr("Plain http:// is fine here: %1 is on this machine or your private network.")
                                .arg(url.host().toHtmlEscaped()));
@@ -327,8 +327,8 @@ void ProfileEditor::showKeyStatus()
         switch (r.status) {
         case SecretResult::Status::Ok:
             self->m_keyStatus->setText(toneSpan(Tone::Positive, self->palette(), u"✓"_s) + u' '
-                                       + tr("A key is stored in the %1. Type a new one to replace it.")
-                                             .arg(self->m_secrets.description().toHtmlEscaped()));
+                + tr("A key is stored in the %1. Type a new one to replace it.")
+                      .arg(self->m_secrets.description().toHtmlEscaped()));
             self->m_key->setPlaceholderText(u"••••••••••••  "_s + tr("(stored)"));
             self->m_removeKeyButton->setEnabled(true);
             break;
@@ -338,7 +338,7 @@ void ProfileEditor::showKeyStatus()
             break;
         default:
             self->m_keyStatus->setText(toneSpan(Tone::Negative, self->palette(),
-                                                r.message.section(u" ("_s, 0, 0).section(u". "_s, 0, 0).toHtmlEscaped()));
+                r.message.section(u" ("_s, 0, 0).section(u". "_s, 0, 0).toHtmlEscaped()));
             self->m_keyStatus->setToolTip(r.message);
             break;
         }
@@ -370,8 +370,7 @@ void ProfileEditor::onRefreshed(const QString& profileId, const QString& error, 
     m_testButton->setEnabled(true);
     if (error.isEmpty()) {
         m_testResult->setText(toneSpan(Tone::Positive, palette(), u"✓"_s) + u' '
-                              + (count == 1 ? tr("Connected: 1 model available.")
-                                            : tr("Connected: %1 models available.").arg(count)));
+            + (count == 1 ? tr("Connected: 1 model available.") : tr("Connected: %1 models available.").arg(count)));
     } else {
         m_testResult->setText(toneSpan(Tone::Negative, palette(), u"✗ "_s + error.toHtmlEscaped()));
     }
