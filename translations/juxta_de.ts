@@ -29,73 +29,172 @@
     </message>
 </context>
 <context>
-    <name>CompareFormat</name>
+    <name>QObject</name>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
+        <source>fixed text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
+        <source>file %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>served by %1 (fallback from %2)</source>
-        <translation>beantwortet von %1 (Ausweichmodell für %2)</translation>
-    </message>
-    <message>
-        <source>served by %1</source>
-        <translation>beantwortet von %1</translation>
+        <source>no model chosen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n failed attempt(s) before</source>
-        <translation>
-            <numerusform>%n fehlgeschlagener Versuch davor</numerusform>
-            <numerusform>%n fehlgeschlagene Versuche davor</numerusform>
+        <source> (+%n fallback(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>TTFT %1</source>
-        <translation>TTFT %1</translation>
+        <source>template</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 tok/s</translation>
+        <source>regex · every match</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>total %1</source>
-        <translation>gesamt %1</translation>
+        <source>regex · first match</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 in / %2 out</source>
-        <translation>%1 ein / %2 aus</translation>
+        <source>JSON pointer %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>price unknown</source>
-        <translation>Preis unbekannt</translation>
+        <source>check JSON</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>finish: %1</source>
-        <translation>Ende: %1</translation>
+        <source>split</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>error: %1 — %2</source>
-        <translation>Fehler: %1 — %2</translation>
+        <source>join</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 runs (%2 ok)</source>
-        <translation>%1 Durchläufe (%2 erfolgreich)</translation>
+        <source>script</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>TTFT median %1, p95 %2</source>
-        <translation>TTFT Median %1, p95 %2</translation>
+        <source>contains “%1”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>total median %1, p95 %2, spread %3–%4</source>
-        <translation>Gesamtzeit Median %1, p95 %2, Spanne %3–%4</translation>
+        <source>matches /%1/</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>offline: answered inside Juxta, $0 by definition</source>
-        <translation>offline: in Juxta beantwortet, per Definition $0</translation>
+        <source>first input not skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a result of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modell</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run variable, fixed text or a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks a model, with fallbacks; maps over a list given to items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text with {{name}} filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regex, JSON pointer, JSON check, split, join or a script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends its input to then or else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passes on the first input that was not skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A result of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::AddNodePopup</name>
+    <message>
+        <source>Add a node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search node kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node kinds</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -178,6 +277,18 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>price unknown</source>
         <translation>Preis unbekannt</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished">Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Juxta conversation — lossless JSON, every branch, re-importable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation as Markdown — the shown branch, re-importable</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -313,6 +424,21 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
+    <message>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::CompareBoard</name>
+    <message>
+        <source>Answers side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>juxta::CompareColumn</name>
@@ -399,6 +525,38 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>¶ longest</source>
         <translation>¶ am längsten</translation>
+    </message>
+    <message>
+        <source>Move %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate the answer from %1 good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate the answer from %1 poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote the answer from %1 best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with %1 as a chat</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -507,10 +665,6 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <source>Save this comparison as Markdown or JSON</source>
-        <translation>Diesen Vergleich als Markdown oder JSON speichern</translation>
-    </message>
-    <message>
         <source>Run again</source>
         <translation>Erneut ausführen</translation>
     </message>
@@ -533,14 +687,6 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>System prompt and parameters shared by every column</source>
         <translation>System-Prompt und Parameter, die für alle Spalten gelten</translation>
-    </message>
-    <message>
-        <source>Export comparison</source>
-        <translation>Vergleich exportieren</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md);;JSON (*.json)</source>
-        <translation>Markdown (*.md);;JSON (*.json)</translation>
     </message>
     <message>
         <source>Model %1</source>
@@ -641,6 +787,18 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     <message>
         <source>All columns together</source>
         <translation>Alle Spalten zusammen</translation>
+    </message>
+    <message>
+        <source>Save this comparison as a report (HTML, Markdown, CSV, JSON) or as lossless JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run the comparison first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison data — lossless JSON, every column&apos;s conversation</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -812,6 +970,29 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
     </message>
 </context>
 <context>
+    <name>juxta::ConnectDialog</name>
+    <message>
+        <source>Connect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections %1 can make</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no connection to make that a port would take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connections that %1 can make:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>juxta::ConversationSidebar</name>
     <message>
         <source>New chat</source>
@@ -854,20 +1035,16 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <translation>Anheften</translation>
     </message>
     <message>
-        <source>Export as Markdown…</source>
-        <translation>Als Markdown exportieren…</translation>
-    </message>
-    <message>
-        <source>Export as JSON…</source>
-        <translation>Als JSON exportieren…</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
         <source>Pinned</source>
         <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exportieren…</translation>
     </message>
 </context>
 <context>
@@ -915,19 +1092,137 @@ Bis das behoben ist, werden Unterhaltungen nur im Arbeitsspeicher gehalten und g
         <source>The answers differ too much for an exact diff: the differing middle is shown whole.</source>
         <translation>Die Antworten unterscheiden sich zu stark für einen exakten Diff: Der abweichende Mittelteil wird vollständig angezeigt.</translation>
     </message>
+    <message>
+        <source>The two answers, word by word</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>Only in the first (red): %n piece(s).</source>
-        <translation>
-            <numerusform>Nur in der ersten (rot): %n Stück.</numerusform>
-            <numerusform>Nur in der ersten (rot): %n Stücke.</numerusform>
+        <source>Only in the first (struck through): %n piece(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Only in the second (green): %n piece(s).</source>
-        <translation>
-            <numerusform>Nur in der zweiten (grün): %n Stück.</numerusform>
-            <numerusform>Nur in der zweiten (grün): %n Stücke.</numerusform>
+        <source>Only in the second (underlined): %n piece(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>juxta::ExportDialog</name>
+    <message>
+        <source>could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reasoning, where a model sent it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prompt settings and parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Word diff of the first two answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report — one file, opens in any browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown report — for pull requests and wikis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV — one row per answer, for spreadsheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON report — every figure, for tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures and the verdict are always in. A report never contains a key or a header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (and %n chart file(s) beside it).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a file to save to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1345,10 @@ Min. %3 s, Max. %4 s</translation>
         <source>From your votes in comparisons: the best answer wins against every other answer of that run. Few votes mean an unsettled rating.</source>
         <translation>Aus Ihren Stimmen in Vergleichen: Die beste Antwort gewinnt gegen jede andere Antwort dieses Durchlaufs. Wenige Stimmen bedeuten eine noch unsichere Wertung.</translation>
     </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>juxta::MainWindow</name>
@@ -1084,10 +1383,6 @@ Min. %3 s, Max. %4 s</translation>
     <message>
         <source>About Juxta</source>
         <translation>Über Juxta</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Juxta %1&lt;/h3&gt;&lt;p&gt;Pick any model from any provider, compare answers side by side, and chain models into pipelines.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Juxta %1&lt;/h3&gt;&lt;p&gt;Jedes Modell jedes Anbieters wählen, Antworten nebeneinander vergleichen und Modelle zu Pipelines verketten.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Configuration not loaded</source>
@@ -1126,18 +1421,6 @@ Min. %3 s, Max. %4 s</translation>
         <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
-        <source>Export conversation</source>
-        <translation>Unterhaltung exportieren</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Juxta conversation (*.json)</source>
-        <translation>Juxta-Unterhaltung (*.json)</translation>
-    </message>
-    <message>
         <source>Nothing to export yet: this conversation has no messages.</source>
         <translation>Noch nichts zu exportieren: Diese Unterhaltung enthält keine Nachrichten.</translation>
     </message>
@@ -1152,14 +1435,6 @@ Min. %3 s, Max. %4 s</translation>
     <message>
         <source>&amp;Import conversation…</source>
         <translation>Unterhaltung &amp;importieren…</translation>
-    </message>
-    <message>
-        <source>Export as &amp;Markdown…</source>
-        <translation>Als &amp;Markdown exportieren…</translation>
-    </message>
-    <message>
-        <source>Export as &amp;JSON…</source>
-        <translation>Als &amp;JSON exportieren…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1178,10 +1453,6 @@ Min. %3 s, Max. %4 s</translation>
         <translation>&amp;Nachrichtenfeld fokussieren</translation>
     </message>
     <message>
-        <source>Search &amp;conversations</source>
-        <translation>Unterhaltungen &amp;durchsuchen</translation>
-    </message>
-    <message>
         <source>Conversations (*.json *.md *.markdown)</source>
         <translation>Unterhaltungen (*.json *.md *.markdown)</translation>
     </message>
@@ -1190,16 +1461,8 @@ Min. %3 s, Max. %4 s</translation>
         <translation>Neuer &amp;Vergleich</translation>
     </message>
     <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
         <source>Chat with one model (Ctrl+1)</source>
         <translation>Mit einem Modell chatten (Strg+1)</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
     </message>
     <message>
         <source>One prompt to several models side by side (Ctrl+2)</source>
@@ -1229,6 +1492,52 @@ Min. %3 s, Max. %4 s</translation>
         <source>Offline demo: the answers come from Juxta&apos;s demo script; nothing leaves this machine and nothing is charged.</source>
         <translation>Offline-Demo: Die Antworten stammen aus Juxtas Demo-Skript; nichts verlässt diesen Rechner und nichts wird berechnet.</translation>
     </message>
+    <message>
+        <source>%1 — Juxta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searc&amp;h conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Com&amp;pare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipe&amp;line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain models in a visual pipeline and watch them run (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Juxta %1
+
+Pick any model from any provider, compare answers side by side, and chain models into pipelines.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>juxta::MessageWidget</name>
@@ -1247,30 +1556,6 @@ Min. %3 s, Max. %4 s</translation>
     <message>
         <source>incomplete: failed</source>
         <translation>unvollständig: fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>via %1 (fallback from %2)</source>
-        <translation>über %1 (Ausweichmodell für %2)</translation>
-    </message>
-    <message>
-        <source>%1 s to first token</source>
-        <translation>%1 s bis zum ersten Token</translation>
-    </message>
-    <message>
-        <source>%1 s total</source>
-        <translation>%1 s gesamt</translation>
-    </message>
-    <message>
-        <source>%1 tok/s</source>
-        <translation>%1 tok/s</translation>
-    </message>
-    <message>
-        <source>%1 in / %2 out</source>
-        <translation>%1 ein / %2 aus</translation>
-    </message>
-    <message>
-        <source>price unknown</source>
-        <translation>Preis unbekannt</translation>
     </message>
     <message>
         <source>Your message</source>
@@ -1373,8 +1658,52 @@ Min. %3 s, Max. %4 s</translation>
         <translation>Zuvor: %1</translation>
     </message>
     <message>
-        <source>%1 (offline)</source>
-        <translation>%1 (offline)</translation>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous version of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next version of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the reasoning of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another model for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, passage %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code block %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: %1.</source>
+        <translation type="unfinished">Zuvor: %1.</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1841,644 @@ Min. %3 s, Max. %4 s</translation>
     <message>
         <source>Ask every provider for its current models and prices (Ctrl+R)</source>
         <translation>Alle Anbieter nach ihren aktuellen Modellen und Preisen fragen (Strg+R)</translation>
+    </message>
+</context>
+<context>
+    <name>juxta::NodeInspector</name>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other nodes refer to this one as {{%1}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not renamed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished">&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;Datei</translation>
+    </message>
+    <message>
+        <source>relative to the pipeline&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON matching a schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;chema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items at &amp;once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation type="unfinished">Skript</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every one, as a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tokens per piece</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time limit (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches a regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;variables — {{name}} in any prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served by %1</source>
+        <translation type="unfinished">beantwortet von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>juxta::NodePalette</name>
+    <message>
+        <source>Node palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a kind onto the canvas, or press Enter to add it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::OutlinePanel</name>
+    <message>
+        <source>Pipeline outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes, edges and problems; Enter selects one on the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edges (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::PipelineEditor</name>
+    <message>
+        <source>Add %1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n nodes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnect %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n nodes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard does not hold pipeline nodes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n node(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>juxta::PipelinePage</name>
+    <message>
+        <source>Open &amp;recent pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open e&amp;xample pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pi&amp;peline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open pipeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save pipeline &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every edit of this pipeline; choose one to go back to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;empty pipeline&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;all nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the pipeline (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run from &amp;here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the selected node and what follows it; the rest comes from the last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a node (Space on the canvas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the selected node (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;more output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the insp&amp;ector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the ca&amp;nvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arran&amp;ge automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit to view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom o&amp;ut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sna&amp;p to grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nodes — drag onto the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n node(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to paste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one node to connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipelines (*.juxta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipelines (*.juxta);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the example: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model nodes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the node to run from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The pipeline has %n problem(s); they are listed in the outline.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 from %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3, cost %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::PipelineView</name>
+    <message>
+        <source>Pipeline canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys move the selected nodes; Space adds a node; Delete removes the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a node from the palette, or press Space here to add one.
+Connect an output port (right) to an input port (left).
+File ▸ Open example pipeline has ready-made chains.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1716,6 +2683,10 @@ Min. %3 s, Max. %4 s</translation>
         <source>Script</source>
         <translation>Skript</translation>
     </message>
+    <message>
+        <source>Batch &amp;limits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>juxta::ProvidersDialog</name>
@@ -1835,6 +2806,57 @@ Min. %3 s, Max. %4 s</translation>
         <source>Saving the keys…</source>
         <translation>Schlüssel werden gespeichert …</translation>
     </message>
+    <message>
+        <source>Profile settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The headers of %1 were not stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::RequestLimitsRow</name>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many requests a batch sends to this provider at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many requests a batch starts in any 60 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input and output tokens a batch may use in any 60 seconds: counted from the prompt&apos;s estimate plus the maximum answer, corrected by the real usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>juxta::RunCharts</name>
@@ -1902,6 +2924,104 @@ Zeit bis zum ersten Token %2 s
 Generierung %3 s
 Gesamt %4 s</translation>
     </message>
+    <message>
+        <source>No price is known for these models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every answer was free:
+nothing to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::RunPanel</name>
+    <message>
+        <source>Run figures per node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 tokens · cost %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::RunTimeline</name>
+    <message>
+        <source>Run timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the pipeline to see where the time goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>juxta::RunVariablesDialog</name>
+    <message>
+        <source>Run the pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>juxta::ScriptFileRow</name>
@@ -1963,6 +3083,141 @@ Gesamt %4 s</translation>
     </message>
 </context>
 <context>
+    <name>juxta::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished">Chat</translation>
+    </message>
+    <message>
+        <source>Pipeline view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists and fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit your last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ in an empty message box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a node at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space (on the canvas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys; Shift+arrow moves further</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete, Backspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a node&apos;s output larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete a {{name}} in a prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Space, or type {{</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wheel; Shift+wheel scrolls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle button or Alt+drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next or previous control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcuts of the Pipeline view work while it has the focus; the others anywhere in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>juxta::TranscriptView</name>
     <message>
         <source>Conversation</source>
@@ -1973,6 +3228,34 @@ Gesamt %4 s</translation>
 Answers stream in with their time to first token, speed and cost.</source>
         <translation>Wählen Sie in der Werkzeugleiste ein Modell, schreiben Sie unten Ihre Nachricht und drücken Sie Strg+Enter.
 Antworten erscheinen live, mit Zeit bis zum ersten Token, Geschwindigkeit und Kosten.</translation>
+    </message>
+    <message>
+        <source>Answers from %1</source>
+        <translation type="unfinished">Antwortet aus %1</translation>
+    </message>
+    <message>
+        <source>your message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your message %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, part %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
